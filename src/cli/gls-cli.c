@@ -1,0 +1,703 @@
+/* gls-cli.c
+ * glossator-cli: checks, lists, adds and counts annotations without a
+ * display, for scripts and corpus pipelines. Links only the core. */
+#define G_LOG_DOMAIN "glossator-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gls-core.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_INVALID = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *parameters;
+  const char  *summary;
+} Command;
+
+static int cmd_validate (int argc, char **argv);
+static int cmd_list     (int argc, char **argv);
+static int cmd_annotate (int argc, char **argv);
+static int cmd_stats    (int argc, char **argv);
+
+static const Command commands[] = {
+  { "validate", cmd_validate, N_("FILE…"),
+    N_("Check annotation files, codebooks, or the annotations of articles") },
+  { "list", cmd_list, N_("SOURCE"),
+    N_("List the annotations of an article, one line per span, separated by tabs") },
+  { "annotate", cmd_annotate, N_("SOURCE"),
+    N_("Add one annotation to an article’s annotation file") },
+  { "stats", cmd_stats, N_("SOURCE…"),
+    N_("Count annotations, annotated characters and notes per category") },
+};
+
+static void
+print_problems (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = gls_problem_to_string (g_ptr_array_index (problems, i));
+      g_printerr ("%s\n", line);
+    }
+}
+
+static void
+print_error (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+}
+
+/* Parses the options of one command. Returns FALSE with *exit_code set when
+ * the command must stop (after --help, or on a usage error). */
+static gboolean
+parse_options (const Command  *command,
+               GOptionEntry   *entries,
+               int            *argc,
+               char         ***argv,
+               int             min_args,
+               int            *exit_code)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
+
+  context = g_option_context_new (parameters);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      /* Translators: %s is the command, such as "glossator-cli list" */
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Run “%s %s --help” to see how to use it.\n"), g_get_prgname (), command->name);
+      *exit_code = EXIT_USAGE;
+      return FALSE;
+    }
+
+  /* (*argv)[0] is the command name */
+  if (*argc - 1 < min_args)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr (_("%s: missing %s\n"), command->name, _(command->parameters));
+      g_printerr ("%s", help);
+      *exit_code = EXIT_USAGE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GFile *
+source_for_sidecar (const char *path)
+{
+  g_autofree char *source = g_strndup (path, strlen (path) - strlen (".annotations.xml"));
+
+  return g_file_new_for_commandline_arg (source);
+}
+
+static int
+validate_document (GFile      *source_file,
+                   const char *what)
+{
+  g_autoptr(GPtrArray) problems = gls_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (source_file);
+  g_autofree char *name = g_file_get_parse_name (sidecar);
+
+  document = gls_document_load (source_file, NULL, NULL, problems, NULL, &error);
+  print_problems (problems);
+
+  if (document == NULL)
+    {
+      if (problems->len == 0 || gls_problems_count (problems, GLS_PROBLEM_ERROR) == 0)
+        print_error (error);
+      return EXIT_INVALID;
+    }
+
+  if (!g_file_query_exists (sidecar, NULL))
+    {
+      g_print (_("%s: no annotations yet (there is no %s)\n"), what, name);
+      return EXIT_OK;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u annotation\n", "%s: valid, %u annotations\n",
+                        gls_document_get_n_annotations (document)),
+           name, gls_document_get_n_annotations (document));
+
+  return EXIT_OK;
+}
+
+static int
+validate_sidecar (const char *path)
+{
+  g_autoptr(GFile) source_file = source_for_sidecar (path);
+
+  if (!g_file_query_exists (source_file, NULL))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autofree char *source_name = g_file_get_parse_name (source_file);
+
+      if (!g_file_query_exists (file, NULL))
+        {
+          g_printerr (_("%s: no such file\n"), path);
+          return EXIT_INVALID;
+        }
+
+      g_printerr (_("%s: the article it annotates, “%s”, is missing, so the offsets and quotes cannot be checked\n"),
+                  path, source_name);
+      return EXIT_INVALID;
+    }
+
+  return validate_document (source_file, path);
+}
+
+static int
+validate_codebook (const char *path,
+                   GBytes     *bytes)
+{
+  g_autoptr(GPtrArray) problems = gls_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlsCodebook) codebook = NULL;
+
+  codebook = gls_codebook_new_from_bytes (bytes, path, problems, &error);
+  print_problems (problems);
+  if (codebook == NULL)
+    {
+      if (gls_problems_count (problems, GLS_PROBLEM_ERROR) == 0)
+        print_error (error);
+      return EXIT_INVALID;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid codebook, %u category\n",
+                        "%s: valid codebook, %u categories\n",
+                        gls_codebook_get_n_categories (codebook)),
+           path, gls_codebook_get_n_categories (codebook));
+
+  return EXIT_OK;
+}
+
+static int
+validate_file (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_has_suffix (path, ".annotations.xml"))
+    return validate_sidecar (path);
+
+  file = g_file_new_for_commandline_arg (path);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr (_("Cannot read “%s”: %s\n"), path, error->message);
+      return EXIT_INVALID;
+    }
+
+  if (gls_codebook_sniff (bytes))
+    return validate_codebook (path, bytes);
+
+  return validate_document (file, path);
+}
+
+static int
+cmd_validate (int    argc,
+              char **argv)
+{
+  int exit_code = EXIT_OK;
+
+  if (!parse_options (&commands[0], NULL, &argc, &argv, 1, &exit_code))
+    return exit_code;
+
+  for (int i = 1; i < argc; i++)
+    {
+      int file_code = validate_file (argv[i]);
+      exit_code = MAX (exit_code, file_code);
+    }
+
+  return exit_code;
+}
+
+static const char *
+default_annotator (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0)
+    name = g_get_user_name ();
+
+  return name;
+}
+
+static GlsDocument *
+load_document (const char *path)
+{
+  g_autoptr(GPtrArray) problems = gls_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  GlsDocument *document;
+
+  document = gls_document_load (file, NULL, NULL, problems, NULL, &error);
+  print_problems (problems);
+  if (document == NULL && gls_problems_count (problems, GLS_PROBLEM_ERROR) == 0)
+    print_error (error);
+
+  return document;
+}
+
+/* Tab, newline, carriage return and backslash, escaped for one TSV field. */
+static void
+put_field (GString    *out,
+           const char *text)
+{
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      switch (*p)
+        {
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        default: g_string_append_c (out, *p);
+        }
+    }
+}
+
+static int
+cmd_list (int    argc,
+          char **argv)
+{
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GString) out = NULL;
+  GlsAnnotationList *annotations;
+  GlsSource *source;
+  int exit_code = EXIT_OK;
+  guint length;
+
+  if (!parse_options (&commands[1], NULL, &argc, &argv, 1, &exit_code))
+    return exit_code;
+
+  if (argc > 2)
+    {
+      g_printerr (_("list: give one article at a time\n"));
+      return EXIT_USAGE;
+    }
+
+  if ((document = load_document (argv[1])) == NULL)
+    return EXIT_INVALID;
+
+  source = gls_document_get_source (document);
+  length = gls_source_get_length (source);
+  annotations = gls_document_get_annotations (document);
+  out = g_string_new (NULL);
+
+  for (guint i = 0; i < gls_document_get_n_annotations (document); i++)
+    {
+      GlsAnnotation *annotation = gls_annotation_list_get (annotations, i);
+
+      for (guint j = 0; j < gls_annotation_get_n_targets (annotation); j++)
+        {
+          GlsSpan span = gls_annotation_get_target (annotation, j);
+          g_autofree char *exact = gls_source_dup_range (source, MIN (span.start, length),
+                                                         MIN (span.end, length));
+
+          g_string_append_printf (out, "%s\t%s\t%u\t%u\t",
+                                  gls_annotation_get_id (annotation),
+                                  gls_annotation_get_category (annotation),
+                                  span.start, span.end);
+          put_field (out, exact);
+          g_string_append_c (out, '\t');
+          put_field (out, gls_annotation_get_note (annotation));
+          g_string_append_c (out, '\t');
+          put_field (out, gls_annotation_get_annotator (annotation));
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+
+  return EXIT_OK;
+}
+
+static gboolean
+parse_offset_option (const char *name,
+                     const char *value,
+                     guint      *offset)
+{
+  guint64 number;
+  g_autoptr(GError) error = NULL;
+
+  if (value == NULL)
+    {
+      g_printerr (_("annotate: --%s is required\n"), name);
+      return FALSE;
+    }
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, &error))
+    {
+      g_printerr (_("annotate: --%s must be a character offset (a whole number from 0), not “%s”\n"),
+                  name, value);
+      return FALSE;
+    }
+
+  *offset = (guint) number;
+
+  return TRUE;
+}
+
+static int
+cmd_annotate (int    argc,
+              char **argv)
+{
+  g_autofree char *category = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *annotator = NULL;
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation;
+  int exit_code = EXIT_OK;
+  guint start, end;
+  GOptionEntry entries[] = {
+    { "category", 'c', 0, G_OPTION_ARG_STRING, &category, N_("The category id, as in the codebook"), N_("ID") },
+    { "start", 's', 0, G_OPTION_ARG_STRING, &start_text, N_("Where the span starts, in characters from 0"), N_("N") },
+    { "end", 'e', 0, G_OPTION_ARG_STRING, &end_text, N_("Where the span ends (the first character after it)"), N_("N") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("A note on the annotation"), N_("TEXT") },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator, N_("Who annotates (default: your name)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_options (&commands[2], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+
+  if (argc > 2)
+    {
+      g_printerr (_("annotate: give one article at a time\n"));
+      return EXIT_USAGE;
+    }
+
+  if (category == NULL)
+    {
+      g_printerr (_("annotate: --category is required\n"));
+      return EXIT_USAGE;
+    }
+
+  if (!parse_offset_option ("start", start_text, &start) ||
+      !parse_offset_option ("end", end_text, &end))
+    return EXIT_INVALID;
+
+  if ((document = load_document (argv[1])) == NULL)
+    {
+      g_printerr (_("annotate: nothing was changed\n"));
+      return EXIT_INVALID;
+    }
+
+  gls_document_set_annotator (document, annotator ? annotator : default_annotator ());
+
+  annotation = gls_document_annotate (document, category, start, end, &error);
+  if (annotation == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[1], error->message);
+      return EXIT_INVALID;
+    }
+
+  if (note != NULL)
+    gls_document_set_annotation_note (document, annotation, note);
+
+  if (!gls_document_save (document, NULL, &error))
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+
+  g_print ("%s\n", gls_annotation_get_id (annotation));
+
+  return EXIT_OK;
+}
+
+typedef struct
+{
+  char   *category;
+  guint   annotations;
+  guint   notes;
+  GArray *spans;   /* GlsSpan */
+} Tally;
+
+static void
+tally_free (Tally *tally)
+{
+  g_free (tally->category);
+  g_array_unref (tally->spans);
+  g_free (tally);
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const GlsSpan *sa = a, *sb = b;
+
+  return sa->start < sb->start ? -1 : sa->start > sb->start ? 1 : 0;
+}
+
+/* The number of characters covered by at least one of @spans. */
+static guint64
+covered (GArray *spans)
+{
+  guint64 total = 0;
+  guint reach = 0;
+
+  g_array_sort (spans, compare_spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const GlsSpan *span = &g_array_index (spans, GlsSpan, i);
+      guint from = MAX (span->start, reach);
+
+      if (span->end > from)
+        {
+          total += span->end - from;
+          reach = span->end;
+        }
+    }
+
+  return total;
+}
+
+static Tally *
+tally_for (GPtrArray  *tallies,
+           const char *category)
+{
+  Tally *tally;
+
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      tally = g_ptr_array_index (tallies, i);
+      if (g_strcmp0 (tally->category, category) == 0)
+        return tally;
+    }
+
+  tally = g_new0 (Tally, 1);
+  tally->category = g_strdup (category);
+  tally->spans = g_array_new (FALSE, FALSE, sizeof (GlsSpan));
+  g_ptr_array_add (tallies, tally);
+
+  return tally;
+}
+
+/* Pads @text with spaces to @width characters (not bytes). */
+static void
+put_padded (GString    *out,
+            const char *text,
+            int         width,
+            gboolean    right)
+{
+  int pad = MAX (0, width - (int) g_utf8_strlen (text, -1));
+
+  if (right)
+    g_string_append_printf (out, "%*s%s", pad, "", text);
+  else
+    g_string_append_printf (out, "%s%*s", text, pad, "");
+}
+
+static void
+print_row (int         width,
+           const char *label,
+           const char *annotations,
+           const char *characters,
+           const char *notes)
+{
+  g_autoptr(GString) out = g_string_new ("  ");
+
+  put_padded (out, label, width, FALSE);
+  g_string_append_c (out, ' ');
+  put_padded (out, annotations, 12, TRUE);
+  g_string_append_c (out, ' ');
+  put_padded (out, characters, 12, TRUE);
+  g_string_append_c (out, ' ');
+  put_padded (out, notes, 8, TRUE);
+  g_print ("%s\n", out->str);
+}
+
+static void
+print_counts (int         width,
+              const char *label,
+              guint       annotations,
+              guint64     characters,
+              guint       notes)
+{
+  g_autofree char *a = g_strdup_printf ("%'u", annotations);
+  g_autofree char *c = g_strdup_printf ("%'" G_GUINT64_FORMAT, characters);
+  g_autofree char *n = g_strdup_printf ("%'u", notes);
+
+  print_row (width, label, a, c, n);
+}
+
+static int
+stats_one (const char *path)
+{
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  g_autoptr(GArray) all_spans = g_array_new (FALSE, FALSE, sizeof (GlsSpan));
+  g_autoptr(GPtrArray) labels = NULL;
+  GlsAnnotationList *annotations;
+  GlsCodebook *codebook;
+  guint total_notes = 0;
+  int width;
+  guint n;
+
+  if ((document = load_document (path)) == NULL)
+    return EXIT_INVALID;
+
+  codebook = gls_document_get_codebook (document);
+  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
+    tally_for (tallies, gls_category_get_id (gls_codebook_get_category (codebook, i)));
+
+  annotations = gls_document_get_annotations (document);
+  n = gls_document_get_n_annotations (document);
+  for (guint i = 0; i < n; i++)
+    {
+      GlsAnnotation *annotation = gls_annotation_list_get (annotations, i);
+      Tally *tally = tally_for (tallies, gls_annotation_get_category (annotation));
+      const char *note = gls_annotation_get_note (annotation);
+
+      tally->annotations++;
+      if (note != NULL && *note != '\0')
+        {
+          tally->notes++;
+          total_notes++;
+        }
+
+      if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
+        continue;
+
+      for (guint j = 0; j < gls_annotation_get_n_targets (annotation); j++)
+        {
+          GlsSpan span = gls_annotation_get_target (annotation, j);
+
+          g_array_append_val (tally->spans, span);
+          g_array_append_val (all_spans, span);
+        }
+    }
+
+  labels = g_ptr_array_new_with_free_func (g_free);
+  width = (int) g_utf8_strlen (_("Category"), -1);
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      Tally *tally = g_ptr_array_index (tallies, i);
+      GlsCategory *category = gls_codebook_lookup (codebook, tally->category);
+      char *label;
+
+      if (category != NULL)
+        label = g_strdup_printf ("%s (%s)", gls_category_get_label (category), tally->category);
+      else
+        /* Translators: a category used in the file but missing from its codebook */
+        label = g_strdup_printf (_("%s (not in the codebook)"), tally->category);
+
+      g_ptr_array_add (labels, label);
+      width = MAX (width, (int) g_utf8_strlen (label, -1));
+    }
+
+  g_print ("%s\n", path);
+  print_row (width, _("Category"), _("Annotations"), _("Characters"), _("Notes"));
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      Tally *tally = g_ptr_array_index (tallies, i);
+
+      print_counts (width, g_ptr_array_index (labels, i), tally->annotations,
+                    covered (tally->spans), tally->notes);
+    }
+  print_counts (width, _("Total"), n, covered (all_spans), total_notes);
+
+  return EXIT_OK;
+}
+
+static int
+cmd_stats (int    argc,
+           char **argv)
+{
+  int exit_code = EXIT_OK;
+
+  if (!parse_options (&commands[3], NULL, &argc, &argv, 1, &exit_code))
+    return exit_code;
+
+  for (int i = 1; i < argc; i++)
+    {
+      int file_code = stats_one (argv[i]);
+      exit_code = MAX (exit_code, file_code);
+    }
+
+  return exit_code;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  g_string_append_printf (str, _("Usage: %s COMMAND [OPTION…] [FILE…]\n\n"), g_get_prgname ());
+  g_string_append (str, _("Work with Glossator annotation files without a display.\n\n"));
+  g_string_append (str, _("Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (str, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append (str, "\n");
+  g_string_append_printf (str, _("Run “%s COMMAND --help” for the options of a command.\n"), g_get_prgname ());
+  g_string_append (str, _("  --version  Show the version and exit\n"));
+
+  fputs (str->str, stream);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("glossator-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("glossator-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].func (argc - 1, argv + 1);
+
+  g_printerr (_("%s: unknown command “%s”\n"), g_get_prgname (), argv[1]);
+  print_usage (stderr);
+
+  return EXIT_USAGE;
+}

@@ -1,0 +1,11 @@
+/* gls-core.h
+ * Everything the window and the command-line tool use from the core. */
+#pragma once
+
+#include "gls-annotation.h"
+#include "gls-annotation-list.h"
+#include "gls-category.h"
+#include "gls-codebook.h"
+#include "gls-document.h"
+#include "gls-error.h"
+#include "gls-source.h"

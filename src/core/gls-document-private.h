@@ -1,0 +1,41 @@
+/* gls-document-private.h
+ * The document's fields, for the sidecar writer and the history. */
+#pragma once
+
+#include "gls-document.h"
+#include "gls-annotation-private.h"
+#include "gls-history-private.h"
+#include "gls-interval-tree-private.h"
+
+G_BEGIN_DECLS
+
+struct _GlsDocument
+{
+  GObject          parent_instance;
+
+  /* Owned */
+  GlsSource       *source;
+  GlsCodebook     *codebook;
+  GlsAnnotationList *annotations;
+  GListStore      *relations;       /* GlsRelation */
+  GHashTable      *ids;             /* id → GlsAnnotation or GlsRelation */
+  GlsIntervalTree  targets;         /* one interval per annotation target */
+  GlsHistory      *history;
+  char            *note;
+  char            *annotator;
+  char            *version;
+  GFile           *sidecar;
+  char            *etag;
+  GlsForeign      *foreign;
+  GlsForeign      *source_foreign;
+
+  guint            n_orphaned;
+  guint            source_changed : 1;
+  guint            in_history : 1;
+};
+
+void _gls_document_apply (GlsDocument *self,
+                          GlsChange   *change,
+                          gboolean     undo);
+
+G_END_DECLS

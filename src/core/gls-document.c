@@ -1,0 +1,1649 @@
+/* gls-document.c
+ * The model of one annotated article: loading it with its sidecar, every
+ * change through the undo history, overlap queries, and saving safely. */
+#define G_LOG_DOMAIN "gls-document"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "gls-annotation-list-private.h"
+#include "gls-document-private.h"
+#include "gls-error.h"
+#include "gls-xml-private.h"
+
+G_DEFINE_FINAL_TYPE (GlsDocument, gls_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_CODEBOOK,
+  PROP_NOTE,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  ANNOTATION_ADDED,
+  ANNOTATION_REMOVED,
+  ANNOTATION_CHANGED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+gls_document_dispose (GObject *object)
+{
+  GlsDocument *self = (GlsDocument *)object;
+
+  _gls_interval_tree_clear (&self->targets);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->relations);
+
+  G_OBJECT_CLASS (gls_document_parent_class)->dispose (object);
+}
+
+static void
+gls_document_finalize (GObject *object)
+{
+  GlsDocument *self = (GlsDocument *)object;
+
+  g_clear_object (&self->source);
+  g_clear_object (&self->codebook);
+  g_clear_object (&self->sidecar);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->history, _gls_history_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->version, g_free);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->foreign, _gls_foreign_free);
+  g_clear_pointer (&self->source_foreign, _gls_foreign_free);
+
+  G_OBJECT_CLASS (gls_document_parent_class)->finalize (object);
+}
+
+static void
+gls_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlsDocument *self = GLS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+
+    case PROP_CODEBOOK:
+      g_value_set_object (value, self->codebook);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, gls_document_get_modified (self));
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, gls_document_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, gls_document_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gls_document_class_init (GlsDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gls_document_dispose;
+  object_class->finalize = gls_document_finalize;
+  object_class->get_property = gls_document_get_property;
+
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL, GLS_TYPE_SOURCE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CODEBOOK] =
+    g_param_spec_object ("codebook", NULL, NULL, GLS_TYPE_CODEBOOK,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlsDocument::annotation-added:
+   * An annotation came into the document (added, or its removal undone).
+   */
+  signals[ANNOTATION_ADDED] =
+    g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLS_TYPE_ANNOTATION);
+  signals[ANNOTATION_REMOVED] =
+    g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLS_TYPE_ANNOTATION);
+  /**
+   * GlsDocument::annotation-changed:
+   * The category, spans, note or attributes of an annotation changed.
+   */
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLS_TYPE_ANNOTATION);
+  /**
+   * GlsDocument::changed:
+   * Emitted once after each change, undo or redo, however many parts it had.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+gls_document_init (GlsDocument *self)
+{
+  self->annotations = _gls_annotation_list_new ();
+  self->relations = g_list_store_new (GLS_TYPE_RELATION);
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->history = _gls_history_new ();
+  _gls_interval_tree_init (&self->targets, _gls_annotation_compare_ids);
+}
+
+/**
+ * gls_sidecar_file_for_source:
+ *
+ * Returns: (transfer full): where the annotations of @source_file are
+ *   saved: the full file name with ".annotations.xml" added
+ */
+GFile *
+gls_sidecar_file_for_source (GFile *source_file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (source_file), NULL);
+
+  if ((path = g_file_get_path (source_file)) != NULL)
+    {
+      g_autofree char *sidecar = g_strconcat (path, GLS_SIDECAR_SUFFIX, NULL);
+      return g_file_new_for_path (sidecar);
+    }
+
+  uri = g_file_get_uri (source_file);
+  {
+    g_autofree char *sidecar = g_strconcat (uri, GLS_SIDECAR_SUFFIX, NULL);
+    return g_file_new_for_uri (sidecar);
+  }
+}
+
+/**
+ * gls_document_new:
+ * @source: the article
+ * @codebook: (nullable): the codebook, or %NULL for the built-in one
+ *
+ * A document with no annotations, saved next to @source's file.
+ */
+GlsDocument *
+gls_document_new (GlsSource   *source,
+                  GlsCodebook *codebook)
+{
+  GlsDocument *self;
+  GFile *file;
+
+  g_return_val_if_fail (GLS_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (codebook == NULL || GLS_IS_CODEBOOK (codebook), NULL);
+
+  self = g_object_new (GLS_TYPE_DOCUMENT, NULL);
+  self->source = g_object_ref (source);
+  self->codebook = codebook ? g_object_ref (codebook) : gls_codebook_new_builtin ();
+  self->version = g_strdup (GLS_FORMAT_VERSION);
+
+  if ((file = gls_source_get_file (source)) != NULL)
+    self->sidecar = gls_sidecar_file_for_source (file);
+
+  return self;
+}
+
+static void
+index_annotation (GlsDocument   *self,
+                  GlsAnnotation *annotation)
+{
+  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+    return;
+
+  for (guint i = 0; i < annotation->targets->len; i++)
+    {
+      const GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, i);
+
+      _gls_interval_tree_insert (&self->targets, target->start, target->end, annotation, i);
+    }
+}
+
+static void
+unindex_annotation (GlsDocument   *self,
+                    GlsAnnotation *annotation)
+{
+  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+    return;
+
+  for (guint i = 0; i < annotation->targets->len; i++)
+    {
+      const GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, i);
+
+      _gls_interval_tree_remove (&self->targets, target->start, target->end, annotation, i, NULL);
+    }
+}
+
+static void
+insert_annotation (GlsDocument   *self,
+                   GlsAnnotation *annotation,
+                   gboolean       notify)
+{
+  g_hash_table_insert (self->ids, annotation->id, annotation);
+  _gls_annotation_list_insert (self->annotations, annotation, notify);
+  index_annotation (self, annotation);
+  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+    self->n_orphaned++;
+}
+
+static void
+take_out_annotation (GlsDocument   *self,
+                     GlsAnnotation *annotation)
+{
+  g_object_ref (annotation);
+  unindex_annotation (self, annotation);
+  _gls_annotation_list_remove (self->annotations, annotation, TRUE);
+  g_hash_table_remove (self->ids, annotation->id);
+  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+    self->n_orphaned--;
+  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
+  g_object_unref (annotation);
+}
+
+static gboolean
+find_relation (GlsDocument *self,
+               GlsRelation *relation,
+               guint       *position)
+{
+  return g_list_store_find (self->relations, relation, position);
+}
+
+/* Before a change moves an annotation in the text order. */
+static void
+begin_reorder (GlsDocument   *self,
+               GlsAnnotation *annotation)
+{
+  unindex_annotation (self, annotation);
+  _gls_annotation_list_remove (self->annotations, annotation, FALSE);
+}
+
+static void
+end_reorder (GlsDocument   *self,
+             GlsAnnotation *annotation,
+             guint          old_position)
+{
+  guint position = _gls_annotation_list_insert (self->annotations, annotation, FALSE);
+
+  index_annotation (self, annotation);
+  if (position == old_position)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self->annotations), position, 1, 1);
+    }
+  else
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self->annotations), old_position, 1, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self->annotations), position, 0, 1);
+    }
+}
+
+static void
+set_spans_from_array (GlsAnnotation *annotation,
+                      GArray        *spans)
+{
+  _gls_annotation_set_spans (annotation, (const GlsSpan *) spans->data, spans->len);
+}
+
+/* Applies @change (or reverts it when @undo) and emits what it changed. */
+void
+_gls_document_apply (GlsDocument *self,
+                     GlsChange   *change,
+                     gboolean     undo)
+{
+  GlsAnnotation *annotation = change->annotation;
+  guint to = undo ? 0 : 1;
+  guint position;
+
+  switch (change->kind)
+    {
+    case GLS_CHANGE_ADD:
+    case GLS_CHANGE_REMOVE:
+      if ((change->kind == GLS_CHANGE_ADD) != undo)
+        {
+          insert_annotation (self, annotation, TRUE);
+          g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
+        }
+      else
+        {
+          take_out_annotation (self, annotation);
+        }
+      return;
+
+    case GLS_CHANGE_ADD_RELATION:
+    case GLS_CHANGE_REMOVE_RELATION:
+      if ((change->kind == GLS_CHANGE_ADD_RELATION) != undo)
+        {
+          g_hash_table_insert (self->ids, change->relation->id, change->relation);
+          g_list_store_append (self->relations, change->relation);
+        }
+      else if (find_relation (self, change->relation, &position))
+        {
+          g_hash_table_remove (self->ids, change->relation->id);
+          g_list_store_remove (self->relations, position);
+        }
+      return;
+
+    case GLS_CHANGE_DOCUMENT_NOTE:
+      _gls_set_string (&self->note, change->text[to]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+      return;
+
+    case GLS_CHANGE_CODEBOOK:
+      g_set_object (&self->codebook, change->codebook[to]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODEBOOK]);
+      return;
+
+    case GLS_CHANGE_CATEGORY:
+      _gls_set_string (&annotation->category, change->text[to]);
+      break;
+
+    case GLS_CHANGE_NOTE:
+      _gls_set_string (&annotation->note, change->text[to]);
+      break;
+
+    case GLS_CHANGE_ATTRIBUTES:
+      g_ptr_array_unref (annotation->attributes);
+      annotation->attributes = g_ptr_array_ref (change->attributes[to]);
+      break;
+
+    case GLS_CHANGE_SPANS:
+      gls_annotation_list_find (self->annotations, annotation, &position);
+      begin_reorder (self, annotation);
+      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+        self->n_orphaned--;
+      set_spans_from_array (annotation, change->spans[to]);
+      annotation->anchor = change->anchor[to];
+      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+        self->n_orphaned++;
+      end_reorder (self, annotation, position);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  _gls_set_string (&annotation->modified, change->modified[to]);
+
+  if (change->kind != GLS_CHANGE_SPANS && gls_annotation_list_find (self->annotations, annotation, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->annotations), position, 1, 1);
+
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation);
+}
+
+typedef struct
+{
+  gboolean modified;
+  gboolean can_undo;
+  gboolean can_redo;
+} State;
+
+static State
+get_state (GlsDocument *self)
+{
+  State state = {
+    gls_document_get_modified (self),
+    gls_document_can_undo (self),
+    gls_document_can_redo (self),
+  };
+
+  return state;
+}
+
+static void
+notify_state (GlsDocument *self,
+              State        before)
+{
+  State after = get_state (self);
+
+  if (after.modified != before.modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (after.can_undo != before.can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (after.can_redo != before.can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Makes a change: applies it, records it, and tells observers. */
+static void
+commit (GlsDocument *self,
+        GlsChange   *change)
+{
+  State before = get_state (self);
+
+  change->time = g_get_monotonic_time ();
+  _gls_document_apply (self, change, FALSE);
+  _gls_history_push (self->history, change);
+
+  notify_state (self, before);
+  if (!gls_document_can_undo (self) && !gls_document_can_redo (self))
+    return; /* inside a group: "changed" comes when it ends */
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * gls_document_begin_group:
+ *
+ * Makes the changes until the matching gls_document_end_group() one step
+ * to undo. Groups nest.
+ */
+void
+gls_document_begin_group (GlsDocument *self)
+{
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+
+  _gls_history_begin_group (self->history);
+}
+
+void
+gls_document_end_group (GlsDocument *self)
+{
+  State before;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+
+  before = get_state (self);
+  if (_gls_history_end_group (self->history))
+    {
+      before.can_undo = FALSE;
+      notify_state (self, before);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+gboolean
+gls_document_can_undo (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  return _gls_history_can_undo (self->history);
+}
+
+gboolean
+gls_document_can_redo (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  return _gls_history_can_redo (self->history);
+}
+
+gboolean
+gls_document_undo (GlsDocument *self)
+{
+  State before;
+  GPtrArray *changes;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  before = get_state (self);
+  if ((changes = _gls_history_undo (self->history)) == NULL)
+    return FALSE;
+
+  for (guint i = changes->len; i > 0; i--)
+    _gls_document_apply (self, g_ptr_array_index (changes, i - 1), TRUE);
+
+  notify_state (self, before);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+gls_document_redo (GlsDocument *self)
+{
+  State before;
+  GPtrArray *changes;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  before = get_state (self);
+  if ((changes = _gls_history_redo (self->history)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < changes->len; i++)
+    _gls_document_apply (self, g_ptr_array_index (changes, i), FALSE);
+
+  notify_state (self, before);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+static gboolean
+check_spans (GlsDocument    *self,
+             const GlsSpan  *spans,
+             guint           n_spans,
+             GError        **error)
+{
+  guint length = gls_source_get_length (self->source);
+
+  if (n_spans == 0)
+    {
+      g_set_error_literal (error, GLS_ERROR, GLS_ERROR_RANGE,
+                           _("An annotation needs at least one span of text"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      if (spans[i].start >= spans[i].end)
+        {
+          g_set_error (error, GLS_ERROR, GLS_ERROR_RANGE,
+                       _("The span %u–%u is empty: its end must come after its start"),
+                       spans[i].start, spans[i].end);
+          return FALSE;
+        }
+      if (spans[i].end > length)
+        {
+          g_set_error (error, GLS_ERROR, GLS_ERROR_RANGE,
+                       _("The span %u–%u ends beyond the end of the text (%u characters)"),
+                       spans[i].start, spans[i].end, length);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * gls_document_add_annotation:
+ *
+ * Adds @annotation, as one step to undo. Its spans must lie within the
+ * text and its id must be new; its category need not be in the codebook
+ * (an imported one may come first).
+ */
+gboolean
+gls_document_add_annotation (GlsDocument    *self,
+                             GlsAnnotation  *annotation,
+                             GError        **error)
+{
+  GlsChange *change;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GLS_IS_ANNOTATION (annotation), FALSE);
+
+  if (g_hash_table_contains (self->ids, annotation->id))
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_INVALID,
+                   _("The document already has an annotation or relation “%s”"),
+                   annotation->id);
+      return FALSE;
+    }
+
+  if (annotation->anchor != GLS_ANCHOR_ORPHANED)
+    {
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlsSpan));
+
+      for (guint i = 0; i < annotation->targets->len; i++)
+        {
+          GlsSpan span = gls_annotation_get_target (annotation, i);
+          g_array_append_val (spans, span);
+        }
+      if (!check_spans (self, (GlsSpan *) spans->data, spans->len, error))
+        return FALSE;
+    }
+
+  change = _gls_change_new (GLS_CHANGE_ADD);
+  change->annotation = g_object_ref (annotation);
+  commit (self, change);
+
+  return TRUE;
+}
+
+/**
+ * gls_document_annotate:
+ * @category: a category of the document's codebook
+ *
+ * Returns: (transfer none): the new annotation over [@start, @end), made
+ *   by the document's annotator, or %NULL with @error set
+ */
+GlsAnnotation *
+gls_document_annotate (GlsDocument  *self,
+                       const char   *category,
+                       guint         start,
+                       guint         end,
+                       GError      **error)
+{
+  g_autoptr(GlsAnnotation) annotation = NULL;
+  GlsSpan span = { start, end };
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (category != NULL, NULL);
+
+  if (gls_codebook_lookup (self->codebook, category) == NULL)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_UNKNOWN_CATEGORY,
+                   _("The codebook “%s” has no category “%s”"),
+                   gls_codebook_get_id (self->codebook), category);
+      return NULL;
+    }
+
+  if (!check_spans (self, &span, 1, error))
+    return NULL;
+
+  annotation = gls_annotation_new (category, &span, 1, self->annotator);
+  if (!gls_document_add_annotation (self, annotation, error))
+    return NULL;
+
+  return annotation;
+}
+
+static GlsChange *
+annotation_change (GlsChangeKind  kind,
+                   GlsAnnotation *annotation)
+{
+  GlsChange *change = _gls_change_new (kind);
+
+  change->annotation = g_object_ref (annotation);
+  change->modified[0] = g_strdup (annotation->modified);
+  change->modified[1] = gls_timestamp_now ();
+
+  return change;
+}
+
+/**
+ * gls_document_remove_annotation:
+ *
+ * Removes @annotation and the relations that refer to it, as one step.
+ */
+void
+gls_document_remove_annotation (GlsDocument   *self,
+                                GlsAnnotation *annotation)
+{
+  GlsChange *change;
+  guint n;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  g_return_if_fail (GLS_IS_ANNOTATION (annotation));
+  g_return_if_fail (g_hash_table_lookup (self->ids, annotation->id) == annotation);
+
+  gls_document_begin_group (self);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (self->relations), i - 1);
+
+      if (g_strcmp0 (relation->from, annotation->id) == 0 ||
+          g_strcmp0 (relation->to, annotation->id) == 0)
+        gls_document_remove_relation (self, relation);
+    }
+
+  change = _gls_change_new (GLS_CHANGE_REMOVE);
+  change->annotation = g_object_ref (annotation);
+  commit (self, change);
+
+  gls_document_end_group (self);
+}
+
+void
+gls_document_set_category (GlsDocument   *self,
+                           GlsAnnotation *annotation,
+                           const char    *category)
+{
+  GlsChange *change;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  g_return_if_fail (GLS_IS_ANNOTATION (annotation));
+  g_return_if_fail (category != NULL);
+
+  if (g_strcmp0 (annotation->category, category) == 0)
+    return;
+
+  change = annotation_change (GLS_CHANGE_CATEGORY, annotation);
+  change->text[0] = g_strdup (annotation->category);
+  change->text[1] = g_strdup (category);
+  commit (self, change);
+}
+
+static GArray *
+dup_spans (GlsAnnotation *annotation)
+{
+  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (GlsSpan), annotation->targets->len);
+
+  for (guint i = 0; i < annotation->targets->len; i++)
+    {
+      GlsSpan span = gls_annotation_get_target (annotation, i);
+      g_array_append_val (spans, span);
+    }
+
+  return spans;
+}
+
+/**
+ * gls_document_set_spans:
+ *
+ * Moves @annotation to other text. An orphaned annotation so placed is
+ * anchored again.
+ */
+gboolean
+gls_document_set_spans (GlsDocument    *self,
+                        GlsAnnotation  *annotation,
+                        const GlsSpan  *spans,
+                        guint           n_spans,
+                        GError        **error)
+{
+  GlsChange *change;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GLS_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_spans (self, spans, n_spans, error))
+    return FALSE;
+
+  change = annotation_change (GLS_CHANGE_SPANS, annotation);
+  change->spans[0] = dup_spans (annotation);
+  change->spans[1] = g_array_sized_new (FALSE, FALSE, sizeof (GlsSpan), n_spans);
+  g_array_append_vals (change->spans[1], spans, n_spans);
+  change->anchor[0] = annotation->anchor;
+  change->anchor[1] = GLS_ANCHOR_OK;
+  commit (self, change);
+
+  return TRUE;
+}
+
+/**
+ * gls_clean_note:
+ *
+ * Returns: (transfer full): @note without the characters an XML file
+ *   cannot hold (most C0 controls), as FORMAT.md §2 says
+ */
+char *
+gls_clean_note (const char *note)
+{
+  GString *str;
+
+  if (note == NULL)
+    return NULL;
+
+  str = g_string_sized_new (strlen (note));
+  for (const char *p = note; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (gls_unichar_is_xml_char (c))
+        g_string_append_unichar (str, c);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static gboolean
+same_note (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
+/**
+ * gls_document_set_annotation_note:
+ *
+ * Sets the note of @annotation. Edits of one note less than a second
+ * apart are one step to undo, so typing a note undoes by bursts.
+ */
+void
+gls_document_set_annotation_note (GlsDocument   *self,
+                                  GlsAnnotation *annotation,
+                                  const char    *note)
+{
+  g_autofree char *clean = NULL;
+  gint64 now = g_get_monotonic_time ();
+  GlsChange *change;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  g_return_if_fail (GLS_IS_ANNOTATION (annotation));
+
+  clean = gls_clean_note (note);
+  if (clean != NULL && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+
+  if (same_note (annotation->note, clean))
+    return;
+
+  if ((change = _gls_history_coalescable (self->history, GLS_CHANGE_NOTE, annotation, now)) != NULL)
+    {
+      State before = get_state (self);
+
+      _gls_set_string (&change->text[1], clean);
+      g_free (change->modified[1]);
+      change->modified[1] = gls_timestamp_now ();
+      change->time = now;
+      _gls_document_apply (self, change, FALSE);
+      notify_state (self, before);
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
+
+  change = annotation_change (GLS_CHANGE_NOTE, annotation);
+  change->text[0] = g_strdup (annotation->note);
+  change->text[1] = g_steal_pointer (&clean);
+  commit (self, change);
+}
+
+/**
+ * gls_document_set_attribute:
+ * @value: (nullable): the value, or %NULL to remove the attribute
+ */
+void
+gls_document_set_attribute (GlsDocument   *self,
+                            GlsAnnotation *annotation,
+                            const char    *name,
+                            const char    *value)
+{
+  g_autoptr(GPtrArray) attributes = NULL;
+  GlsChange *change;
+  gboolean found = FALSE;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  g_return_if_fail (GLS_IS_ANNOTATION (annotation));
+  g_return_if_fail (name != NULL);
+
+  if (g_strcmp0 (gls_annotation_lookup_attribute (annotation, name), value) == 0)
+    return;
+
+  attributes = _gls_annotation_dup_attributes (annotation);
+  for (guint i = 0; i + 1 < attributes->len; i += 2)
+    {
+      if (strcmp (g_ptr_array_index (attributes, i), name) != 0)
+        continue;
+
+      found = TRUE;
+      if (value == NULL)
+        g_ptr_array_remove_range (attributes, i, 2);
+      else
+        {
+          g_free (g_ptr_array_index (attributes, i + 1));
+          g_ptr_array_index (attributes, i + 1) = gls_clean_note (value);
+        }
+      break;
+    }
+
+  if (!found && value != NULL)
+    {
+      g_ptr_array_add (attributes, g_strdup (name));
+      g_ptr_array_add (attributes, gls_clean_note (value));
+    }
+
+  change = annotation_change (GLS_CHANGE_ATTRIBUTES, annotation);
+  change->attributes[0] = g_ptr_array_ref (annotation->attributes);
+  change->attributes[1] = g_steal_pointer (&attributes);
+  commit (self, change);
+}
+
+/**
+ * gls_document_add_relation:
+ *
+ * Returns: (transfer none): a new relation of @type from @from to @to
+ */
+GlsRelation *
+gls_document_add_relation (GlsDocument    *self,
+                           const char     *type,
+                           GlsAnnotation  *from,
+                           GlsAnnotation  *to,
+                           GError        **error)
+{
+  GlsChange *change;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (GLS_IS_ANNOTATION (from), NULL);
+  g_return_val_if_fail (GLS_IS_ANNOTATION (to), NULL);
+
+  if (g_hash_table_lookup (self->ids, from->id) != from ||
+      g_hash_table_lookup (self->ids, to->id) != to)
+    {
+      g_set_error_literal (error, GLS_ERROR, GLS_ERROR_INVALID,
+                           _("A relation can only link annotations of the same document"));
+      return NULL;
+    }
+
+  change = _gls_change_new (GLS_CHANGE_ADD_RELATION);
+  change->relation = gls_relation_new (type, from->id, to->id);
+  commit (self, change);
+
+  return change->relation;
+}
+
+void
+gls_document_remove_relation (GlsDocument *self,
+                              GlsRelation *relation)
+{
+  GlsChange *change;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  g_return_if_fail (GLS_IS_RELATION (relation));
+
+  if (!find_relation (self, relation, NULL))
+    return;
+
+  change = _gls_change_new (GLS_CHANGE_REMOVE_RELATION);
+  change->relation = g_object_ref (relation);
+  commit (self, change);
+}
+
+void
+gls_document_set_note (GlsDocument *self,
+                       const char  *note)
+{
+  g_autofree char *clean = NULL;
+  GlsChange *change;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+
+  clean = gls_clean_note (note);
+  if (clean != NULL && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+
+  if (same_note (self->note, clean))
+    return;
+
+  change = _gls_change_new (GLS_CHANGE_DOCUMENT_NOTE);
+  change->text[0] = g_strdup (self->note);
+  change->text[1] = g_steal_pointer (&clean);
+  commit (self, change);
+}
+
+/**
+ * gls_document_set_codebook:
+ *
+ * Switches the document to @codebook, as a step to undo. Annotations whose
+ * category @codebook lacks are kept. To edit the codebook, change a copy
+ * (gls_codebook_copy()) and set it.
+ */
+void
+gls_document_set_codebook (GlsDocument *self,
+                           GlsCodebook *codebook)
+{
+  GlsChange *change;
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  g_return_if_fail (GLS_IS_CODEBOOK (codebook));
+
+  if (codebook == self->codebook)
+    return;
+
+  change = _gls_change_new (GLS_CHANGE_CODEBOOK);
+  change->codebook[0] = g_object_ref (self->codebook);
+  change->codebook[1] = g_object_ref (codebook);
+  commit (self, change);
+}
+
+typedef struct
+{
+  GPtrArray *result;
+  guint      start;
+  guint      end;
+} Query;
+
+static gboolean
+collect_overlapping (gpointer data,
+                     guint    sub,
+                     gpointer user_data)
+{
+  GlsAnnotation *annotation = data;
+  Query *query = user_data;
+
+  /* An annotation with several targets here is listed once, for its
+   * first target that overlaps. */
+  for (guint i = 0; i < sub; i++)
+    {
+      const GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, i);
+
+      if (target->start < query->end && query->start < target->end)
+        return TRUE;
+    }
+
+  g_ptr_array_add (query->result, annotation);
+
+  return TRUE;
+}
+
+/**
+ * gls_document_query:
+ * @result: (element-type GlsAnnotation): an array the annotations found
+ *   are appended to (borrowed references), by start offset
+ *
+ * Finds the annotations that overlap [@start, @end) in O(log n + k).
+ * Orphaned annotations have no place in the text and are never found.
+ */
+void
+gls_document_query (GlsDocument *self,
+                    guint        start,
+                    guint        end,
+                    GPtrArray   *result)
+{
+  Query query = { result, start, end };
+
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  g_return_if_fail (result != NULL);
+
+  if (start >= end)
+    return;
+
+  _gls_interval_tree_overlapping (&self->targets, start, end, collect_overlapping, &query);
+}
+
+/**
+ * gls_document_query_at:
+ *
+ * Finds the annotations that cover the character at @offset.
+ */
+void
+gls_document_query_at (GlsDocument *self,
+                       guint        offset,
+                       GPtrArray   *result)
+{
+  gls_document_query (self, offset, offset + 1, result);
+}
+
+GlsSource *
+gls_document_get_source (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return self->source;
+}
+
+GlsCodebook *
+gls_document_get_codebook (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return self->codebook;
+}
+
+/**
+ * gls_document_get_annotations:
+ *
+ * Returns: (transfer none): the annotations in text order
+ */
+GlsAnnotationList *
+gls_document_get_annotations (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return self->annotations;
+}
+
+guint
+gls_document_get_n_annotations (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+}
+
+/**
+ * gls_document_get_relations:
+ *
+ * Returns: (transfer none): the relations, as a list of #GlsRelation
+ */
+GListModel *
+gls_document_get_relations (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->relations);
+}
+
+GlsAnnotation *
+gls_document_lookup_annotation (GlsDocument *self,
+                                const char  *id)
+{
+  gpointer found;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  found = g_hash_table_lookup (self->ids, id);
+
+  return GLS_IS_ANNOTATION (found) ? found : NULL;
+}
+
+const char *
+gls_document_get_note (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return self->note;
+}
+
+const char *
+gls_document_get_annotator (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return self->annotator;
+}
+
+/**
+ * gls_document_set_annotator:
+ *
+ * Sets who makes the annotations added from now on.
+ */
+void
+gls_document_set_annotator (GlsDocument *self,
+                            const char  *annotator)
+{
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+
+  _gls_set_string (&self->annotator, annotator);
+}
+
+gboolean
+gls_document_get_modified (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  return _gls_history_is_modified (self->history);
+}
+
+/**
+ * gls_document_get_source_changed:
+ *
+ * Returns: whether the article's SHA-256 differs from the one the sidecar
+ *   recorded when it was last saved
+ */
+gboolean
+gls_document_get_source_changed (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  return self->source_changed;
+}
+
+guint
+gls_document_get_n_orphaned (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), 0);
+
+  return self->n_orphaned;
+}
+
+GFile *
+gls_document_get_sidecar_file (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return self->sidecar;
+}
+
+static char *
+excerpt (const char *text)
+{
+  const guint max = 40;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, max);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static void
+add_problem (GPtrArray          *problems,
+             GlsProblemSeverity  severity,
+             const char         *file,
+             guint               line,
+             guint               column,
+             const char         *message)
+{
+  g_ptr_array_add (problems, gls_problem_new (severity, file, line, column, message));
+}
+
+/* The semantic checks of FORMAT.md §2, then the annotations move into the
+ * document. Returns FALSE when any error was found. */
+static gboolean
+adopt_sidecar (GlsDocument    *self,
+               GlsSidecarData *data,
+               GPtrArray      *problems)
+{
+  const char *name = data->display_name;
+  guint length = gls_source_get_length (self->source);
+  guint n_errors = gls_problems_count (problems, GLS_PROBLEM_ERROR);
+  g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) annotation_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->source_changed = g_ascii_strcasecmp (data->sha256, gls_source_get_sha256 (self->source)) != 0;
+
+  for (guint i = 0; i < data->annotations->len; i++)
+    {
+      GlsAnnotation *annotation = g_ptr_array_index (data->annotations, i);
+      gpointer first_line;
+
+      if (g_hash_table_lookup_extended (lines, annotation->id, NULL, &first_line))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The id “%s” is used twice (first on line %u)"),
+                             annotation->id, GPOINTER_TO_UINT (first_line));
+          add_problem (problems, GLS_PROBLEM_ERROR, name, annotation->line, annotation->column, message);
+          continue;
+        }
+      g_hash_table_insert (lines, annotation->id, GUINT_TO_POINTER (annotation->line));
+      g_hash_table_add (annotation_ids, annotation->id);
+
+      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+        continue;
+
+      for (guint j = 0; j < annotation->targets->len; j++)
+        {
+          GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, j);
+          g_autofree char *message = NULL;
+          gboolean in_text = target->end <= length;
+          gboolean matches;
+
+          if (target->start >= target->end)
+            {
+              if (target->start == target->end)
+                message = g_strdup_printf (_("The annotation “%s” has an empty span (start and end are both %u)"),
+                                           annotation->id, target->start);
+              else
+                message = g_strdup_printf (_("The annotation “%s” ends (%u) before it starts (%u)"),
+                                           annotation->id, target->end, target->start);
+              add_problem (problems, GLS_PROBLEM_ERROR, name, target->line, 0, message);
+              continue;
+            }
+
+          matches = in_text && gls_source_quote_matches (self->source, target->start, target->end,
+                                                         target->exact ? target->exact : "");
+          if (matches)
+            continue;
+
+          if (self->source_changed)
+            {
+              annotation->anchor = GLS_ANCHOR_ORPHANED;
+              continue;
+            }
+
+          if (!in_text)
+            {
+              message = g_strdup_printf (_("The annotation “%s” ends at %u, beyond the end of the text (%u characters)"),
+                                         annotation->id, target->end, length);
+            }
+          else
+            {
+              g_autofree char *actual = gls_source_dup_range (self->source, target->start, target->end);
+              g_autofree char *want = excerpt (target->exact ? target->exact : "");
+              g_autofree char *have = excerpt (actual);
+
+              message = g_strdup_printf (_("The quote of annotation “%s” is “%s”, but the text at %u–%u is “%s”"),
+                                         annotation->id, want, target->start, target->end, have);
+            }
+          add_problem (problems, GLS_PROBLEM_ERROR, name, target->line, 0, message);
+        }
+
+      if (gls_codebook_lookup (self->codebook, annotation->category) == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The category “%s” of annotation “%s” is not in the codebook “%s”; the annotation is kept"),
+                             annotation->category, annotation->id, gls_codebook_get_id (self->codebook));
+          add_problem (problems, GLS_PROBLEM_WARNING, name, annotation->line, annotation->column, message);
+        }
+    }
+
+  for (guint i = 0; i < data->relations->len; i++)
+    {
+      GlsRelation *relation = g_ptr_array_index (data->relations, i);
+      const char *ends[] = { relation->from, relation->to };
+      gpointer first_line;
+
+      if (g_hash_table_lookup_extended (lines, relation->id, NULL, &first_line))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The id “%s” is used twice (first on line %u)"),
+                             relation->id, GPOINTER_TO_UINT (first_line));
+          add_problem (problems, GLS_PROBLEM_ERROR, name, relation->line, relation->column, message);
+          continue;
+        }
+      g_hash_table_insert (lines, relation->id, GUINT_TO_POINTER (relation->line));
+
+      for (guint j = 0; j < G_N_ELEMENTS (ends); j++)
+        {
+          /* References into other files (FORMAT.md §2) are not checked. */
+          if (strchr (ends[j], '#') != NULL)
+            continue;
+
+          if (!g_hash_table_contains (annotation_ids, ends[j]))
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("The relation “%s” refers to “%s”, which is not an annotation in this file"),
+                                 relation->id, ends[j]);
+              add_problem (problems, GLS_PROBLEM_ERROR, name, relation->line, relation->column, message);
+            }
+        }
+    }
+
+  if (gls_problems_count (problems, GLS_PROBLEM_ERROR) > n_errors)
+    return FALSE;
+
+  /* Everything checks out: take it all. */
+  _gls_set_string (&self->version, data->version);
+  _gls_set_string (&self->note, data->note);
+  self->foreign = g_steal_pointer (&data->foreign);
+  self->source_foreign = g_steal_pointer (&data->source_foreign);
+
+  for (guint i = 0; i < data->annotations->len; i++)
+    insert_annotation (self, g_ptr_array_index (data->annotations, i), FALSE);
+
+  for (guint i = 0; i < data->relations->len; i++)
+    {
+      GlsRelation *relation = g_ptr_array_index (data->relations, i);
+
+      g_hash_table_insert (self->ids, relation->id, relation);
+      g_list_store_append (self->relations, relation);
+    }
+
+  return TRUE;
+}
+
+/**
+ * gls_document_find_codebook:
+ * @default_codebook: (nullable): the user's default codebook
+ *
+ * The codebook for an article without a sidecar (FORMAT.md §3):
+ * `codebook.xml` in the article's folder, else @default_codebook, else the
+ * built-in one.
+ *
+ * Returns: (transfer full): the codebook, or %NULL with @error set when the
+ *   project codebook exists but cannot be read
+ */
+GlsCodebook *
+gls_document_find_codebook (GFile        *source_file,
+                            GlsCodebook  *default_codebook,
+                            GPtrArray    *problems,
+                            GError      **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) project = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (source_file), NULL);
+
+  folder = g_file_get_parent (source_file);
+  if (folder != NULL)
+    {
+      project = g_file_get_child (folder, "codebook.xml");
+      if (g_file_query_exists (project, NULL))
+        return gls_codebook_new_from_file (project, NULL, problems, error);
+    }
+
+  if (default_codebook != NULL)
+    return g_object_ref (default_codebook);
+
+  return gls_codebook_new_builtin ();
+}
+
+static gboolean
+load_sidecar_bytes (GFile         *sidecar,
+                    GBytes       **bytes,
+                    char         **etag,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (!g_file_load_contents (sidecar, cancellable, &contents, &len, etag, &local_error))
+    {
+      g_autofree char *name = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *bytes = NULL;
+          return TRUE;
+        }
+
+      name = g_file_get_parse_name (sidecar);
+      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
+                   _("Cannot read the annotations “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  *bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  return TRUE;
+}
+
+static void
+set_error_from_problems (GError    **error,
+                         int         code,
+                         GPtrArray  *problems)
+{
+  g_autofree char *message = gls_problems_to_string (problems, GLS_PROBLEM_ERROR);
+
+  g_set_error_literal (error, GLS_ERROR, code, message);
+}
+
+/**
+ * gls_document_load:
+ * @source_file: the article
+ * @encoding: (nullable): the encoding to read the article with, or %NULL
+ *   for the one its sidecar names, or else to detect it
+ * @default_codebook: (nullable): the user's default codebook
+ * @problems: (nullable) (element-type GlsProblem): where warnings and
+ *   errors are added, one by one
+ *
+ * Reads an article and its sidecar, if it has one, checking everything
+ * FORMAT.md says. A sidecar that cannot be loaded is an error, never
+ * ignored: the caller must not let a save overwrite it. This blocks: the
+ * user interface calls it from a worker thread.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GlsDocument *
+gls_document_load (GFile         *source_file,
+                   const char    *encoding,
+                   GlsCodebook   *default_codebook,
+                   GPtrArray     *problems,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) local_problems = NULL;
+  g_autoptr(GlsSidecarData) data = NULL;
+  g_autoptr(GlsDocument) self = NULL;
+  g_autoptr(GlsSource) source = NULL;
+  g_autoptr(GlsCodebook) codebook = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (source_file), NULL);
+
+  if (problems == NULL)
+    problems = local_problems = gls_problems_new ();
+
+  sidecar = gls_sidecar_file_for_source (source_file);
+  if (!load_sidecar_bytes (sidecar, &bytes, &etag, cancellable, error))
+    return NULL;
+
+  if (bytes != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (sidecar);
+
+      data = _gls_xml_read_sidecar (bytes, name, problems, error);
+      if (data == NULL)
+        return NULL;
+      if (encoding == NULL)
+        encoding = data->encoding;
+    }
+
+  source = gls_source_new_for_file (source_file, encoding, cancellable, error);
+  if (source == NULL)
+    return NULL;
+
+  if (data != NULL && data->codebook != NULL)
+    codebook = g_object_ref (data->codebook);
+  else if ((codebook = gls_document_find_codebook (source_file, default_codebook, problems, error)) == NULL)
+    return NULL;
+
+  self = gls_document_new (source, codebook);
+  g_set_object (&self->sidecar, sidecar);
+  self->etag = g_steal_pointer (&etag);
+
+  if (data != NULL && !adopt_sidecar (self, data, problems))
+    {
+      set_error_from_problems (error, GLS_ERROR_INVALID, problems);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gls_document_serialize:
+ *
+ * Returns: (transfer full): the sidecar as it would be saved
+ */
+GBytes *
+gls_document_serialize (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  return _gls_xml_write_sidecar (self);
+}
+
+static gboolean
+replace_contents (GFile         *file,
+                  GBytes        *bytes,
+                  const char    *etag,
+                  char         **new_etag,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (g_file_replace_contents (file, data, len, etag, FALSE, G_FILE_CREATE_NONE,
+                               new_etag, cancellable, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    g_set_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK,
+                 _("“%s” was changed by another program since it was opened; "
+                   "nothing was saved, so that those changes are not lost"),
+                 name);
+  else
+    g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
+                 _("Cannot save “%s”: %s"), name, local_error->message);
+
+  return FALSE;
+}
+
+/**
+ * gls_document_save:
+ *
+ * Writes the sidecar atomically. If it changed on disk since it was loaded
+ * or saved (or appeared since), nothing is written and the error is
+ * %GLS_ERROR_CHANGED_ON_DISK. After a failure the document is unchanged
+ * and still modified.
+ */
+gboolean
+gls_document_save (GlsDocument   *self,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *new_etag = NULL;
+  State before;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  if (self->sidecar == NULL)
+    {
+      g_set_error_literal (error, GLS_ERROR, GLS_ERROR_FAILED,
+                           _("This document has no file to save to"));
+      return FALSE;
+    }
+
+  if (self->etag == NULL && g_file_query_exists (self->sidecar, cancellable))
+    {
+      g_autofree char *name = g_file_get_parse_name (self->sidecar);
+
+      g_set_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was created by another program since the article was opened; "
+                     "nothing was saved, so that it is not overwritten"),
+                   name);
+      return FALSE;
+    }
+
+  before = get_state (self);
+  bytes = _gls_xml_write_sidecar (self);
+  if (!replace_contents (self->sidecar, bytes, self->etag, &new_etag, cancellable, error))
+    return FALSE;
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  self->source_changed = FALSE;
+  _gls_history_mark_saved (self->history);
+  notify_state (self, before);
+
+  return TRUE;
+}
+
+/**
+ * gls_document_save_copy:
+ *
+ * Writes the sidecar to @file, for "Save a Copy": the document stays
+ * attached to its own sidecar and keeps its modified state.
+ */
+gboolean
+gls_document_save_copy (GlsDocument   *self,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = _gls_xml_write_sidecar (self);
+
+  return replace_contents (file, bytes, NULL, NULL, cancellable, error);
+}

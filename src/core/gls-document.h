@@ -1,0 +1,113 @@
+/* gls-document.h
+ * An article and everything said about it: the annotations, relations and
+ * document note, the codebook they use, the undo history, and the sidecar
+ * file they are saved to. The document owns this state; the window and
+ * the command-line tool ask it for changes and observe its signals. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gls-annotation.h"
+#include "gls-annotation-list.h"
+#include "gls-codebook.h"
+#include "gls-source.h"
+
+G_BEGIN_DECLS
+
+#define GLS_TYPE_DOCUMENT (gls_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlsDocument, gls_document, GLS, DOCUMENT, GObject)
+
+GlsDocument       *gls_document_new                 (GlsSource      *source,
+                                                     GlsCodebook    *codebook);
+GlsDocument       *gls_document_load                (GFile          *source_file,
+                                                     const char     *encoding,
+                                                     GlsCodebook    *default_codebook,
+                                                     GPtrArray      *problems,
+                                                     GCancellable   *cancellable,
+                                                     GError        **error);
+GFile             *gls_document_get_sidecar_file    (GlsDocument    *self);
+GFile             *gls_sidecar_file_for_source      (GFile          *source_file);
+GlsCodebook       *gls_document_find_codebook       (GFile          *source_file,
+                                                     GlsCodebook    *default_codebook,
+                                                     GPtrArray      *problems,
+                                                     GError        **error);
+gboolean           gls_document_save                (GlsDocument    *self,
+                                                     GCancellable   *cancellable,
+                                                     GError        **error);
+gboolean           gls_document_save_copy           (GlsDocument    *self,
+                                                     GFile          *file,
+                                                     GCancellable   *cancellable,
+                                                     GError        **error);
+GBytes            *gls_document_serialize           (GlsDocument    *self);
+
+GlsSource         *gls_document_get_source          (GlsDocument    *self);
+GlsCodebook       *gls_document_get_codebook        (GlsDocument    *self);
+GlsAnnotationList *gls_document_get_annotations     (GlsDocument    *self);
+guint              gls_document_get_n_annotations   (GlsDocument    *self);
+GListModel        *gls_document_get_relations       (GlsDocument    *self);
+GlsAnnotation     *gls_document_lookup_annotation   (GlsDocument    *self,
+                                                     const char     *id);
+const char        *gls_document_get_note            (GlsDocument    *self);
+const char        *gls_document_get_annotator       (GlsDocument    *self);
+void               gls_document_set_annotator       (GlsDocument    *self,
+                                                     const char     *annotator);
+gboolean           gls_document_get_modified        (GlsDocument    *self);
+gboolean           gls_document_get_source_changed  (GlsDocument    *self);
+guint              gls_document_get_n_orphaned      (GlsDocument    *self);
+
+void               gls_document_query               (GlsDocument    *self,
+                                                     guint           start,
+                                                     guint           end,
+                                                     GPtrArray      *result);
+void               gls_document_query_at            (GlsDocument    *self,
+                                                     guint           offset,
+                                                     GPtrArray      *result);
+
+GlsAnnotation     *gls_document_annotate            (GlsDocument    *self,
+                                                     const char     *category,
+                                                     guint           start,
+                                                     guint           end,
+                                                     GError        **error);
+gboolean           gls_document_add_annotation      (GlsDocument    *self,
+                                                     GlsAnnotation  *annotation,
+                                                     GError        **error);
+void               gls_document_remove_annotation   (GlsDocument    *self,
+                                                     GlsAnnotation  *annotation);
+void               gls_document_set_category        (GlsDocument    *self,
+                                                     GlsAnnotation  *annotation,
+                                                     const char     *category);
+gboolean           gls_document_set_spans           (GlsDocument    *self,
+                                                     GlsAnnotation  *annotation,
+                                                     const GlsSpan  *spans,
+                                                     guint           n_spans,
+                                                     GError        **error);
+void               gls_document_set_annotation_note (GlsDocument    *self,
+                                                     GlsAnnotation  *annotation,
+                                                     const char     *note);
+void               gls_document_set_attribute       (GlsDocument    *self,
+                                                     GlsAnnotation  *annotation,
+                                                     const char     *name,
+                                                     const char     *value);
+GlsRelation       *gls_document_add_relation        (GlsDocument    *self,
+                                                     const char     *type,
+                                                     GlsAnnotation  *from,
+                                                     GlsAnnotation  *to,
+                                                     GError        **error);
+void               gls_document_remove_relation     (GlsDocument    *self,
+                                                     GlsRelation    *relation);
+void               gls_document_set_note            (GlsDocument    *self,
+                                                     const char     *note);
+void               gls_document_set_codebook        (GlsDocument    *self,
+                                                     GlsCodebook    *codebook);
+
+void               gls_document_begin_group         (GlsDocument    *self);
+void               gls_document_end_group           (GlsDocument    *self);
+gboolean           gls_document_can_undo            (GlsDocument    *self);
+gboolean           gls_document_can_redo            (GlsDocument    *self);
+gboolean           gls_document_undo                (GlsDocument    *self);
+gboolean           gls_document_redo                (GlsDocument    *self);
+
+char              *gls_clean_note                   (const char     *note);
+
+G_END_DECLS

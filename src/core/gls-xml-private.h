@@ -1,0 +1,59 @@
+/* gls-xml-private.h
+ * Reading and writing Glossator's XML files with libxml2: the sidecar and
+ * the codebook. Reading is one streaming pass, validated against the
+ * RELAX NG schemas as it goes; the document then checks the meaning. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gls-annotation-private.h"
+#include "gls-codebook-private.h"
+
+G_BEGIN_DECLS
+
+#define GLS_NAMESPACE "https://glossator.github.io/ns/annotations/1"
+#define GLS_FORMAT_VERSION "1.0"
+#define GLS_SIDECAR_SUFFIX ".annotations.xml"
+
+typedef struct _GlsDocument GlsDocument;
+
+/* Everything a sidecar says, as read, before it is checked against the
+ * text. */
+typedef struct
+{
+  char        *display_name;
+  char        *version;
+  char        *generator;
+  char        *href;
+  char        *encoding;
+  char        *sha256;
+  char        *newlines;
+  guint64      length;
+  gboolean     bom;
+  guint        source_line;
+  GlsForeign  *source_foreign;
+  GlsCodebook *codebook;
+  char        *note;
+  GPtrArray   *annotations;  /* GlsAnnotation */
+  GPtrArray   *relations;    /* GlsRelation */
+  GlsForeign  *foreign;
+} GlsSidecarData;
+
+void            _gls_core_ensure_resources (void);
+gboolean        _gls_xml_is_ncname        (const char      *str);
+GlsSidecarData *_gls_xml_read_sidecar     (GBytes          *bytes,
+                                           const char      *display_name,
+                                           GPtrArray       *problems,
+                                           GError         **error);
+void            _gls_sidecar_data_free    (GlsSidecarData  *data);
+GlsCodebook    *_gls_xml_read_codebook    (GBytes          *bytes,
+                                           const char      *display_name,
+                                           GPtrArray       *problems,
+                                           GError         **error);
+GBytes         *_gls_xml_write_sidecar    (GlsDocument     *document);
+GBytes         *_gls_xml_write_codebook   (GlsCodebook     *codebook);
+gboolean        _gls_xml_bytes_is_codebook (GBytes         *bytes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsSidecarData, _gls_sidecar_data_free)
+
+G_END_DECLS

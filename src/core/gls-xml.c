@@ -1,0 +1,1437 @@
+/* gls-xml.c
+ * The sidecar and codebook files: one streaming pass of xmlTextReader,
+ * validated against the RELAX NG schemas as it reads, and xmlTextWriter
+ * for writing. Every file is untrusted (FORMAT.md §6). */
+#define G_LOG_DOMAIN "gls-xml"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
+
+#include "gls-annotation-list-private.h"
+#include "gls-document-private.h"
+#include "gls-error.h"
+#include "gls-resources.h"
+#include "gls-xml-private.h"
+
+#define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
+#define XMLNS_NAMESPACE "http://www.w3.org/2000/xmlns/"
+#define RESOURCE_SCHEME "resource://"
+#define SCHEMA_DIR RESOURCE_SCHEME "/io/github/glossator/Glossator/schemas/"
+
+/* How many characters of context a quote carries on each side. */
+#define CONTEXT_LENGTH 32
+
+typedef enum
+{
+  SCHEMA_ANNOTATIONS,
+  SCHEMA_CODEBOOK,
+  N_SCHEMAS
+} Schema;
+
+static const char *schema_files[N_SCHEMAS] = {
+  SCHEMA_DIR "glossator-annotations.rng",
+  SCHEMA_DIR "glossator-codebook.rng",
+};
+
+/* ------------------------------------------------------------------ */
+/* Resources and schemas                                              */
+
+static int
+resource_match (const char *uri)
+{
+  return uri != NULL && g_str_has_prefix (uri, RESOURCE_SCHEME);
+}
+
+static void *
+resource_open (const char *uri)
+{
+  return g_resources_open_stream (uri + strlen (RESOURCE_SCHEME), 0, NULL);
+}
+
+static int
+resource_read (void *context,
+               char *buffer,
+               int   len)
+{
+  return (int) g_input_stream_read (context, buffer, len, NULL, NULL);
+}
+
+static int
+resource_close (void *context)
+{
+  g_object_unref (context);
+  return 0;
+}
+
+void
+_gls_core_ensure_resources (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      g_resources_register (gls_core_get_resource ());
+      /* Lets the schemas include each other from the resources. It only
+       * answers resource:// URIs, which no untrusted file can name: those
+       * are parsed without DTDs, entities or XInclude. */
+      xmlRegisterInputCallbacks (resource_match, resource_open, resource_read, resource_close);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static void
+ignore_structured_error (void        *user_data,
+                         xmlErrorPtr  error)
+{
+}
+
+static xmlRelaxNGPtr
+get_schema (Schema which)
+{
+  static xmlRelaxNGPtr schemas[N_SCHEMAS];
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      _gls_core_ensure_resources ();
+      for (guint i = 0; i < N_SCHEMAS; i++)
+        {
+          xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (schema_files[i]);
+
+          xmlRelaxNGSetParserStructuredErrors (parser, ignore_structured_error, NULL);
+          schemas[i] = xmlRelaxNGParse (parser);
+          xmlRelaxNGFreeParserCtxt (parser);
+          if (schemas[i] == NULL)
+            g_error ("The built-in schema %s does not compile", schema_files[i]);
+        }
+      g_once_init_leave (&done, 1);
+    }
+
+  return schemas[which];
+}
+
+gboolean
+_gls_xml_is_ncname (const char *str)
+{
+  if (str == NULL || *str == '\0')
+    return FALSE;
+
+  return xmlValidateNCName (BAD_CAST str, 0) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+typedef struct
+{
+  xmlTextReaderPtr  reader;
+  const char       *name;
+  GPtrArray        *problems;
+  xmlDocPtr         scratch;
+  GHashTable       *category_lines;
+  guint             n_schema_errors;
+  gboolean          malformed;
+  gboolean          stop;
+} Reader;
+
+static void
+report (Reader             *r,
+        GlsProblemSeverity  severity,
+        guint               line,
+        guint               column,
+        const char         *message)
+{
+  g_ptr_array_add (r->problems, gls_problem_new (severity, r->name, line, column, message));
+}
+
+static void
+on_xml_error (void        *user_data,
+              xmlErrorPtr  error)
+{
+  Reader *r = user_data;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (r->malformed || error->level == XML_ERR_WARNING)
+    return;
+
+  text = g_strchomp (g_strdup (error->message ? error->message : ""));
+
+  if (error->domain == XML_FROM_RELAXNGV)
+    {
+      /* Translators: %s is libxml2's English description of the problem */
+      message = g_strdup_printf (_("does not follow the Glossator schema: %s"), text);
+      r->n_schema_errors++;
+    }
+  else
+    {
+      /* Translators: %s is libxml2's English description of the problem */
+      message = g_strdup_printf (_("not well-formed XML: %s"), text);
+      r->malformed = TRUE;
+      r->stop = TRUE;
+    }
+
+  report (r, GLS_PROBLEM_ERROR, error->line > 0 ? (guint) error->line : 0,
+          error->int2 > 0 ? (guint) error->int2 : 0, message);
+}
+
+static guint
+current_line (Reader *r)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
+  long line = node ? xmlGetLineNo (node) : -1;
+
+  return line > 0 ? (guint) line : (guint) xmlTextReaderGetParserLineNumber (r->reader);
+}
+
+static int
+advance (Reader *r)
+{
+  int ret;
+
+  if (r->stop)
+    return 0;
+
+  ret = xmlTextReaderRead (r->reader);
+  if (ret < 0)
+    {
+      if (!r->malformed)
+        report (r, GLS_PROBLEM_ERROR, (guint) xmlTextReaderGetParserLineNumber (r->reader), 0,
+                _("not well-formed XML"));
+      r->malformed = TRUE;
+      r->stop = TRUE;
+      return 0;
+    }
+
+  if (ret == 1 && xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      report (r, GLS_PROBLEM_ERROR, current_line (r), 0,
+              _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
+      r->malformed = TRUE;
+      r->stop = TRUE;
+      return 0;
+    }
+
+  return ret;
+}
+
+static gboolean
+is_ours (Reader     *r,
+         const char *local_name)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
+
+  return ns != NULL && strcmp (ns, GLS_NAMESPACE) == 0 &&
+         strcmp ((const char *) xmlTextReaderConstLocalName (r->reader), local_name) == 0;
+}
+
+/* Moves past the end of the current element, whatever it holds. */
+static void
+skip_element (Reader *r)
+{
+  int depth;
+
+  if (xmlTextReaderIsEmptyElement (r->reader))
+    return;
+
+  depth = xmlTextReaderDepth (r->reader);
+  while (advance (r) == 1)
+    {
+      if (xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_END_ELEMENT &&
+          xmlTextReaderDepth (r->reader) == depth)
+        return;
+    }
+}
+
+/* Keeps the current element, of another namespace or a newer version,
+ * as libxml2 serialises it, with the namespaces it uses declared. */
+static void
+keep_foreign_element (Reader      *r,
+                      GlsForeign **foreign)
+{
+  xmlNodePtr node = xmlTextReaderExpand (r->reader);
+
+  if (node != NULL)
+    {
+      xmlNodePtr copy = xmlDocCopyNode (node, r->scratch, 1);
+      xmlBufferPtr buffer = xmlBufferCreate ();
+
+      xmlNodeDump (buffer, r->scratch, copy, 0, 0);
+      _gls_foreign_add_element (foreign, (const char *) xmlBufferContent (buffer));
+      xmlBufferFree (buffer);
+      xmlFreeNode (copy);
+    }
+
+  skip_element (r);
+}
+
+/* Reads the text of a text-only element and moves past its end. */
+static char *
+read_text (Reader *r)
+{
+  GString *str;
+  int depth;
+
+  if (xmlTextReaderIsEmptyElement (r->reader))
+    return g_strdup ("");
+
+  str = g_string_new (NULL);
+  depth = xmlTextReaderDepth (r->reader);
+  while (advance (r) == 1)
+    {
+      int type = xmlTextReaderNodeType (r->reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
+        break;
+
+      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+          type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
+        g_string_append (str, (const char *) xmlTextReaderConstValue (r->reader));
+      else if (type == XML_READER_TYPE_ELEMENT)
+        skip_element (r); /* the schema reports it */
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+typedef gboolean (*AttributeFunc) (Reader     *r,
+                                   const char *name,
+                                   const char *value,
+                                   gpointer    user_data);
+
+/* Calls @func for each attribute of no namespace; keeps the others (but
+ * namespace declarations and xml:lang) in @foreign. Attributes @func does
+ * not know (it returns FALSE) are kept too. */
+static void
+read_attributes (Reader       *r,
+                 AttributeFunc func,
+                 gpointer      user_data,
+                 GlsForeign  **foreign,
+                 char        **lang)
+{
+  while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
+    {
+      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
+      const char *local = (const char *) xmlTextReaderConstLocalName (r->reader);
+      const char *value = (const char *) xmlTextReaderConstValue (r->reader);
+
+      if (ns == NULL)
+        {
+          if (!func (r, local, value, user_data))
+            _gls_foreign_add_attribute (foreign, NULL, NULL, local, value);
+        }
+      else if (strcmp (ns, XMLNS_NAMESPACE) == 0)
+        continue;
+      else if (lang != NULL && strcmp (ns, XML_NAMESPACE) == 0 && strcmp (local, "lang") == 0)
+        _gls_set_string (lang, value);
+      else
+        _gls_foreign_add_attribute (foreign, ns,
+                                    (const char *) xmlTextReaderConstPrefix (r->reader),
+                                    local, value);
+    }
+
+  xmlTextReaderMoveToElement (r->reader);
+}
+
+typedef void (*ChildFunc) (Reader   *r,
+                           gpointer  user_data);
+
+/* Calls @func for each child element of the current element, which must
+ * move past the child's end. */
+static void
+read_children (Reader    *r,
+               ChildFunc  func,
+               gpointer   user_data)
+{
+  int depth;
+
+  if (xmlTextReaderIsEmptyElement (r->reader))
+    return;
+
+  depth = xmlTextReaderDepth (r->reader);
+  while (advance (r) == 1)
+    {
+      int type = xmlTextReaderNodeType (r->reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
+        return;
+      if (type == XML_READER_TYPE_ELEMENT)
+        func (r, user_data);
+    }
+}
+
+static gboolean
+parse_offset (Reader     *r,
+              const char *value,
+              guint      *offset)
+{
+  guint64 number;
+
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
+    {
+      *offset = (guint) number;
+      return TRUE;
+    }
+
+  /* Not a number at all is the schema's to report; too large is ours. */
+  if (value[0] != '\0' && strspn (value, "0123456789") == strlen (value))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the offset %s is larger than any text Glossator can open"), value);
+      report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
+    }
+
+  *offset = G_MAXUINT;
+  return FALSE;
+}
+
+/* Codebooks ---------------------------------------------------------- */
+
+typedef struct
+{
+  GlsCodebook *codebook;
+  GlsCategory *category;
+  char        *lang;
+} CodebookState;
+
+static gboolean
+category_attribute (Reader     *r,
+                    const char *name,
+                    const char *value,
+                    gpointer    user_data)
+{
+  GlsCategory *category = user_data;
+
+  if (strcmp (name, "id") == 0)
+    _gls_set_string (&category->id, value);
+  else if (strcmp (name, "name") == 0)
+    _gls_set_string (&category->name, value);
+  else if (strcmp (name, "color") == 0)
+    _gls_set_string (&category->color, value);
+  else if (strcmp (name, "key") == 0)
+    category->key = (strlen (value) == 1 && value[0] >= '1' && value[0] <= '9') ? (guint) (value[0] - '0') : 0;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+no_attribute (Reader     *r,
+              const char *name,
+              const char *value,
+              gpointer    user_data)
+{
+  return FALSE;
+}
+
+static void read_category (Reader      *r,
+                           GlsCodebook *codebook,
+                           GlsCategory *parent);
+
+static void
+read_localized (Reader    *r,
+                GPtrArray *variants)
+{
+  g_autofree char *lang = NULL;
+  g_autofree char *text = NULL;
+  GlsForeign *ignored = NULL;
+
+  read_attributes (r, no_attribute, NULL, &ignored, &lang);
+  _gls_foreign_free (ignored);
+  text = read_text (r);
+  _gls_localized_set (variants, lang, text);
+}
+
+static void
+category_child (Reader   *r,
+                gpointer  user_data)
+{
+  CodebookState *state = user_data;
+  GlsCategory *category = state->category;
+
+  if (is_ours (r, "label"))
+    read_localized (r, category->labels);
+  else if (is_ours (r, "description"))
+    read_localized (r, category->descriptions);
+  else if (is_ours (r, "category"))
+    read_category (r, state->codebook, category);
+  else
+    keep_foreign_element (r, &category->foreign);
+}
+
+static void
+read_category (Reader      *r,
+               GlsCodebook *codebook,
+               GlsCategory *parent)
+{
+  g_autoptr(GlsCategory) category = gls_category_new ("");
+  CodebookState state = { codebook, category, NULL };
+  guint line = current_line (r);
+  gpointer first_line;
+
+  read_attributes (r, category_attribute, category, &category->foreign, NULL);
+  category->parent = parent;
+  g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));
+
+  if (g_hash_table_lookup_extended (r->category_lines, category->id, NULL, &first_line))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the category id “%s” is used twice (first on line %u)"),
+                         category->id, GPOINTER_TO_UINT (first_line));
+      report (r, GLS_PROBLEM_ERROR, line, 0, message);
+    }
+  else
+    g_hash_table_insert (r->category_lines, g_strdup (category->id), GUINT_TO_POINTER (line));
+
+  read_children (r, category_child, &state);
+}
+
+static gboolean
+codebook_attribute (Reader     *r,
+                    const char *name,
+                    const char *value,
+                    gpointer    user_data)
+{
+  GlsCodebook *codebook = user_data;
+
+  if (strcmp (name, "id") == 0)
+    _gls_set_string (&codebook->id, value);
+  else if (strcmp (name, "version") == 0)
+    _gls_set_string (&codebook->version, value);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+codebook_child (Reader   *r,
+                gpointer  user_data)
+{
+  GlsCodebook *codebook = user_data;
+
+  if (is_ours (r, "label"))
+    read_localized (r, codebook->labels);
+  else if (is_ours (r, "description"))
+    read_localized (r, codebook->descriptions);
+  else if (is_ours (r, "category"))
+    read_category (r, codebook, NULL);
+  else
+    keep_foreign_element (r, &codebook->foreign);
+}
+
+static GlsCodebook *
+read_codebook (Reader *r)
+{
+  GlsCodebook *codebook = gls_codebook_new ("", NULL);
+
+  read_attributes (r, codebook_attribute, codebook, &codebook->foreign, NULL);
+  read_children (r, codebook_child, codebook);
+  _gls_codebook_rebuild (codebook);
+
+  return codebook;
+}
+
+/* Sidecars ----------------------------------------------------------- */
+
+static gboolean
+target_attribute (Reader     *r,
+                  const char *name,
+                  const char *value,
+                  gpointer    user_data)
+{
+  GlsTarget *target = user_data;
+
+  if (strcmp (name, "start") == 0)
+    parse_offset (r, value, &target->start);
+  else if (strcmp (name, "end") == 0)
+    parse_offset (r, value, &target->end);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+target_child (Reader   *r,
+              gpointer  user_data)
+{
+  GlsTarget *target = user_data;
+
+  if (is_ours (r, "exact"))
+    target->exact = read_text (r);
+  else if (is_ours (r, "prefix"))
+    target->prefix = read_text (r);
+  else if (is_ours (r, "suffix"))
+    target->suffix = read_text (r);
+  else
+    keep_foreign_element (r, &target->foreign);
+}
+
+static gboolean
+annotation_attribute (Reader     *r,
+                      const char *name,
+                      const char *value,
+                      gpointer    user_data)
+{
+  GlsAnnotation *annotation = user_data;
+
+  if (strcmp (name, "id") == 0)
+    _gls_set_string (&annotation->id, value);
+  else if (strcmp (name, "category") == 0)
+    _gls_set_string (&annotation->category, value);
+  else if (strcmp (name, "annotator") == 0)
+    _gls_set_string (&annotation->annotator, value);
+  else if (strcmp (name, "created") == 0)
+    _gls_set_string (&annotation->created, value);
+  else if (strcmp (name, "modified") == 0)
+    _gls_set_string (&annotation->modified, value);
+  else if (strcmp (name, "anchor") == 0)
+    return gls_anchor_from_string (value, &annotation->anchor);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+attribute_name (Reader     *r,
+                const char *name,
+                const char *value,
+                gpointer    user_data)
+{
+  char **out = user_data;
+
+  if (strcmp (name, "name") != 0)
+    return FALSE;
+
+  _gls_set_string (out, value);
+
+  return TRUE;
+}
+
+static void
+annotation_child (Reader   *r,
+                  gpointer  user_data)
+{
+  GlsAnnotation *annotation = user_data;
+
+  if (is_ours (r, "target"))
+    {
+      GlsTarget target = { 0, };
+
+      target.line = current_line (r);
+      read_attributes (r, target_attribute, &target, &target.foreign, NULL);
+      read_children (r, target_child, &target);
+      g_array_append_val (annotation->targets, target);
+    }
+  else if (is_ours (r, "note"))
+    {
+      g_free (annotation->note);
+      annotation->note = read_text (r);
+    }
+  else if (is_ours (r, "attribute"))
+    {
+      char *name = NULL;
+      GlsForeign *ignored = NULL;
+
+      read_attributes (r, attribute_name, &name, &ignored, NULL);
+      _gls_foreign_free (ignored);
+      g_ptr_array_add (annotation->attributes, name ? name : g_strdup (""));
+      g_ptr_array_add (annotation->attributes, read_text (r));
+    }
+  else
+    keep_foreign_element (r, &annotation->foreign);
+}
+
+static gboolean
+relation_attribute (Reader     *r,
+                    const char *name,
+                    const char *value,
+                    gpointer    user_data)
+{
+  GlsRelation *relation = user_data;
+
+  if (strcmp (name, "id") == 0)
+    _gls_set_string (&relation->id, value);
+  else if (strcmp (name, "type") == 0)
+    _gls_set_string (&relation->type, value);
+  else if (strcmp (name, "from") == 0)
+    _gls_set_string (&relation->from, value);
+  else if (strcmp (name, "to") == 0)
+    _gls_set_string (&relation->to, value);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+source_attribute (Reader     *r,
+                  const char *name,
+                  const char *value,
+                  gpointer    user_data)
+{
+  GlsSidecarData *data = user_data;
+
+  if (strcmp (name, "href") == 0)
+    _gls_set_string (&data->href, value);
+  else if (strcmp (name, "encoding") == 0)
+    _gls_set_string (&data->encoding, value);
+  else if (strcmp (name, "sha256") == 0)
+    _gls_set_string (&data->sha256, value);
+  else if (strcmp (name, "newlines") == 0)
+    _gls_set_string (&data->newlines, value);
+  else if (strcmp (name, "bom") == 0)
+    data->bom = strcmp (value, "true") == 0;
+  else if (strcmp (name, "length") == 0)
+    g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &data->length, NULL);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+sidecar_child (Reader   *r,
+               gpointer  user_data)
+{
+  GlsSidecarData *data = user_data;
+
+  if (is_ours (r, "annotation"))
+    {
+      GlsAnnotation *annotation = _gls_annotation_new_empty ();
+
+      annotation->line = current_line (r);
+      read_attributes (r, annotation_attribute, annotation, &annotation->foreign, NULL);
+      read_children (r, annotation_child, annotation);
+      _gls_annotation_sort_targets (annotation);
+      if (annotation->id == NULL)
+        annotation->id = g_strdup ("");
+      if (annotation->category == NULL)
+        annotation->category = g_strdup ("");
+      if (annotation->targets->len == 0)
+        {
+          GlsTarget target = { 0, };
+          g_array_append_val (annotation->targets, target);
+        }
+      g_ptr_array_add (data->annotations, annotation);
+    }
+  else if (is_ours (r, "relation"))
+    {
+      GlsRelation *relation = _gls_relation_new_empty ();
+
+      relation->line = current_line (r);
+      read_attributes (r, relation_attribute, relation, &relation->foreign, NULL);
+      skip_element (r);
+      if (relation->id == NULL)
+        relation->id = g_strdup ("");
+      if (relation->type == NULL)
+        relation->type = g_strdup ("");
+      if (relation->from == NULL)
+        relation->from = g_strdup ("");
+      if (relation->to == NULL)
+        relation->to = g_strdup ("");
+      g_ptr_array_add (data->relations, relation);
+    }
+  else if (is_ours (r, "source"))
+    {
+      data->source_line = current_line (r);
+      read_attributes (r, source_attribute, data, &data->source_foreign, NULL);
+      read_children (r, (ChildFunc) keep_foreign_element, &data->source_foreign);
+    }
+  else if (is_ours (r, "codebook") && data->codebook == NULL)
+    data->codebook = read_codebook (r);
+  else if (is_ours (r, "note"))
+    {
+      g_free (data->note);
+      data->note = read_text (r);
+    }
+  else
+    keep_foreign_element (r, &data->foreign);
+}
+
+static gboolean
+root_attribute (Reader     *r,
+                const char *name,
+                const char *value,
+                gpointer    user_data)
+{
+  GlsSidecarData *data = user_data;
+
+  if (strcmp (name, "version") == 0)
+    _gls_set_string (&data->version, value);
+  else if (strcmp (name, "generator") == 0)
+    _gls_set_string (&data->generator, value);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+_gls_sidecar_data_free (GlsSidecarData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->display_name);
+  g_free (data->version);
+  g_free (data->generator);
+  g_free (data->href);
+  g_free (data->encoding);
+  g_free (data->sha256);
+  g_free (data->newlines);
+  _gls_foreign_free (data->source_foreign);
+  g_clear_object (&data->codebook);
+  g_free (data->note);
+  g_ptr_array_unref (data->annotations);
+  g_ptr_array_unref (data->relations);
+  _gls_foreign_free (data->foreign);
+  g_free (data);
+}
+
+/* Finds a DOCTYPE before any parsing, so that no declaration in it is
+ * ever processed. Returns its line, or 0. */
+static guint
+find_doctype (const char *data,
+              gsize       len)
+{
+  const char *p = data, *end = data + len;
+  guint line = 1;
+
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      if (*p == '\n')
+        line++;
+
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        p++;
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+          if (close == NULL)
+            return 0;
+          for (; p < close; p++)
+            line += *p == '\n';
+          p = close + 2;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "-->");
+          if (close == NULL)
+            return 0;
+          for (; p < close; p++)
+            line += *p == '\n';
+          p = close + 3;
+        }
+      else if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
+        return line;
+      else
+        return 0;
+    }
+
+  return 0;
+}
+
+typedef enum
+{
+  ROOT_ANNOTATIONS,
+  ROOT_CODEBOOK,
+} Root;
+
+/* Sets up a reader on @bytes and moves it to the root element. Returns
+ * FALSE (with the problem reported) if there is none to read. */
+static gboolean
+open_reader (Reader     *r,
+             GBytes     *bytes,
+             Schema      schema)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  guint doctype_line;
+
+  if (len == 0)
+    {
+      report (r, GLS_PROBLEM_ERROR, 0, 0, _("the file is empty, it holds no XML at all"));
+      r->malformed = TRUE;
+      return FALSE;
+    }
+
+  if (len > G_MAXINT)
+    {
+      report (r, GLS_PROBLEM_ERROR, 0, 0, _("the file is too large to read"));
+      r->malformed = TRUE;
+      return FALSE;
+    }
+
+  if ((doctype_line = find_doctype (data, len)) > 0)
+    {
+      report (r, GLS_PROBLEM_ERROR, doctype_line, 0,
+              _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
+      r->malformed = TRUE;
+      return FALSE;
+    }
+
+  r->reader = xmlReaderForMemory (data, (int) len, r->name, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  if (r->reader == NULL)
+    {
+      report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML"));
+      r->malformed = TRUE;
+      return FALSE;
+    }
+
+  xmlTextReaderSetStructuredErrorHandler (r->reader, on_xml_error, r);
+  xmlTextReaderRelaxNGSetSchema (r->reader, get_schema (schema));
+  r->scratch = xmlNewDoc (BAD_CAST "1.0");
+  r->category_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  while (advance (r) == 1)
+    if (xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_ELEMENT)
+      return TRUE;
+
+  if (!r->malformed)
+    report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML: there is no root element"));
+  r->malformed = TRUE;
+
+  return FALSE;
+}
+
+/* Reads to the end, so that the parser and the validator see everything. */
+static void
+finish_reader (Reader *r)
+{
+  while (advance (r) == 1)
+    ;
+}
+
+static void
+close_reader (Reader *r)
+{
+  g_clear_pointer (&r->reader, xmlFreeTextReader);
+  g_clear_pointer (&r->scratch, xmlFreeDoc);
+  g_clear_pointer (&r->category_lines, g_hash_table_unref);
+}
+
+static gboolean
+check_root (Reader     *r,
+            const char *expected)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
+  const char *local = (const char *) xmlTextReaderConstLocalName (r->reader);
+  g_autofree char *message = NULL;
+
+  if (is_ours (r, expected))
+    return TRUE;
+
+  if (g_strcmp0 (local, expected) == 0)
+    message = g_strdup_printf (_("the root element “%s” is in the namespace “%s”, not in Glossator’s “%s”"),
+                               local, ns ? ns : "", GLS_NAMESPACE);
+  else
+    message = g_strdup_printf (_("the root element is “%s”, but a Glossator file of this kind has “%s”"),
+                               local, expected);
+
+  report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
+  r->stop = TRUE;
+
+  return FALSE;
+}
+
+static int
+failure_code (Reader *r)
+{
+  return r->malformed ? GLS_ERROR_MALFORMED : GLS_ERROR_INVALID;
+}
+
+static void
+fail (Reader     *r,
+      GPtrArray  *caller_problems,
+      int         code,
+      GError    **error)
+{
+  g_autofree char *message = gls_problems_to_string (r->problems, GLS_PROBLEM_ERROR);
+
+  g_set_error_literal (error, GLS_ERROR, code, message);
+}
+
+static void
+hand_over_problems (Reader    *r,
+                    GPtrArray *problems)
+{
+  if (problems == NULL || problems == r->problems)
+    return;
+
+  for (guint i = 0; i < r->problems->len; i++)
+    g_ptr_array_add (problems, g_steal_pointer (&g_ptr_array_index (r->problems, i)));
+  g_ptr_array_set_size (r->problems, 0);
+}
+
+/**
+ * _gls_xml_read_sidecar:
+ *
+ * Reads a sidecar, checking its form against the schema. Its meaning (the
+ * offsets and quotes against the text) is checked by the document.
+ *
+ * Returns: (transfer full): what it says, or %NULL with @error set and
+ *   every problem (only the first one for XML that is not well-formed)
+ *   added to @problems
+ */
+GlsSidecarData *
+_gls_xml_read_sidecar (GBytes      *bytes,
+                       const char  *display_name,
+                       GPtrArray   *problems,
+                       GError     **error)
+{
+  g_autoptr(GlsSidecarData) data = NULL;
+  g_autoptr(GPtrArray) local_problems = gls_problems_new ();
+  Reader r = { NULL, display_name, local_problems, };
+  guint n_errors;
+
+  data = g_new0 (GlsSidecarData, 1);
+  data->display_name = g_strdup (display_name);
+  data->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  data->relations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (open_reader (&r, bytes, SCHEMA_ANNOTATIONS) && check_root (&r, "annotations"))
+    {
+      read_attributes (&r, root_attribute, data, &data->foreign, NULL);
+
+      if (data->version != NULL && !g_str_has_prefix (data->version, "1."))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("this file is in format version %s, which this version of Glossator "
+                               "cannot read (it reads 1.x); use a newer Glossator"),
+                             data->version);
+          report (&r, GLS_PROBLEM_ERROR, current_line (&r), 0, message);
+          fail (&r, problems, GLS_ERROR_VERSION, error);
+          hand_over_problems (&r, problems);
+          close_reader (&r);
+          return NULL;
+        }
+
+      read_children (&r, sidecar_child, data);
+      finish_reader (&r);
+    }
+
+  n_errors = gls_problems_count (local_problems, GLS_PROBLEM_ERROR);
+  if (n_errors > 0 || r.malformed || r.n_schema_errors > 0)
+    {
+      int code = failure_code (&r);
+
+      fail (&r, problems, code, error);
+      hand_over_problems (&r, problems);
+      close_reader (&r);
+      return NULL;
+    }
+
+  hand_over_problems (&r, problems);
+  close_reader (&r);
+
+  if (data->version == NULL)
+    data->version = g_strdup (GLS_FORMAT_VERSION);
+  if (data->sha256 == NULL)
+    data->sha256 = g_strdup ("");
+
+  return g_steal_pointer (&data);
+}
+
+/**
+ * _gls_xml_read_codebook:
+ *
+ * Returns: (transfer full): the codebook in @bytes, or %NULL with @error
+ *   set and the problems added to @problems
+ */
+GlsCodebook *
+_gls_xml_read_codebook (GBytes      *bytes,
+                        const char  *display_name,
+                        GPtrArray   *problems,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) local_problems = gls_problems_new ();
+  g_autoptr(GlsCodebook) codebook = NULL;
+  Reader r = { NULL, display_name, local_problems, };
+
+  if (open_reader (&r, bytes, SCHEMA_CODEBOOK) && check_root (&r, "codebook"))
+    {
+      codebook = read_codebook (&r);
+      finish_reader (&r);
+    }
+
+  if (gls_problems_count (local_problems, GLS_PROBLEM_ERROR) > 0 || r.malformed || r.n_schema_errors > 0)
+    {
+      fail (&r, problems, failure_code (&r), error);
+      hand_over_problems (&r, problems);
+      close_reader (&r);
+      return NULL;
+    }
+
+  hand_over_problems (&r, problems);
+  close_reader (&r);
+
+  return g_steal_pointer (&codebook);
+}
+
+/**
+ * _gls_xml_bytes_is_codebook:
+ *
+ * Returns: whether the root element of @bytes is a `codebook`
+ */
+gboolean
+_gls_xml_bytes_is_codebook (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  xmlTextReaderPtr reader;
+  gboolean result = FALSE;
+
+  if (len == 0 || len > G_MAXINT || find_doctype (data, len) > 0)
+    return FALSE;
+
+  reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (reader == NULL)
+    return FALSE;
+
+  xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
+  while (xmlTextReaderRead (reader) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        break;
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          result = g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "codebook") == 0;
+          break;
+        }
+    }
+  xmlFreeTextReader (reader);
+
+  return result;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+/* @text without the characters XML 1.0 cannot hold. */
+static const char *
+xml_safe (const char  *text,
+          char       **to_free)
+{
+  gboolean safe = TRUE;
+
+  for (const guchar *p = (const guchar *) text; *p && safe; p++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      safe = FALSE;
+
+  if (safe)
+    return text;
+
+  *to_free = gls_clean_note (text);
+  return *to_free;
+}
+
+static void
+write_attribute (xmlTextWriterPtr  writer,
+                 const char       *name,
+                 const char       *value)
+{
+  g_autofree char *to_free = NULL;
+
+  if (value != NULL)
+    xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST xml_safe (value, &to_free));
+}
+
+static void
+write_uint_attribute (xmlTextWriterPtr  writer,
+                      const char       *name,
+                      guint64           value)
+{
+  char buffer[24];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GUINT64_FORMAT, value);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST buffer);
+}
+
+static void
+write_text_element (xmlTextWriterPtr  writer,
+                    const char       *name,
+                    const char       *text)
+{
+  g_autofree char *to_free = NULL;
+
+  xmlTextWriterStartElement (writer, BAD_CAST name);
+  if (text != NULL && *text != '\0')
+    xmlTextWriterWriteString (writer, BAD_CAST xml_safe (text, &to_free));
+  xmlTextWriterEndElement (writer);
+}
+
+static void
+write_localized (xmlTextWriterPtr  writer,
+                 const char       *name,
+                 GPtrArray        *variants)
+{
+  for (guint i = 0; i + 1 < variants->len; i += 2)
+    {
+      const char *lang = g_ptr_array_index (variants, i);
+      g_autofree char *to_free = NULL;
+
+      xmlTextWriterStartElement (writer, BAD_CAST name);
+      if (lang != NULL)
+        xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:lang", BAD_CAST lang);
+      xmlTextWriterWriteString (writer, BAD_CAST xml_safe (g_ptr_array_index (variants, i + 1), &to_free));
+      xmlTextWriterEndElement (writer);
+    }
+}
+
+static void
+write_category (xmlTextWriterPtr  writer,
+                GlsCategory      *category)
+{
+  xmlTextWriterStartElement (writer, BAD_CAST "category");
+  write_attribute (writer, "id", category->id);
+  write_attribute (writer, "name", category->name);
+  if (category->key > 0)
+    write_uint_attribute (writer, "key", category->key);
+  write_attribute (writer, "color", category->color);
+  _gls_foreign_write_attributes (category->foreign, writer);
+  write_localized (writer, "label", category->labels);
+  write_localized (writer, "description", category->descriptions);
+  for (guint i = 0; i < category->children->len; i++)
+    write_category (writer, g_ptr_array_index (category->children, i));
+  _gls_foreign_write_elements (category->foreign, writer);
+  xmlTextWriterEndElement (writer);
+}
+
+static void
+write_codebook (xmlTextWriterPtr  writer,
+                GlsCodebook      *codebook,
+                gboolean          root)
+{
+  if (root)
+    xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "codebook", BAD_CAST GLS_NAMESPACE);
+  else
+    xmlTextWriterStartElement (writer, BAD_CAST "codebook");
+  write_attribute (writer, "id", codebook->id);
+  write_attribute (writer, "version", codebook->version);
+  _gls_foreign_write_attributes (codebook->foreign, writer);
+  write_localized (writer, "label", codebook->labels);
+  write_localized (writer, "description", codebook->descriptions);
+  for (guint i = 0; i < codebook->roots->len; i++)
+    write_category (writer, g_ptr_array_index (codebook->roots, i));
+  _gls_foreign_write_elements (codebook->foreign, writer);
+  xmlTextWriterEndElement (writer);
+}
+
+static void
+write_quote (xmlTextWriterPtr  writer,
+             const char       *name,
+             GlsSource        *source,
+             guint             start,
+             guint             end)
+{
+  g_autofree char *quote = NULL;
+
+  if (start >= end)
+    return;
+
+  quote = gls_source_dup_quote (source, start, end);
+  write_text_element (writer, name, quote);
+}
+
+static void
+write_annotation (gpointer item,
+                  gpointer user_data)
+{
+  GlsAnnotation *annotation = item;
+  GlsDocument *document = ((gpointer *) user_data)[0];
+  xmlTextWriterPtr writer = ((gpointer *) user_data)[1];
+  GlsSource *source = document->source;
+  guint length = gls_source_get_length (source);
+
+  xmlTextWriterStartElement (writer, BAD_CAST "annotation");
+  write_attribute (writer, "id", annotation->id);
+  write_attribute (writer, "category", annotation->category);
+  write_attribute (writer, "annotator", annotation->annotator);
+  write_attribute (writer, "created", annotation->created);
+  write_attribute (writer, "modified", annotation->modified);
+  write_attribute (writer, "anchor", gls_anchor_to_string (annotation->anchor));
+  _gls_foreign_write_attributes (annotation->foreign, writer);
+
+  for (guint i = 0; i < annotation->targets->len; i++)
+    {
+      const GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, i);
+
+      xmlTextWriterStartElement (writer, BAD_CAST "target");
+      write_uint_attribute (writer, "start", target->start);
+      write_uint_attribute (writer, "end", target->end);
+      _gls_foreign_write_attributes (target->foreign, writer);
+
+      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+        {
+          /* The text is gone: keep the quote as it was read. */
+          if (target->prefix != NULL && *target->prefix)
+            write_text_element (writer, "prefix", target->prefix);
+          write_text_element (writer, "exact", target->exact ? target->exact : "");
+          if (target->suffix != NULL && *target->suffix)
+            write_text_element (writer, "suffix", target->suffix);
+        }
+      else
+        {
+          write_quote (writer, "prefix", source,
+                       target->start > CONTEXT_LENGTH ? target->start - CONTEXT_LENGTH : 0,
+                       target->start);
+          {
+            g_autofree char *exact = gls_source_dup_quote (source, target->start, target->end);
+            write_text_element (writer, "exact", exact);
+          }
+          write_quote (writer, "suffix", source, target->end,
+                       MIN (length, target->end + CONTEXT_LENGTH));
+        }
+
+      _gls_foreign_write_elements (target->foreign, writer);
+      xmlTextWriterEndElement (writer);
+    }
+
+  if (annotation->note != NULL && *annotation->note != '\0')
+    write_text_element (writer, "note", annotation->note);
+
+  for (guint i = 0; i + 1 < annotation->attributes->len; i += 2)
+    {
+      g_autofree char *to_free = NULL;
+      const char *value = g_ptr_array_index (annotation->attributes, i + 1);
+
+      xmlTextWriterStartElement (writer, BAD_CAST "attribute");
+      write_attribute (writer, "name", g_ptr_array_index (annotation->attributes, i));
+      if (value != NULL && *value != '\0')
+        xmlTextWriterWriteString (writer, BAD_CAST xml_safe (value, &to_free));
+      xmlTextWriterEndElement (writer);
+    }
+
+  _gls_foreign_write_elements (annotation->foreign, writer);
+  xmlTextWriterEndElement (writer);
+}
+
+static GBytes *
+finish_writer (xmlTextWriterPtr writer,
+               xmlBufferPtr     buffer)
+{
+  GBytes *bytes;
+
+  xmlTextWriterEndDocument (writer);
+  xmlFreeTextWriter (writer);
+
+  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+
+  return bytes;
+}
+
+static xmlTextWriterPtr
+start_writer (xmlBufferPtr *buffer,
+              gsize         size_hint)
+{
+  xmlTextWriterPtr writer;
+
+  *buffer = xmlBufferCreateSize (MAX (size_hint, 4096));
+  xmlBufferSetAllocationScheme (*buffer, XML_BUFFER_ALLOC_DOUBLEIT);
+  writer = xmlNewTextWriterMemory (*buffer, 0);
+  xmlTextWriterSetIndent (writer, 1);
+  xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
+
+  return writer;
+}
+
+/**
+ * _gls_xml_write_sidecar:
+ *
+ * Returns: (transfer full): the document as a sidecar file, annotations in
+ *   text order so that two saves of the same document are identical
+ */
+GBytes *
+_gls_xml_write_sidecar (GlsDocument *document)
+{
+  GlsSource *source = document->source;
+  g_autofree char *href = NULL;
+  g_autofree char *generator = g_strdup_printf ("Glossator %s", PACKAGE_VERSION);
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer;
+  gpointer data[2];
+  guint n_relations;
+  gsize n_bytes;
+
+  gls_source_get_text (source, &n_bytes);
+  writer = start_writer (&buffer, 256 * gls_document_get_n_annotations (document) + 4096);
+
+  xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "annotations", BAD_CAST GLS_NAMESPACE);
+  write_attribute (writer, "version", document->version ? document->version : GLS_FORMAT_VERSION);
+  write_attribute (writer, "generator", generator);
+  _gls_foreign_write_attributes (document->foreign, writer);
+
+  if (gls_source_get_file (source) != NULL)
+    href = g_file_get_basename (gls_source_get_file (source));
+  else
+    href = g_strdup (gls_source_get_display_name (source));
+
+  xmlTextWriterStartElement (writer, BAD_CAST "source");
+  write_attribute (writer, "href", href);
+  write_attribute (writer, "encoding", gls_source_get_encoding (source));
+  write_attribute (writer, "bom", gls_source_get_bom (source) ? "true" : "false");
+  write_attribute (writer, "newlines", gls_newlines_to_string (gls_source_get_newlines (source)));
+  write_uint_attribute (writer, "length", gls_source_get_length (source));
+  write_attribute (writer, "sha256", gls_source_get_sha256 (source));
+  _gls_foreign_write_attributes (document->source_foreign, writer);
+  _gls_foreign_write_elements (document->source_foreign, writer);
+  xmlTextWriterEndElement (writer);
+
+  write_codebook (writer, document->codebook, FALSE);
+
+  if (document->note != NULL && *document->note != '\0')
+    write_text_element (writer, "note", document->note);
+
+  data[0] = document;
+  data[1] = writer;
+  _gls_annotation_list_foreach (document->annotations, write_annotation, data);
+
+  n_relations = g_list_model_get_n_items (G_LIST_MODEL (document->relations));
+  for (guint i = 0; i < n_relations; i++)
+    {
+      g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (document->relations), i);
+
+      xmlTextWriterStartElement (writer, BAD_CAST "relation");
+      write_attribute (writer, "id", relation->id);
+      write_attribute (writer, "type", relation->type);
+      write_attribute (writer, "from", relation->from);
+      write_attribute (writer, "to", relation->to);
+      _gls_foreign_write_attributes (relation->foreign, writer);
+      _gls_foreign_write_elements (relation->foreign, writer);
+      xmlTextWriterEndElement (writer);
+    }
+
+  _gls_foreign_write_elements (document->foreign, writer);
+  xmlTextWriterEndElement (writer);
+
+  return finish_writer (writer, buffer);
+}
+
+GBytes *
+_gls_xml_write_codebook (GlsCodebook *codebook)
+{
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer = start_writer (&buffer, 4096);
+
+  write_codebook (writer, codebook, TRUE);
+
+  return finish_writer (writer, buffer);
+}
