@@ -344,12 +344,6 @@ parse_offset_option (const char *name,
   guint64 number;
   g_autoptr(GError) error = NULL;
 
-  if (value == NULL)
-    {
-      g_printerr (_("annotate: --%s is required\n"), name);
-      return FALSE;
-    }
-
   if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, &error))
     {
       g_printerr (_("annotate: --%s must be a character offset (a whole number from 0), not “%s”\n"),
@@ -397,6 +391,12 @@ cmd_annotate (int    argc,
   if (category == NULL)
     {
       g_printerr (_("annotate: --category is required\n"));
+      return EXIT_USAGE;
+    }
+
+  if (start_text == NULL || end_text == NULL)
+    {
+      g_printerr (_("annotate: --%s is required\n"), start_text == NULL ? "start" : "end");
       return EXIT_USAGE;
     }
 

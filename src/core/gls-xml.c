@@ -863,7 +863,7 @@ open_reader (Reader     *r,
 
   if (len == 0)
     {
-      report (r, GLS_PROBLEM_ERROR, 0, 0, _("the file is empty, it holds no XML at all"));
+      report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is empty, it holds no XML at all"));
       r->malformed = TRUE;
       return FALSE;
     }
@@ -1205,6 +1205,10 @@ write_category (xmlTextWriterPtr  writer,
     write_uint_attribute (writer, "key", category->key);
   write_attribute (writer, "color", category->color);
   _gls_foreign_write_attributes (category->foreign, writer);
+  /* the schema wants a label: a category made without one is named by
+   * its original name */
+  if (category->labels->len == 0)
+    write_text_element (writer, "label", gls_category_get_original_name (category));
   write_localized (writer, "label", category->labels);
   write_localized (writer, "description", category->descriptions);
   for (guint i = 0; i < category->children->len; i++)

@@ -1,0 +1,573 @@
+/* bench-core.c
+ * The core benchmark: load, save, window queries and add+undo on a 10 MB
+ * article with 100,000 annotations, against libxml2 parsing the sidecar. */
+#define G_LOG_DOMAIN "bench-core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xmlversion.h>
+
+#include "gls-core.h"
+
+#include "bench-data.h"
+
+/* The goals of the issue. */
+#define GOAL_LOAD_RATIO   2.0   /* load ≤ 2 × bare parse */
+#define GOAL_SAVE_RATIO   2.0   /* save ≤ 2 × bare parse */
+#define GOAL_QUERY_USEC  20.0   /* one 4 KB window query */
+#define GOAL_EDIT_USEC  100.0   /* one add + undo */
+
+#define WINDOW_CHARS 4096
+#define MAX_RUNS 64
+
+static double text_mb = 10.0;
+static int n_annotations = 100000;
+static int n_runs = 5;
+static int n_queries = 1000;
+static int n_pairs = 1000;
+static gboolean keep_dir = FALSE;
+static gboolean no_fork = FALSE;
+
+/* The temporary folder, removed on the way out. */
+static char *data_dir;
+
+static GOptionEntry entries[] = {
+  { "text-mb", 0, 0, G_OPTION_ARG_DOUBLE, &text_mb, "Size of the article in MB (default 10)", "MB" },
+  { "annotations", 0, 0, G_OPTION_ARG_INT, &n_annotations, "Number of annotations (default 100000)", "N" },
+  { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Measured runs after the warm-up (default 5)", "N" },
+  { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "Window queries per run (default 1000)", "N" },
+  { "pairs", 0, 0, G_OPTION_ARG_INT, &n_pairs, "Add+undo pairs per run (default 1000)", "N" },
+  { "keep", 0, 0, G_OPTION_ARG_NONE, &keep_dir, "Keep the generated files", NULL },
+  { "no-fork", 0, 0, G_OPTION_ARG_NONE, &no_fork, "Generate in this process (its memory then counts in the peak RSS)", NULL },
+  { NULL }
+};
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* Sorts @values in place and returns their median. */
+static double
+median (double *values,
+        guint   n)
+{
+  g_assert (n > 0);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static double
+msec_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else if (g_unlink (child) != 0)
+        g_printerr ("bench-core: cannot remove %s: %s\n", child, g_strerror (errno));
+    }
+
+  if (g_rmdir (path) != 0)
+    g_printerr ("bench-core: cannot remove %s: %s\n", path, g_strerror (errno));
+}
+
+static void
+cleanup (void)
+{
+  if (data_dir == NULL)
+    return;
+
+  if (keep_dir)
+    g_print ("The data is kept in %s\n", data_dir);
+  else
+    remove_tree (data_dir);
+  g_clear_pointer (&data_dir, g_free);
+}
+
+static G_GNUC_NORETURN void
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("bench-core: %s: %s\n", what, error ? error->message : "failed");
+  cleanup ();
+  exit (EXIT_FAILURE);
+}
+
+static glong
+peak_rss_kib (int who)
+{
+  struct rusage usage;
+
+  if (getrusage (who, &usage) != 0)
+    return 0;
+
+  return usage.ru_maxrss; /* KiB on Linux */
+}
+
+/* Writes the data in a child process, so that the generator's memory does
+ * not count in this process's peak RSS. Returns the wall time in ms. */
+static double
+generate (const char *dir,
+          gsize       text_bytes)
+{
+  gint64 start = g_get_monotonic_time ();
+  int status;
+  pid_t pid;
+
+  if (no_fork)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!bench_generate (dir, text_bytes, (guint) n_annotations, NULL, &error))
+        fail ("generating the data", error);
+      return msec_since (start);
+    }
+
+  fflush (stdout);
+  fflush (stderr);
+
+  /* Nothing has started a thread yet, so the child may use GLib. */
+  pid = fork ();
+  if (pid < 0)
+    {
+      g_printerr ("bench-core: fork: %s\n", g_strerror (errno));
+      fail ("fork", NULL);
+    }
+
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!bench_generate (dir, text_bytes, (guint) n_annotations, NULL, &error))
+        {
+          g_printerr ("bench-core: generating the data: %s\n", error->message);
+          _exit (EXIT_FAILURE);
+        }
+      _exit (EXIT_SUCCESS);
+    }
+
+  while (waitpid (pid, &status, 0) < 0)
+    {
+      if (errno != EINTR)
+        {
+          g_printerr ("bench-core: waitpid: %s\n", g_strerror (errno));
+          fail ("waitpid", NULL);
+        }
+    }
+
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      fail ("generating the data", NULL);
+    }
+
+  return msec_since (start);
+}
+
+typedef struct
+{
+  /* Medians of the measured runs */
+  double parse_ms;
+  double free_ms;
+  double load_ms;
+  double unref_ms;
+  double source_ms;
+  double save_ms;
+  double serialize_ms;
+  double query_us;        /* per query: one run's total / number of queries */
+  double query_median_us; /* per query, timed one by one */
+  double query_max_us;    /* slowest single query of all runs */
+  double found_mean;
+  double edit_us;         /* median pair of each run, median of the runs */
+  double edit_mean_us;
+  double edit_max_us;
+  /* Once */
+  double generate_ms;
+  double first_load_ms;   /* the warm-up, which compiles the schemas */
+} Results;
+
+/* libxml2 alone: the sidecar's bytes to a tree. */
+static void
+bench_bare_parse (const char *data,
+                  gsize       len,
+                  Results    *results)
+{
+  double parse[MAX_RUNS], release[MAX_RUNS];
+
+  for (int run = -1; run < n_runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      xmlDocPtr doc = xmlReadMemory (data, (int) len, "bench-article.txt.annotations.xml",
+                                     NULL, XML_PARSE_NONET);
+      double parse_ms = msec_since (start);
+
+      if (doc == NULL)
+        fail ("xmlReadMemory", NULL);
+
+      start = g_get_monotonic_time ();
+      xmlFreeDoc (doc);
+      if (run >= 0)
+        {
+          parse[run] = parse_ms;
+          release[run] = msec_since (start);
+        }
+    }
+
+  results->parse_ms = median (parse, n_runs);
+  results->free_ms = median (release, n_runs);
+}
+
+static void
+bench_load (GFile   *source_file,
+            Results *results)
+{
+  double load[MAX_RUNS], unref[MAX_RUNS], source[MAX_RUNS];
+
+  for (int run = -1; run < n_runs; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlsSource) src = NULL;
+      GlsDocument *document;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      document = gls_document_load (source_file, NULL, NULL, NULL, NULL, &error);
+      ms = msec_since (start);
+      if (document == NULL)
+        fail ("gls_document_load", error);
+      if (gls_document_get_n_annotations (document) != (guint) n_annotations)
+        {
+          g_printerr ("bench-core: loaded %u annotations, expected %d\n",
+                      gls_document_get_n_annotations (document), n_annotations);
+          fail ("gls_document_load", NULL);
+        }
+
+      start = g_get_monotonic_time ();
+      g_object_unref (document);
+      if (run >= 0)
+        {
+          load[run] = ms;
+          unref[run] = msec_since (start);
+        }
+      else
+        results->first_load_ms = ms;
+
+      /* The part of a load that is the article alone. */
+      start = g_get_monotonic_time ();
+      src = gls_source_new_for_file (source_file, NULL, NULL, &error);
+      if (src == NULL)
+        fail ("gls_source_new_for_file", error);
+      if (run >= 0)
+        source[run] = msec_since (start);
+    }
+
+  results->load_ms = median (load, n_runs);
+  results->unref_ms = median (unref, n_runs);
+  results->source_ms = median (source, n_runs);
+}
+
+static void
+bench_save (GlsDocument *document,
+            Results     *results)
+{
+  double save[MAX_RUNS], serialize[MAX_RUNS];
+
+  for (int run = -1; run < n_runs; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!gls_document_save (document, NULL, &error))
+        fail ("gls_document_save", error);
+      if (run >= 0)
+        save[run] = msec_since (start);
+
+      /* The part of a save that is making the XML. */
+      start = g_get_monotonic_time ();
+      bytes = gls_document_serialize (document);
+      if (run >= 0)
+        serialize[run] = msec_since (start);
+    }
+
+  results->save_ms = median (save, n_runs);
+  results->serialize_ms = median (serialize, n_runs);
+}
+
+static void
+bench_query (GlsDocument *document,
+             GRand       *rand,
+             Results     *results)
+{
+  guint length = gls_source_get_length (gls_document_get_source (document));
+  guint last_start = length > WINDOW_CHARS ? length - WINDOW_CHARS : 0;
+  g_autoptr(GPtrArray) found = g_ptr_array_sized_new (1024);
+  g_autofree guint *positions = g_new (guint, n_queries);
+  g_autofree double *single = g_new (double, n_queries);
+  double per_query[MAX_RUNS], per_query_median[MAX_RUNS];
+  guint64 n_found = 0;
+  double max_us = 0;
+
+  for (int run = -1; run < n_runs; run++)
+    {
+      gint64 start;
+      double total_us;
+
+      for (int i = 0; i < n_queries; i++)
+        positions[i] = g_rand_int_range (rand, 0, (gint32) last_start + 1);
+
+      /* All at once, for the figure. */
+      start = g_get_monotonic_time ();
+      for (int i = 0; i < n_queries; i++)
+        {
+          gls_document_query (document, positions[i], positions[i] + WINDOW_CHARS, found);
+          if (run >= 0)
+            n_found += found->len;
+          g_ptr_array_set_size (found, 0);
+        }
+      total_us = (double) (g_get_monotonic_time () - start);
+
+      /* One by one, for the spread (the clock counts whole microseconds). */
+      for (int i = 0; i < n_queries; i++)
+        {
+          gint64 t = g_get_monotonic_time ();
+
+          gls_document_query (document, positions[i], positions[i] + WINDOW_CHARS, found);
+          single[i] = (double) (g_get_monotonic_time () - t);
+          g_ptr_array_set_size (found, 0);
+          if (run >= 0)
+            max_us = MAX (max_us, single[i]);
+        }
+
+      if (run >= 0)
+        {
+          per_query[run] = total_us / n_queries;
+          per_query_median[run] = median (single, n_queries);
+        }
+    }
+
+  results->query_us = median (per_query, n_runs);
+  results->query_median_us = median (per_query_median, n_runs);
+  results->query_max_us = max_us;
+  results->found_mean = (double) n_found / ((double) n_runs * n_queries);
+}
+
+static void
+bench_add_undo (GlsDocument *document,
+                GRand       *rand,
+                Results     *results)
+{
+  GlsCodebook *codebook = gls_document_get_codebook (document);
+  guint n_categories = gls_codebook_get_n_categories (codebook);
+  guint length = gls_source_get_length (gls_document_get_source (document));
+  guint n_before = gls_document_get_n_annotations (document);
+  g_autofree double *pair = g_new (double, n_pairs);
+  double per_run[MAX_RUNS], mean_run[MAX_RUNS];
+  double max_us = 0;
+
+  for (int run = -1; run < n_runs; run++)
+    {
+      double sum = 0;
+
+      for (int i = 0; i < n_pairs; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          GlsCategory *category = gls_codebook_get_category (codebook, i % n_categories);
+          guint span = 1 + g_rand_int_range (rand, 0, 40);
+          guint start = g_rand_int_range (rand, 0, (gint32) (length > span ? length - span : 1));
+          gint64 t = g_get_monotonic_time ();
+
+          if (gls_document_annotate (document, gls_category_get_id (category),
+                                     start, MIN (start + span, length), &error) == NULL)
+            fail ("gls_document_annotate", error);
+          if (!gls_document_undo (document))
+            fail ("gls_document_undo", NULL);
+
+          pair[i] = (double) (g_get_monotonic_time () - t);
+          sum += pair[i];
+          if (run >= 0)
+            max_us = MAX (max_us, pair[i]);
+        }
+
+      if (run >= 0)
+        {
+          mean_run[run] = sum / n_pairs;
+          per_run[run] = median (pair, n_pairs);
+        }
+    }
+
+  if (gls_document_get_n_annotations (document) != n_before)
+    fail ("add+undo left the number of annotations changed", NULL);
+
+  results->edit_us = median (per_run, n_runs);
+  results->edit_mean_us = median (mean_run, n_runs);
+  results->edit_max_us = max_us;
+}
+
+static double
+file_mb (GFile *file)
+{
+  g_autoptr(GFileInfo) info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_file_info_get_size (info) / 1e6 : 0;
+}
+
+static void
+print_goal (gboolean    pass,
+            const char *text)
+{
+  g_print ("%s %s\n", pass ? "PASS" : "MISS", text);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("- benchmark the Glossator core");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source_file = NULL;
+  g_autoptr(GFile) sidecar_file = NULL;
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GRand) rand = NULL;
+  g_autofree char *article_path = NULL;
+  g_autofree char *sidecar_data = NULL;
+  g_autofree char *goal = NULL;
+  gsize sidecar_len;
+  gsize text_bytes;
+  Results results = { 0, };
+  glong rss_before_load, rss_peak, rss_generator;
+  double load_ratio, save_ratio;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    fail ("options", error);
+  if (n_runs < 1 || n_runs > MAX_RUNS || n_queries < 1 || n_pairs < 1 ||
+      n_annotations < 1 || text_mb <= 0)
+    fail ("options", NULL);
+  text_bytes = (gsize) (text_mb * 1e6);
+
+  xmlInitParser ();
+
+  data_dir = g_dir_make_tmp ("glossator-bench-XXXXXX", &error);
+  if (data_dir == NULL)
+    fail ("temporary folder", error);
+
+  g_print ("Glossator core benchmark: %.3g MB article, %d annotations; "
+           "every figure is the median of %d runs after a warm-up\n",
+           text_mb, n_annotations, n_runs);
+  g_print ("libxml2 %s, GLib %u.%u.%u, %s, data in %s\n",
+           LIBXML_DOTTED_VERSION, glib_major_version, glib_minor_version, glib_micro_version,
+#ifdef __OPTIMIZE__
+           "optimised build",
+#else
+           "UNOPTIMISED build (-O0): the core's figures are pessimistic",
+#endif
+           data_dir);
+
+  results.generate_ms = generate (data_dir, text_bytes);
+  rss_generator = no_fork ? 0 : peak_rss_kib (RUSAGE_CHILDREN);
+
+  article_path = g_build_filename (data_dir, BENCH_ARTICLE_NAME, NULL);
+  source_file = g_file_new_for_path (article_path);
+  sidecar_file = gls_sidecar_file_for_source (source_file);
+  if (!g_file_load_contents (sidecar_file, NULL, &sidecar_data, &sidecar_len, NULL, &error))
+    fail ("reading the sidecar", error);
+
+  rss_before_load = peak_rss_kib (RUSAGE_SELF);
+
+  bench_bare_parse (sidecar_data, sidecar_len, &results);
+  bench_load (source_file, &results);
+
+  document = gls_document_load (source_file, NULL, NULL, NULL, NULL, &error);
+  if (document == NULL)
+    fail ("gls_document_load", error);
+
+  bench_save (document, &results);
+
+  rand = g_rand_new_with_seed (4096);
+  bench_query (document, rand, &results);
+  bench_add_undo (document, rand, &results);
+
+  rss_peak = peak_rss_kib (RUSAGE_SELF);
+
+  g_print ("\n");
+  g_print ("  %-44s %10.2f MB\n", "article (UTF-8)", file_mb (source_file));
+  g_print ("  %-44s %10u code points\n", "article length",
+           gls_source_get_length (gls_document_get_source (document)));
+  g_print ("  %-44s %10.2f MB\n", "sidecar", sidecar_len / 1e6);
+  g_print ("  %-44s %10.0f ms\n", "generating both (once)", results.generate_ms);
+  g_print ("\n");
+  g_print ("  %-44s %10.1f ms\n", "bare parse: xmlReadMemory (free excluded)", results.parse_ms);
+  g_print ("  %-44s %10.1f ms\n", "  xmlFreeDoc afterwards (not counted)", results.free_ms);
+  g_print ("  %-44s %10.1f ms\n", "load: gls_document_load", results.load_ms);
+  g_print ("  %-44s %10.1f ms\n", "  of which the article alone (estimate)", results.source_ms);
+  g_print ("  %-44s %10.1f ms\n", "  first load of the process (warm-up)", results.first_load_ms);
+  g_print ("  %-44s %10.1f ms\n", "  unref of a loaded document (not counted)", results.unref_ms);
+  g_print ("  %-44s %10.1f ms\n", "save: gls_document_save", results.save_ms);
+  g_print ("  %-44s %10.1f ms\n", "  of which gls_document_serialize (estimate)", results.serialize_ms);
+  g_print ("  %-44s %10.2f us\n", "query: 4096-char window, mean per query", results.query_us);
+  g_print ("  %-44s %10.0f us\n", "  median single query (whole microseconds)", results.query_median_us);
+  g_print ("  %-44s %10.0f us\n", "  slowest single query", results.query_max_us);
+  g_print ("  %-44s %10.1f\n", "  annotations found per window, mean", results.found_mean);
+  g_print ("  %-44s %10.1f us\n", "add+undo: annotate + undo, median pair", results.edit_us);
+  g_print ("  %-44s %10.1f us\n", "  mean pair", results.edit_mean_us);
+  g_print ("  %-44s %10.0f us\n", "  slowest pair", results.edit_max_us);
+  g_print ("  %-44s %10.1f MB\n", "peak RSS (getrusage ru_maxrss)", rss_peak / 1024.0);
+  g_print ("  %-44s %10.1f MB\n", "  peak RSS before the first parse", rss_before_load / 1024.0);
+  if (!no_fork)
+    g_print ("  %-44s %10.1f MB\n", "  generator's peak RSS (child process)", rss_generator / 1024.0);
+  g_print ("\n");
+
+  load_ratio = results.load_ms / results.parse_ms;
+  save_ratio = results.save_ms / results.parse_ms;
+
+  goal = g_strdup_printf ("load %.2fx bare parse (goal <= %.0fx)", load_ratio, GOAL_LOAD_RATIO);
+  print_goal (load_ratio <= GOAL_LOAD_RATIO, goal);
+  g_free (goal);
+  goal = g_strdup_printf ("save %.2fx bare parse (goal <= %.0fx)", save_ratio, GOAL_SAVE_RATIO);
+  print_goal (save_ratio <= GOAL_SAVE_RATIO, goal);
+  g_free (goal);
+  goal = g_strdup_printf ("query %.2f us per 4096-char window (goal <= %.0f us)",
+                          results.query_us, GOAL_QUERY_USEC);
+  print_goal (results.query_us <= GOAL_QUERY_USEC, goal);
+  g_free (goal);
+  goal = g_strdup_printf ("add+undo %.1f us per pair (goal <= %.0f us)",
+                          results.edit_us, GOAL_EDIT_USEC);
+  print_goal (results.edit_us <= GOAL_EDIT_USEC, goal);
+
+  g_clear_object (&document);
+  cleanup ();
+
+  return EXIT_SUCCESS;
+}

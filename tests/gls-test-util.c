@@ -1,0 +1,198 @@
+/* gls-test-util.c
+ * Fixtures, temporary folders and the Python oracle for the core's tests. */
+#define G_LOG_DOMAIN "gls-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gls-test-util.h"
+
+char *
+gls_test_data_path (const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  const char *part;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) (srcdir ? srcdir : "."));
+  g_ptr_array_add (parts, (gpointer) "data");
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+/* The shared corpus, or NULL when this clone has none. */
+const char *
+gls_test_shared_dir (void)
+{
+  const char *dir = g_getenv ("GLOSSATOR_SHARED_DIR");
+  g_autofree char *seeds = NULL;
+
+  if (dir == NULL)
+    return NULL;
+
+  seeds = g_build_filename (dir, "corpus", "seeds", NULL);
+  return g_file_test (seeds, G_FILE_TEST_IS_DIR) ? dir : NULL;
+}
+
+char *
+gls_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("glossator-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+char *
+gls_test_copy (const char *from,
+               const char *dir,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  char *to;
+  gsize len;
+
+  g_file_get_contents (from, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  if (name == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (from);
+      to = g_build_filename (dir, base, NULL);
+    }
+  else
+    to = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (to, contents, len, &error);
+  g_assert_no_error (error);
+
+  return to;
+}
+
+GBytes *
+gls_test_read (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+void
+gls_test_write (const char *path,
+                const char *data,
+                gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+gboolean
+gls_test_bytes_equal (GBytes *a,
+                      GBytes *b)
+{
+  return g_bytes_equal (a, b);
+}
+
+/* Runs tests/check-quotes.py, which decodes the source and checks every
+ * quote by FORMAT.md §1 on its own. */
+gboolean
+gls_test_oracle (const char  *sidecar,
+                 char       **output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *python = g_getenv ("PYTHON");
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  int status = 0;
+
+  script = g_build_filename (srcdir ? srcdir : ".", "check-quotes.py", NULL);
+  {
+    const char *argv[] = { python ? python : "python3", script, sidecar, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                  &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+
+  if (output != NULL)
+    *output = g_strconcat (out, err, NULL);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* The rows of a tab-separated manifest without its header, flattened. */
+char **
+gls_test_read_manifest (const char *path,
+                        guint      *n_columns)
+{
+  g_autoptr(GBytes) bytes = gls_test_read (path);
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint columns = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) row = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+
+      row = g_strsplit (lines[i], "\t", -1);
+      if (columns == 0)
+        {
+          columns = g_strv_length (row);
+          continue; /* the header */
+        }
+      g_assert_cmpuint (g_strv_length (row), ==, columns);
+      for (guint j = 0; j < columns; j++)
+        g_ptr_array_add (cells, g_strdup (row[j]));
+    }
+  g_ptr_array_add (cells, NULL);
+
+  *n_columns = columns;
+  return (char **) g_ptr_array_free (g_steal_pointer (&cells), FALSE);
+}
+
+void
+gls_test_rm_rf (const char *path)
+{
+  GDir *dir;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          gls_test_rm_rf (child);
+        }
+      if (dir != NULL)
+        g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}

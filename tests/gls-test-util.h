@@ -1,0 +1,29 @@
+/* gls-test-util.h
+ * Helpers shared by the core's tests: fixtures, temporary folders and the
+ * independent Python oracle. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char       *gls_test_data_path     (const char  *first,
+                                    ...) G_GNUC_NULL_TERMINATED;
+const char *gls_test_shared_dir    (void);
+char       *gls_test_tmpdir        (void);
+char       *gls_test_copy          (const char  *from,
+                                    const char  *dir,
+                                    const char  *name);
+GBytes     *gls_test_read          (const char  *path);
+void        gls_test_write         (const char  *path,
+                                    const char  *data,
+                                    gssize       len);
+gboolean    gls_test_bytes_equal   (GBytes      *a,
+                                    GBytes      *b);
+gboolean    gls_test_oracle        (const char  *sidecar,
+                                    char       **output);
+char      **gls_test_read_manifest (const char  *path,
+                                    guint       *n_columns);
+void        gls_test_rm_rf         (const char  *path);
+
+G_END_DECLS
