@@ -324,15 +324,11 @@ test_valid_fixtures (void)
       saved = gls_test_read (sidecar);
       text = g_bytes_get_data (saved, NULL);
 
-      /* every element and attribute of another namespace survives */
-      {
-        const char *original_text = g_bytes_get_data (original, NULL);
-        static const char *markers[] = { "xi:include", "XInclude", "href=\"", NULL };
-
-        for (guint m = 0; markers[m] != NULL; m++)
-          if (strstr (original_text, markers[m]) != NULL && strstr (original_text, "XInclude") != NULL)
-            g_assert_nonnull (strstr (text, "http://www.w3.org/2001/XInclude"));
-      }
+      /* elements of other namespaces survive, XInclude among them */
+      if (strstr (g_bytes_get_data (original, NULL), "http://www.w3.org/2001/XInclude") != NULL)
+        g_assert_nonnull (strstr (text, "http://www.w3.org/2001/XInclude"));
+      if (strstr (g_bytes_get_data (original, NULL), "xmlns:") != NULL)
+        g_assert_nonnull (strstr (text, "xmlns:"));
 
       reloaded = load (source, NULL, &error);
       g_assert_no_error (error);

@@ -568,11 +568,18 @@ check_spans (GlsDocument    *self,
 
   for (guint i = 0; i < n_spans; i++)
     {
-      if (spans[i].start >= spans[i].end)
+      if (spans[i].start == spans[i].end)
         {
           g_set_error (error, GLS_ERROR, GLS_ERROR_RANGE,
                        _("The span %u–%u is empty: its end must come after its start"),
                        spans[i].start, spans[i].end);
+          return FALSE;
+        }
+      if (spans[i].start > spans[i].end)
+        {
+          g_set_error (error, GLS_ERROR, GLS_ERROR_RANGE,
+                       _("The span ends (%u) before it starts (%u)"),
+                       spans[i].end, spans[i].start);
           return FALSE;
         }
       if (spans[i].end > length)
