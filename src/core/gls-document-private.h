@@ -19,6 +19,7 @@ struct _GlsDocument
   GlsAnnotationList *annotations;
   GListStore      *relations;       /* GlsRelation */
   GHashTable      *ids;             /* id → GlsAnnotation or GlsRelation */
+  GHashTable      *counts;          /* category id → number of annotations */
   GlsIntervalTree  targets;         /* one interval per annotation target */
   GlsHistory      *history;
   char            *note;

@@ -58,6 +58,7 @@ gls_document_finalize (GObject *object)
   g_clear_object (&self->codebook);
   g_clear_object (&self->sidecar);
   g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->history, _gls_history_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->annotator, g_free);
@@ -169,6 +170,7 @@ gls_document_init (GlsDocument *self)
   self->annotations = _gls_annotation_list_new ();
   self->relations = g_list_store_new (GLS_TYPE_RELATION);
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->history = _gls_history_new ();
   _gls_interval_tree_init (&self->targets, _gls_annotation_compare_ids);
 }
@@ -259,11 +261,26 @@ unindex_annotation (GlsDocument   *self,
 }
 
 static void
+count (GlsDocument *self,
+       const char  *category,
+       int          delta)
+{
+  gpointer value = g_hash_table_lookup (self->counts, category);
+  int n = GPOINTER_TO_INT (value) + delta;
+
+  if (n > 0)
+    g_hash_table_replace (self->counts, g_strdup (category), GINT_TO_POINTER (n));
+  else
+    g_hash_table_remove (self->counts, category);
+}
+
+static void
 insert_annotation (GlsDocument   *self,
                    GlsAnnotation *annotation,
                    gboolean       notify)
 {
   g_hash_table_insert (self->ids, annotation->id, annotation);
+  count (self, annotation->category, 1);
   _gls_annotation_list_insert (self->annotations, annotation, notify);
   index_annotation (self, annotation);
   if (annotation->anchor == GLS_ANCHOR_ORPHANED)
@@ -278,6 +295,7 @@ take_out_annotation (GlsDocument   *self,
   unindex_annotation (self, annotation);
   _gls_annotation_list_remove (self->annotations, annotation, TRUE);
   g_hash_table_remove (self->ids, annotation->id);
+  count (self, annotation->category, -1);
   if (annotation->anchor == GLS_ANCHOR_ORPHANED)
     self->n_orphaned--;
   g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
@@ -377,7 +395,9 @@ _gls_document_apply (GlsDocument *self,
       return;
 
     case GLS_CHANGE_CATEGORY:
+      count (self, annotation->category, -1);
       _gls_set_string (&annotation->category, change->text[to]);
+      count (self, annotation->category, 1);
       break;
 
     case GLS_CHANGE_NOTE:
@@ -1209,6 +1229,21 @@ gls_document_get_n_orphaned (GlsDocument *self)
   return self->n_orphaned;
 }
 
+/**
+ * gls_document_count_category:
+ *
+ * Returns: how many annotations have @category, in O(1)
+ */
+guint
+gls_document_count_category (GlsDocument *self,
+                             const char  *category)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (category != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, category));
+}
+
 GFile *
 gls_document_get_sidecar_file (GlsDocument *self)
 {
@@ -1653,4 +1688,95 @@ gls_document_save_copy (GlsDocument   *self,
   bytes = _gls_xml_write_sidecar (self);
 
   return replace_contents (file, bytes, NULL, NULL, cancellable, error);
+}
+
+/**
+ * gls_document_restore:
+ * @file: a sidecar of this article saved elsewhere, such as a draft
+ *
+ * Replaces the annotations, relations, note and codebook with those of
+ * @file, as one step to undo. The document stays attached to its own
+ * sidecar, so the result still has to be saved.
+ */
+gboolean
+gls_document_restore (GlsDocument  *self,
+                      GFile        *file,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) problems = gls_problems_new ();
+  g_autoptr(GlsSidecarData) data = NULL;
+  g_autoptr(GlsDocument) other = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) old = NULL;
+  guint n;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_parse_name (file);
+  if ((bytes = g_file_load_bytes (file, NULL, NULL, &local_error)) == NULL)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
+                   _("Cannot read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if ((data = _gls_xml_read_sidecar (bytes, name, problems, error)) == NULL)
+    return FALSE;
+
+  other = gls_document_new (self->source, data->codebook ? data->codebook : self->codebook);
+  if (!adopt_sidecar (other, data, problems))
+    {
+      set_error_from_problems (error, GLS_ERROR_INVALID, problems);
+      return FALSE;
+    }
+
+  gls_document_begin_group (self);
+
+  old = g_ptr_array_new_with_free_func (g_object_unref);
+  n = gls_document_get_n_annotations (self);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (old, g_object_ref (gls_annotation_list_get (self->annotations, i)));
+  for (guint i = 0; i < old->len; i++)
+    gls_document_remove_annotation (self, g_ptr_array_index (old, i));
+  while (g_list_model_get_n_items (G_LIST_MODEL (self->relations)) > 0)
+    {
+      g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (self->relations), 0);
+      gls_document_remove_relation (self, relation);
+    }
+
+  gls_document_set_codebook (self, other->codebook);
+  gls_document_set_note (self, other->note);
+
+  n = gls_document_get_n_annotations (other);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlsAnnotation) copy = _gls_annotation_copy (gls_annotation_list_get (other->annotations, i));
+      GlsChange *change = _gls_change_new (GLS_CHANGE_ADD);
+
+      change->annotation = g_steal_pointer (&copy);
+      commit (self, change);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (other->relations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (other->relations), i);
+      GlsChange *change = _gls_change_new (GLS_CHANGE_ADD_RELATION);
+      GlsRelation *copy = _gls_relation_new_empty ();
+
+      copy->id = g_strdup (relation->id);
+      copy->type = g_strdup (relation->type);
+      copy->from = g_strdup (relation->from);
+      copy->to = g_strdup (relation->to);
+      copy->foreign = _gls_foreign_copy (relation->foreign);
+      change->relation = copy;
+      commit (self, change);
+    }
+
+  gls_document_end_group (self);
+
+  return TRUE;
 }

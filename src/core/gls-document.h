@@ -40,6 +40,9 @@ gboolean           gls_document_save_copy           (GlsDocument    *self,
                                                      GCancellable   *cancellable,
                                                      GError        **error);
 GBytes            *gls_document_serialize           (GlsDocument    *self);
+gboolean           gls_document_restore             (GlsDocument    *self,
+                                                     GFile          *file,
+                                                     GError        **error);
 
 GlsSource         *gls_document_get_source          (GlsDocument    *self);
 GlsCodebook       *gls_document_get_codebook        (GlsDocument    *self);
@@ -55,6 +58,8 @@ void               gls_document_set_annotator       (GlsDocument    *self,
 gboolean           gls_document_get_modified        (GlsDocument    *self);
 gboolean           gls_document_get_source_changed  (GlsDocument    *self);
 guint              gls_document_get_n_orphaned      (GlsDocument    *self);
+guint              gls_document_count_category      (GlsDocument    *self,
+                                                     const char     *category);
 
 void               gls_document_query               (GlsDocument    *self,
                                                      guint           start,

@@ -1,7 +1,7 @@
 /* gls-xml-private.h
  * Reading and writing Glossator's XML files with libxml2: the sidecar and
- * the codebook. Reading is one streaming pass, validated against the
- * RELAX NG schemas as it goes; the document then checks the meaning. */
+ * the codebook. Reading is one streaming pass that checks the structure
+ * the RELAX NG schemas describe; the document then checks the meaning. */
 #pragma once
 
 #include <gio/gio.h>

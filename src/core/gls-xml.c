@@ -1,15 +1,13 @@
 /* gls-xml.c
- * The sidecar and codebook files: one streaming pass of xmlTextReader,
- * validated against the RELAX NG schemas as it reads, and xmlTextWriter
- * for writing. Every file is untrusted (FORMAT.md §6). */
+ * The sidecar and codebook files: one streaming pass of xmlTextReader that
+ * checks the structure the RELAX NG schemas describe as it reads, and
+ * xmlTextWriter for writing. Every file is untrusted (FORMAT.md §6). */
 #define G_LOG_DOMAIN "gls-xml"
 
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <libxml/relaxng.h>
-#include <libxml/xmlIO.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
@@ -21,53 +19,9 @@
 
 #define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
 #define XMLNS_NAMESPACE "http://www.w3.org/2000/xmlns/"
-#define RESOURCE_SCHEME "resource://"
-#define SCHEMA_DIR RESOURCE_SCHEME "/io/github/glossator/Glossator/schemas/"
 
 /* How many characters of context a quote carries on each side. */
 #define CONTEXT_LENGTH 32
-
-typedef enum
-{
-  SCHEMA_ANNOTATIONS,
-  SCHEMA_CODEBOOK,
-  N_SCHEMAS
-} Schema;
-
-static const char *schema_files[N_SCHEMAS] = {
-  SCHEMA_DIR "glossator-annotations.rng",
-  SCHEMA_DIR "glossator-codebook.rng",
-};
-
-/* ------------------------------------------------------------------ */
-/* Resources and schemas                                              */
-
-static int
-resource_match (const char *uri)
-{
-  return uri != NULL && g_str_has_prefix (uri, RESOURCE_SCHEME);
-}
-
-static void *
-resource_open (const char *uri)
-{
-  return g_resources_open_stream (uri + strlen (RESOURCE_SCHEME), 0, NULL);
-}
-
-static int
-resource_read (void *context,
-               char *buffer,
-               int   len)
-{
-  return (int) g_input_stream_read (context, buffer, len, NULL, NULL);
-}
-
-static int
-resource_close (void *context)
-{
-  g_object_unref (context);
-  return 0;
-}
 
 void
 _gls_core_ensure_resources (void)
@@ -77,10 +31,6 @@ _gls_core_ensure_resources (void)
   if (g_once_init_enter (&done))
     {
       g_resources_register (gls_core_get_resource ());
-      /* Lets the schemas include each other from the resources. It only
-       * answers resource:// URIs, which no untrusted file can name: those
-       * are parsed without DTDs, entities or XInclude. */
-      xmlRegisterInputCallbacks (resource_match, resource_open, resource_read, resource_close);
       g_once_init_leave (&done, 1);
     }
 }
@@ -89,31 +39,6 @@ static void
 ignore_structured_error (void        *user_data,
                          xmlErrorPtr  error)
 {
-}
-
-static xmlRelaxNGPtr
-get_schema (Schema which)
-{
-  static xmlRelaxNGPtr schemas[N_SCHEMAS];
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      _gls_core_ensure_resources ();
-      for (guint i = 0; i < N_SCHEMAS; i++)
-        {
-          xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (schema_files[i]);
-
-          xmlRelaxNGSetParserStructuredErrors (parser, ignore_structured_error, NULL);
-          schemas[i] = xmlRelaxNGParse (parser);
-          xmlRelaxNGFreeParserCtxt (parser);
-          if (schemas[i] == NULL)
-            g_error ("The built-in schema %s does not compile", schema_files[i]);
-        }
-      g_once_init_leave (&done, 1);
-    }
-
-  return schemas[which];
 }
 
 gboolean
@@ -271,9 +196,336 @@ keep_foreign_element (Reader      *r,
   skip_element (r);
 }
 
+/* ------------------------------------------------------------------ */
+/* The structure the schemas describe, checked as the file is read      */
+
+/* libxml2's RELAX NG validator cannot stream a content model with
+ * wildcards (our extension points): on a sidecar with 100,000 annotations
+ * it takes minutes. So the reader checks, as it goes, exactly what
+ * data/glossator-annotations.rng and data/glossator-codebook.rng say;
+ * tests/test-structure.c holds the two to the same verdicts. */
+
+typedef enum
+{
+  VALUE_STRING,
+  VALUE_NCNAME,
+  VALUE_COUNT,
+  VALUE_DATE_TIME,
+  VALUE_BOOLEAN,
+  VALUE_NEWLINES,
+  VALUE_ANCHOR,
+  VALUE_KEY,
+  VALUE_COLOR,
+  VALUE_SHA256,
+  VALUE_VERSION,
+} ValueType;
+
+typedef struct
+{
+  const char *name;
+  ValueType   type;
+  gboolean    required;
+} AttributeSpec;
+
+typedef struct
+{
+  const char *names;   /* "annotation|relation" */
+  guint       min;
+  guint       max;
+} Slot;
+
+typedef enum
+{
+  CONTENT_ELEMENTS,    /* the slots, in order, with foreign elements anywhere */
+  CONTENT_TEXT,        /* text only */
+  CONTENT_EMPTY,       /* nothing */
+} Content;
+
+typedef struct
+{
+  const char          *name;
+  const AttributeSpec *attributes;
+  const Slot          *slots;
+  Content              content;
+  gboolean             lang;
+} ElementSpec;
+
+#define MANY G_MAXUINT
+
+static const char *known_names[] = {
+  "annotations", "source", "codebook", "category", "label", "description",
+  "note", "annotation", "target", "prefix", "exact", "suffix", "attribute",
+  "relation", NULL
+};
+
+static const AttributeSpec annotations_attributes[] = {
+  { "version", VALUE_VERSION, TRUE }, { "generator", VALUE_STRING, FALSE }, { NULL }
+};
+static const Slot annotations_slots[] = {
+  { "source", 1, 1 }, { "codebook", 0, 1 }, { "note", 0, 1 }, { "annotation|relation", 0, MANY }, { NULL }
+};
+static const AttributeSpec source_attributes[] = {
+  { "href", VALUE_STRING, TRUE }, { "encoding", VALUE_STRING, TRUE }, { "bom", VALUE_BOOLEAN, TRUE },
+  { "newlines", VALUE_NEWLINES, TRUE }, { "length", VALUE_COUNT, TRUE }, { "sha256", VALUE_SHA256, TRUE },
+  { NULL }
+};
+static const AttributeSpec codebook_attributes[] = {
+  { "id", VALUE_NCNAME, TRUE }, { "version", VALUE_STRING, FALSE }, { NULL }
+};
+static const Slot codebook_slots[] = {
+  { "label", 0, MANY }, { "description", 0, MANY }, { "category", 0, MANY }, { NULL }
+};
+static const AttributeSpec category_attributes[] = {
+  { "id", VALUE_NCNAME, TRUE }, { "name", VALUE_STRING, FALSE }, { "key", VALUE_KEY, FALSE },
+  { "color", VALUE_COLOR, FALSE }, { NULL }
+};
+static const Slot category_slots[] = {
+  { "label", 1, MANY }, { "description", 0, MANY }, { "category", 0, MANY }, { NULL }
+};
+static const AttributeSpec no_attributes[] = { { NULL } };
+static const AttributeSpec annotation_attributes[] = {
+  { "id", VALUE_NCNAME, TRUE }, { "category", VALUE_NCNAME, TRUE }, { "annotator", VALUE_STRING, FALSE },
+  { "created", VALUE_DATE_TIME, FALSE }, { "modified", VALUE_DATE_TIME, FALSE },
+  { "anchor", VALUE_ANCHOR, FALSE }, { NULL }
+};
+static const Slot annotation_slots[] = {
+  { "target", 1, MANY }, { "note", 0, 1 }, { "attribute", 0, MANY }, { NULL }
+};
+static const AttributeSpec target_attributes[] = {
+  { "start", VALUE_COUNT, TRUE }, { "end", VALUE_COUNT, TRUE }, { NULL }
+};
+static const Slot target_slots[] = {
+  { "prefix", 0, 1 }, { "exact", 1, 1 }, { "suffix", 0, 1 }, { NULL }
+};
+static const AttributeSpec attribute_attributes[] = {
+  { "name", VALUE_STRING, TRUE }, { NULL }
+};
+static const AttributeSpec relation_attributes[] = {
+  { "id", VALUE_NCNAME, TRUE }, { "type", VALUE_STRING, TRUE }, { "from", VALUE_STRING, TRUE },
+  { "to", VALUE_STRING, TRUE }, { NULL }
+};
+
+static const ElementSpec annotations_spec = { "annotations", annotations_attributes, annotations_slots, CONTENT_ELEMENTS, FALSE };
+static const ElementSpec source_spec = { "source", source_attributes, NULL, CONTENT_EMPTY, FALSE };
+static const ElementSpec codebook_spec = { "codebook", codebook_attributes, codebook_slots, CONTENT_ELEMENTS, FALSE };
+static const ElementSpec category_spec = { "category", category_attributes, category_slots, CONTENT_ELEMENTS, FALSE };
+static const ElementSpec label_spec = { "label", no_attributes, NULL, CONTENT_TEXT, TRUE };
+static const ElementSpec description_spec = { "description", no_attributes, NULL, CONTENT_TEXT, TRUE };
+static const ElementSpec note_spec = { "note", no_attributes, NULL, CONTENT_TEXT, FALSE };
+static const ElementSpec annotation_spec = { "annotation", annotation_attributes, annotation_slots, CONTENT_ELEMENTS, FALSE };
+static const ElementSpec target_spec = { "target", target_attributes, target_slots, CONTENT_ELEMENTS, FALSE };
+static const ElementSpec prefix_spec = { "prefix", no_attributes, NULL, CONTENT_TEXT, FALSE };
+static const ElementSpec exact_spec = { "exact", no_attributes, NULL, CONTENT_TEXT, FALSE };
+static const ElementSpec suffix_spec = { "suffix", no_attributes, NULL, CONTENT_TEXT, FALSE };
+static const ElementSpec attribute_spec = { "attribute", attribute_attributes, NULL, CONTENT_TEXT, FALSE };
+static const ElementSpec relation_spec = { "relation", relation_attributes, NULL, CONTENT_EMPTY, FALSE };
+
+static void
+schema_error_valist (Reader     *r,
+                     guint       line,
+                     const char *format,
+                     va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+  g_autofree char *message = NULL;
+
+  /* Translators: %s says what is wrong, such as "<target> needs an <exact>" */
+  message = g_strdup_printf (_("does not follow the Glossator schema: %s"), text);
+  report (r, GLS_PROBLEM_ERROR, line, 0, message);
+  r->n_schema_errors++;
+}
+
+static void G_GNUC_PRINTF (2, 3)
+schema_error (Reader     *r,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  schema_error_valist (r, current_line (r), format, args);
+  va_end (args);
+}
+
+/* A problem of the element that starts on @line, such as a missing child. */
+static void G_GNUC_PRINTF (3, 4)
+schema_error_at (Reader     *r,
+                 guint       line,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  schema_error_valist (r, line, format, args);
+  va_end (args);
+}
+
+static const char *
+local_name (Reader *r)
+{
+  return (const char *) xmlTextReaderConstLocalName (r->reader);
+}
+
+/* Whether the current element is ours and has a name the format knows:
+ * anything else is a foreign element, allowed everywhere elements are. */
+static gboolean
+is_known (Reader *r)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
+
+  if (ns == NULL || strcmp (ns, GLS_NAMESPACE) != 0)
+    return FALSE;
+
+  return g_strv_contains (known_names, local_name (r));
+}
+
+static gboolean
+matches (ValueType   type,
+         const char *value)
+{
+  static GRegex *regexes[VALUE_VERSION + 1];
+  static const char *patterns[VALUE_VERSION + 1] = {
+    [VALUE_COUNT] = "^[ \t\r\n]*\\+?[0-9]{1,24}[ \t\r\n]*$",
+    [VALUE_DATE_TIME] = "^[ \t\r\n]*-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+                        "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?"
+                        "(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)?[ \t\r\n]*$",
+    [VALUE_KEY] = "^[1-9]$",
+    [VALUE_COLOR] = "^#[0-9a-fA-F]{6}$",
+    [VALUE_SHA256] = "^[0-9a-fA-F]{64}$",
+    [VALUE_VERSION] = "^[0-9]+\\.[0-9]+$",
+  };
+  if (g_once_init_enter (&regexes[type]))
+    g_once_init_leave (&regexes[type], g_regex_new (patterns[type], G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_regex_match (regexes[type], value, 0, NULL);
+}
+
+static gboolean
+token_in (const char  *value,
+          const char **tokens)
+{
+  g_autofree char *token = g_strstrip (g_strdup (value));
+
+  return g_strv_contains (tokens, token);
+}
+
+static gboolean
+value_is_valid (ValueType   type,
+                const char *value)
+{
+  static const char *booleans[] = { "true", "false", NULL };
+  static const char *newlines[] = { "lf", "crlf", "cr", "mixed", "none", NULL };
+  static const char *anchors[] = { "moved", "fuzzy", "orphaned", NULL };
+
+  switch (type)
+    {
+    case VALUE_STRING:
+      return TRUE;
+    case VALUE_NCNAME:
+      return _gls_xml_is_ncname (value);
+    case VALUE_BOOLEAN:
+      return token_in (value, booleans);
+    case VALUE_NEWLINES:
+      return token_in (value, newlines);
+    case VALUE_ANCHOR:
+      return token_in (value, anchors);
+    default:
+      return matches (type, value);
+    }
+}
+
+typedef gboolean (*AttributeFunc) (Reader     *r,
+                                   const char *name,
+                                   const char *value,
+                                   gpointer    user_data);
+
+/* Checks the attributes of the current element against @spec and calls
+ * @func for each one it takes; attributes of other namespaces are kept in
+ * @foreign, and xml:lang in @lang where @spec allows it. */
+static void
+read_attributes (Reader            *r,
+                 const ElementSpec *spec,
+                 AttributeFunc      func,
+                 gpointer           user_data,
+                 GlsForeign       **foreign,
+                 char             **lang)
+{
+  guint seen = 0;
+
+  while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
+    {
+      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
+      const char *local = local_name (r);
+      const char *value = (const char *) xmlTextReaderConstValue (r->reader);
+
+      if (ns == NULL)
+        {
+          guint i;
+
+          for (i = 0; spec->attributes[i].name != NULL; i++)
+            if (strcmp (spec->attributes[i].name, local) == 0)
+              break;
+
+          if (spec->attributes[i].name == NULL)
+            schema_error (r, _("<%s> has no attribute “%s”"), spec->name, local);
+          else if (!value_is_valid (spec->attributes[i].type, value))
+            schema_error (r, _("“%s” is not a valid value for the attribute “%s” of <%s>"),
+                          value, local, spec->name);
+          else
+            {
+              seen |= 1u << i;
+              func (r, local, value, user_data);
+            }
+        }
+      else if (strcmp (ns, XMLNS_NAMESPACE) == 0)
+        continue;
+      else if (strcmp (ns, XML_NAMESPACE) == 0)
+        {
+          if (spec->lang && strcmp (local, "lang") == 0 && lang != NULL)
+            _gls_set_string (lang, value);
+          else
+            schema_error (r, _("<%s> has no attribute “xml:%s”"), spec->name, local);
+        }
+      else if (strcmp (ns, GLS_NAMESPACE) == 0)
+        schema_error (r, _("<%s> has no attribute “%s” in the Glossator namespace"), spec->name, local);
+      else if (foreign != NULL)
+        _gls_foreign_add_attribute (foreign, ns,
+                                    (const char *) xmlTextReaderConstPrefix (r->reader),
+                                    local, value);
+    }
+
+  xmlTextReaderMoveToElement (r->reader);
+
+  for (guint i = 0; spec->attributes[i].name != NULL; i++)
+    {
+      xmlChar *present;
+
+      if (!spec->attributes[i].required || (seen & (1u << i)))
+        continue;
+
+      /* one present but invalid was reported already */
+      present = xmlTextReaderGetAttribute (r->reader, BAD_CAST spec->attributes[i].name);
+      if (present == NULL)
+        schema_error (r, _("<%s> needs the attribute “%s”"), spec->name, spec->attributes[i].name);
+      xmlFree (present);
+    }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text; text++)
+    if (*text != ' ' && *text != '\t' && *text != '\r' && *text != '\n')
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Reads the text of a text-only element and moves past its end. */
 static char *
-read_text (Reader *r)
+read_text (Reader            *r,
+           const ElementSpec *spec)
 {
   GString *str;
   int depth;
@@ -294,76 +546,110 @@ read_text (Reader *r)
           type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
         g_string_append (str, (const char *) xmlTextReaderConstValue (r->reader));
       else if (type == XML_READER_TYPE_ELEMENT)
-        skip_element (r); /* the schema reports it */
+        {
+          schema_error (r, _("<%s> holds text only, not the element <%s>"), spec->name, local_name (r));
+          skip_element (r);
+        }
     }
 
   return g_string_free (str, FALSE);
 }
 
-typedef gboolean (*AttributeFunc) (Reader     *r,
-                                   const char *name,
-                                   const char *value,
-                                   gpointer    user_data);
-
-/* Calls @func for each attribute of no namespace; keeps the others (but
- * namespace declarations and xml:lang) in @foreign. Attributes @func does
- * not know (it returns FALSE) are kept too. */
-static void
-read_attributes (Reader       *r,
-                 AttributeFunc func,
-                 gpointer      user_data,
-                 GlsForeign  **foreign,
-                 char        **lang)
-{
-  while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
-    {
-      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
-      const char *local = (const char *) xmlTextReaderConstLocalName (r->reader);
-      const char *value = (const char *) xmlTextReaderConstValue (r->reader);
-
-      if (ns == NULL)
-        {
-          if (!func (r, local, value, user_data))
-            _gls_foreign_add_attribute (foreign, NULL, NULL, local, value);
-        }
-      else if (strcmp (ns, XMLNS_NAMESPACE) == 0)
-        continue;
-      else if (lang != NULL && strcmp (ns, XML_NAMESPACE) == 0 && strcmp (local, "lang") == 0)
-        _gls_set_string (lang, value);
-      else
-        _gls_foreign_add_attribute (foreign, ns,
-                                    (const char *) xmlTextReaderConstPrefix (r->reader),
-                                    local, value);
-    }
-
-  xmlTextReaderMoveToElement (r->reader);
-}
-
 typedef void (*ChildFunc) (Reader   *r,
                            gpointer  user_data);
 
-/* Calls @func for each child element of the current element, which must
- * move past the child's end. */
-static void
-read_children (Reader    *r,
-               ChildFunc  func,
-               gpointer   user_data)
+static gboolean
+slot_takes (const Slot *slot,
+            const char *name)
 {
+  g_auto(GStrv) names = g_strsplit (slot->names, "|", -1);
+
+  return g_strv_contains ((const char * const *) names, name);
+}
+
+/* Reads the children of the current element, checking them against the
+ * slots of @spec, and calls @func for each child it takes (foreign ones
+ * included), which must move past the child's end. */
+static void
+read_children (Reader            *r,
+               const ElementSpec *spec,
+               ChildFunc          func,
+               gpointer           user_data)
+{
+  guint slot = 0, count = 0;
+  guint line = current_line (r);
   int depth;
 
-  if (xmlTextReaderIsEmptyElement (r->reader))
-    return;
-
-  depth = xmlTextReaderDepth (r->reader);
-  while (advance (r) == 1)
+  if (!xmlTextReaderIsEmptyElement (r->reader))
     {
-      int type = xmlTextReaderNodeType (r->reader);
+      depth = xmlTextReaderDepth (r->reader);
+      while (advance (r) == 1)
+        {
+          int type = xmlTextReaderNodeType (r->reader);
 
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
-        return;
-      if (type == XML_READER_TYPE_ELEMENT)
-        func (r, user_data);
+          if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
+            break;
+
+          if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) &&
+              !is_blank ((const char *) xmlTextReaderConstValue (r->reader)))
+            {
+              schema_error (r, _("<%s> holds elements only, not text"), spec->name);
+              continue;
+            }
+
+          if (type != XML_READER_TYPE_ELEMENT)
+            continue;
+
+          if (spec->content == CONTENT_EMPTY)
+            {
+              schema_error (r, _("<%s> must be empty, but holds <%s>"), spec->name, local_name (r));
+              skip_element (r);
+              continue;
+            }
+
+          if (!is_known (r))
+            {
+              func (r, user_data);
+              continue;
+            }
+
+          /* the first slot from here on that takes this element */
+          {
+            guint found = slot;
+            guint found_count = count;
+            const char *name = local_name (r);
+
+            while (spec->slots[found].names != NULL && !slot_takes (&spec->slots[found], name))
+              {
+                found++;
+                found_count = 0;
+              }
+
+            if (spec->slots[found].names == NULL ||
+                (found == slot && count >= spec->slots[slot].max))
+              {
+                schema_error (r, _("<%s> is not allowed here in <%s>"), name, spec->name);
+                skip_element (r);
+                continue;
+              }
+
+            for (guint i = slot; i < found; i++)
+              if ((i == slot ? count : 0) < spec->slots[i].min)
+                schema_error_at (r, line, _("<%s> needs a <%s> before <%s>"), spec->name,
+                                 spec->slots[i].names, name);
+
+            slot = found;
+            count = found_count + 1;
+          }
+
+          func (r, user_data);
+        }
     }
+
+  if (spec->slots != NULL)
+    for (guint i = slot; spec->slots[i].names != NULL; i++)
+      if ((i == slot ? count : 0) < spec->slots[i].min)
+        schema_error_at (r, line, _("<%s> needs a <%s>"), spec->name, spec->slots[i].names);
 }
 
 static gboolean
@@ -435,17 +721,30 @@ static void read_category (Reader      *r,
                            GlsCodebook *codebook,
                            GlsCategory *parent);
 
+/* Reads a text-only element: its attributes are checked, and those of
+ * other namespaces dropped. */
+static char *
+read_text_element (Reader            *r,
+                   const ElementSpec *spec,
+                   char             **lang)
+{
+  GlsForeign *ignored = NULL;
+
+  read_attributes (r, spec, no_attribute, NULL, &ignored, lang);
+  _gls_foreign_free (ignored);
+
+  return read_text (r, spec);
+}
+
 static void
-read_localized (Reader    *r,
-                GPtrArray *variants)
+read_localized (Reader            *r,
+                const ElementSpec *spec,
+                GPtrArray         *variants)
 {
   g_autofree char *lang = NULL;
   g_autofree char *text = NULL;
-  GlsForeign *ignored = NULL;
 
-  read_attributes (r, no_attribute, NULL, &ignored, &lang);
-  _gls_foreign_free (ignored);
-  text = read_text (r);
+  text = read_text_element (r, spec, &lang);
   _gls_localized_set (variants, lang, text);
 }
 
@@ -457,9 +756,9 @@ category_child (Reader   *r,
   GlsCategory *category = state->category;
 
   if (is_ours (r, "label"))
-    read_localized (r, category->labels);
+    read_localized (r, &label_spec, category->labels);
   else if (is_ours (r, "description"))
-    read_localized (r, category->descriptions);
+    read_localized (r, &description_spec, category->descriptions);
   else if (is_ours (r, "category"))
     read_category (r, state->codebook, category);
   else
@@ -476,7 +775,7 @@ read_category (Reader      *r,
   guint line = current_line (r);
   gpointer first_line;
 
-  read_attributes (r, category_attribute, category, &category->foreign, NULL);
+  read_attributes (r, &category_spec, category_attribute, category, &category->foreign, NULL);
   category->parent = parent;
   g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));
 
@@ -490,7 +789,7 @@ read_category (Reader      *r,
   else
     g_hash_table_insert (r->category_lines, g_strdup (category->id), GUINT_TO_POINTER (line));
 
-  read_children (r, category_child, &state);
+  read_children (r, &category_spec, category_child, &state);
 }
 
 static gboolean
@@ -518,9 +817,9 @@ codebook_child (Reader   *r,
   GlsCodebook *codebook = user_data;
 
   if (is_ours (r, "label"))
-    read_localized (r, codebook->labels);
+    read_localized (r, &label_spec, codebook->labels);
   else if (is_ours (r, "description"))
-    read_localized (r, codebook->descriptions);
+    read_localized (r, &description_spec, codebook->descriptions);
   else if (is_ours (r, "category"))
     read_category (r, codebook, NULL);
   else
@@ -532,8 +831,8 @@ read_codebook (Reader *r)
 {
   GlsCodebook *codebook = gls_codebook_new ("", NULL);
 
-  read_attributes (r, codebook_attribute, codebook, &codebook->foreign, NULL);
-  read_children (r, codebook_child, codebook);
+  read_attributes (r, &codebook_spec, codebook_attribute, codebook, &codebook->foreign, NULL);
+  read_children (r, &codebook_spec, codebook_child, codebook);
   _gls_codebook_rebuild (codebook);
 
   return codebook;
@@ -566,11 +865,11 @@ target_child (Reader   *r,
   GlsTarget *target = user_data;
 
   if (is_ours (r, "exact"))
-    target->exact = read_text (r);
+    target->exact = read_text_element (r, &exact_spec, NULL);
   else if (is_ours (r, "prefix"))
-    target->prefix = read_text (r);
+    target->prefix = read_text_element (r, &prefix_spec, NULL);
   else if (is_ours (r, "suffix"))
-    target->suffix = read_text (r);
+    target->suffix = read_text_element (r, &suffix_spec, NULL);
   else
     keep_foreign_element (r, &target->foreign);
 }
@@ -628,24 +927,24 @@ annotation_child (Reader   *r,
       GlsTarget target = { 0, };
 
       target.line = current_line (r);
-      read_attributes (r, target_attribute, &target, &target.foreign, NULL);
-      read_children (r, target_child, &target);
+      read_attributes (r, &target_spec, target_attribute, &target, &target.foreign, NULL);
+      read_children (r, &target_spec, target_child, &target);
       g_array_append_val (annotation->targets, target);
     }
   else if (is_ours (r, "note"))
     {
       g_free (annotation->note);
-      annotation->note = read_text (r);
+      annotation->note = read_text_element (r, &note_spec, NULL);
     }
   else if (is_ours (r, "attribute"))
     {
       char *name = NULL;
       GlsForeign *ignored = NULL;
 
-      read_attributes (r, attribute_name, &name, &ignored, NULL);
+      read_attributes (r, &attribute_spec, attribute_name, &name, &ignored, NULL);
       _gls_foreign_free (ignored);
       g_ptr_array_add (annotation->attributes, name ? name : g_strdup (""));
-      g_ptr_array_add (annotation->attributes, read_text (r));
+      g_ptr_array_add (annotation->attributes, read_text (r, &attribute_spec));
     }
   else
     keep_foreign_element (r, &annotation->foreign);
@@ -710,8 +1009,8 @@ sidecar_child (Reader   *r,
       GlsAnnotation *annotation = _gls_annotation_new_empty ();
 
       annotation->line = current_line (r);
-      read_attributes (r, annotation_attribute, annotation, &annotation->foreign, NULL);
-      read_children (r, annotation_child, annotation);
+      read_attributes (r, &annotation_spec, annotation_attribute, annotation, &annotation->foreign, NULL);
+      read_children (r, &annotation_spec, annotation_child, annotation);
       _gls_annotation_sort_targets (annotation);
       if (annotation->id == NULL)
         annotation->id = g_strdup ("");
@@ -729,8 +1028,8 @@ sidecar_child (Reader   *r,
       GlsRelation *relation = _gls_relation_new_empty ();
 
       relation->line = current_line (r);
-      read_attributes (r, relation_attribute, relation, &relation->foreign, NULL);
-      skip_element (r);
+      read_attributes (r, &relation_spec, relation_attribute, relation, &relation->foreign, NULL);
+      read_children (r, &relation_spec, NULL, NULL);
       if (relation->id == NULL)
         relation->id = g_strdup ("");
       if (relation->type == NULL)
@@ -744,15 +1043,15 @@ sidecar_child (Reader   *r,
   else if (is_ours (r, "source"))
     {
       data->source_line = current_line (r);
-      read_attributes (r, source_attribute, data, &data->source_foreign, NULL);
-      read_children (r, (ChildFunc) keep_foreign_element, &data->source_foreign);
+      read_attributes (r, &source_spec, source_attribute, data, &data->source_foreign, NULL);
+      read_children (r, &source_spec, NULL, NULL);
     }
   else if (is_ours (r, "codebook") && data->codebook == NULL)
     data->codebook = read_codebook (r);
   else if (is_ours (r, "note"))
     {
       g_free (data->note);
-      data->note = read_text (r);
+      data->note = read_text_element (r, &note_spec, NULL);
     }
   else
     keep_foreign_element (r, &data->foreign);
@@ -854,8 +1153,7 @@ typedef enum
  * FALSE (with the problem reported) if there is none to read. */
 static gboolean
 open_reader (Reader     *r,
-             GBytes     *bytes,
-             Schema      schema)
+             GBytes     *bytes)
 {
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -893,7 +1191,6 @@ open_reader (Reader     *r,
     }
 
   xmlTextReaderSetStructuredErrorHandler (r->reader, on_xml_error, r);
-  xmlTextReaderRelaxNGSetSchema (r->reader, get_schema (schema));
   r->scratch = xmlNewDoc (BAD_CAST "1.0");
   r->category_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1003,9 +1300,9 @@ _gls_xml_read_sidecar (GBytes      *bytes,
   data->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   data->relations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (open_reader (&r, bytes, SCHEMA_ANNOTATIONS) && check_root (&r, "annotations"))
+  if (open_reader (&r, bytes) && check_root (&r, "annotations"))
     {
-      read_attributes (&r, root_attribute, data, &data->foreign, NULL);
+      read_attributes (&r, &annotations_spec, root_attribute, data, &data->foreign, NULL);
 
       if (data->version != NULL && !g_str_has_prefix (data->version, "1."))
         {
@@ -1020,7 +1317,7 @@ _gls_xml_read_sidecar (GBytes      *bytes,
           return NULL;
         }
 
-      read_children (&r, sidecar_child, data);
+      read_children (&r, &annotations_spec, sidecar_child, data);
       finish_reader (&r);
     }
 
@@ -1062,7 +1359,7 @@ _gls_xml_read_codebook (GBytes      *bytes,
   g_autoptr(GlsCodebook) codebook = NULL;
   Reader r = { NULL, display_name, local_problems, };
 
-  if (open_reader (&r, bytes, SCHEMA_CODEBOOK) && check_root (&r, "codebook"))
+  if (open_reader (&r, bytes) && check_root (&r, "codebook"))
     {
       codebook = read_codebook (&r);
       finish_reader (&r);
