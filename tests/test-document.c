@@ -245,6 +245,17 @@ test_signals_and_relations (void)
   gls_document_set_attribute (document, b, "verified", "no");
   g_assert_cmpuint (changed, ==, 3);
   g_assert_cmpstr (gls_annotation_lookup_attribute (b, "verified"), ==, "no");
+  g_assert_cmpuint (gls_document_count_category (document, "hedge"), ==, 1);
+  g_assert_cmpuint (gls_document_count_category (document, "statistic"), ==, 0);
+  g_assert_cmpuint (gls_document_count_category (document, "factual"), ==, 1);
+  gls_document_undo (document);
+  gls_document_undo (document);
+  gls_document_undo (document);
+  g_assert_cmpuint (gls_document_count_category (document, "statistic"), ==, 1);
+  g_assert_cmpuint (gls_document_count_category (document, "hedge"), ==, 0);
+  gls_document_redo (document);
+  gls_document_redo (document);
+  gls_document_redo (document);
 
   /* removing a takes its two relations with it, in one step */
   g_object_ref (a);

@@ -973,6 +973,54 @@ gls_document_add_relation (GlsDocument    *self,
   return change->relation;
 }
 
+/**
+ * gls_document_insert_relation:
+ * @relation: a relation in no document yet, such as one read back from an
+ *   export, whose id is kept
+ *
+ * Adds @relation as one step to undo. Its id must be new, and each end an
+ * annotation of this document or a reference into another file ("…#id").
+ */
+gboolean
+gls_document_insert_relation (GlsDocument  *self,
+                              GlsRelation  *relation,
+                              GError      **error)
+{
+  const char *ends[2];
+  GlsChange *change;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GLS_IS_RELATION (relation), FALSE);
+
+  if (relation->id == NULL || g_hash_table_contains (self->ids, relation->id))
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_INVALID,
+                   _("The document already has an annotation or relation “%s”"),
+                   relation->id ? relation->id : "");
+      return FALSE;
+    }
+
+  ends[0] = relation->from;
+  ends[1] = relation->to;
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      if (ends[i] != NULL && strchr (ends[i], '#') != NULL)
+        continue;
+      if (ends[i] == NULL || gls_document_lookup_annotation (self, ends[i]) == NULL)
+        {
+          g_set_error_literal (error, GLS_ERROR, GLS_ERROR_INVALID,
+                               _("A relation can only link annotations of the same document"));
+          return FALSE;
+        }
+    }
+
+  change = _gls_change_new (GLS_CHANGE_ADD_RELATION);
+  change->relation = g_object_ref (relation);
+  commit (self, change);
+
+  return TRUE;
+}
+
 void
 gls_document_remove_relation (GlsDocument *self,
                               GlsRelation *relation)
@@ -1779,4 +1827,52 @@ gls_document_restore (GlsDocument  *self,
   gls_document_end_group (self);
 
   return TRUE;
+}
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/**
+ * gls_document_changed_on_disk:
+ *
+ * Returns: whether the sidecar on disk is no longer the one this document
+ *   last loaded or saved (another program wrote, created or deleted it)
+ */
+gboolean
+gls_document_changed_on_disk (GlsDocument *self)
+{
+  g_autofree char *etag = NULL;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+
+  if (self->sidecar == NULL)
+    return FALSE;
+
+  etag = query_etag (self->sidecar);
+
+  return g_strcmp0 (etag, self->etag) != 0;
+}
+
+/**
+ * gls_document_accept_disk_version:
+ *
+ * Takes the sidecar now on disk as the one to replace: the user chose to
+ * keep this document's version over another program's ("Keep Mine").
+ */
+void
+gls_document_accept_disk_version (GlsDocument *self)
+{
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+
+  if (self->sidecar == NULL)
+    return;
+
+  g_free (self->etag);
+  self->etag = query_etag (self->sidecar);
 }

@@ -40,6 +40,8 @@ gboolean           gls_document_save_copy           (GlsDocument    *self,
                                                      GCancellable   *cancellable,
                                                      GError        **error);
 GBytes            *gls_document_serialize           (GlsDocument    *self);
+gboolean           gls_document_changed_on_disk     (GlsDocument    *self);
+void               gls_document_accept_disk_version (GlsDocument    *self);
 gboolean           gls_document_restore             (GlsDocument    *self,
                                                      GFile          *file,
                                                      GError        **error);
@@ -98,6 +100,9 @@ GlsRelation       *gls_document_add_relation        (GlsDocument    *self,
                                                      const char     *type,
                                                      GlsAnnotation  *from,
                                                      GlsAnnotation  *to,
+                                                     GError        **error);
+gboolean           gls_document_insert_relation     (GlsDocument    *self,
+                                                     GlsRelation    *relation,
                                                      GError        **error);
 void               gls_document_remove_relation     (GlsDocument    *self,
                                                      GlsRelation    *relation);

@@ -1,0 +1,281 @@
+/* gls-annotation-details.c
+ * Edits the selected annotation through its document, so that every edit,
+ * note typing included, can be undone. Shows nothing it does not get from
+ * the document. */
+#define G_LOG_DOMAIN "gls-annotation-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gls-annotation-details.h"
+#include "gls-annotation-row.h"
+#include "gls-color-swatch.h"
+
+struct _GlsAnnotationDetails
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GlsColorSwatch *swatch;
+  GtkDropDown    *category_dropdown;
+  GtkLabel       *missing_label;
+  GtkLabel       *quote_label;
+  GtkTextView    *note_view;
+  GtkLabel       *meta_label;
+
+  /* Borrowed */
+  GlsCodebook    *codebook;       /* the one the drop-down lists */
+
+  /* Owned */
+  GlsDocument    *document;
+  GlsAnnotation  *annotation;
+
+  guint           updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlsAnnotationDetails, gls_annotation_details, GTK_TYPE_WIDGET)
+
+static char *
+format_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL || (utc = g_date_time_new_from_iso8601 (iso8601, NULL)) == NULL)
+    return g_strdup (iso8601 ? iso8601 : "");
+
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time in the user's locale, see strftime(3) */
+  return g_date_time_format (local, _("%x %H:%M"));
+}
+
+static void
+update (GlsAnnotationDetails *self)
+{
+  GlsAnnotation *annotation = self->annotation;
+  GlsCodebook *codebook;
+  GlsCategory *category;
+  GtkTextBuffer *buffer;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *current = NULL;
+  GtkTextIter start, end;
+  guint position = GTK_INVALID_LIST_POSITION;
+  const char *note;
+
+  if (annotation == NULL || self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->updating = TRUE;
+
+  codebook = gls_document_get_codebook (self->document);
+  if (self->codebook != codebook)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
+        gtk_string_list_append (labels, gls_category_get_label (gls_codebook_get_category (codebook, i)));
+      gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (labels));
+      self->codebook = codebook;
+    }
+
+  category = gls_codebook_lookup (codebook, gls_annotation_get_category (annotation));
+  for (guint i = 0; category != NULL && i < gls_codebook_get_n_categories (codebook); i++)
+    if (gls_codebook_get_category (codebook, i) == category)
+      position = i;
+  gtk_drop_down_set_selected (self->category_dropdown, position);
+  gls_color_swatch_set_color (self->swatch, category ? gls_category_get_color (category) : NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), category == NULL);
+  if (category == NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The category “%s” is not in this document’s codebook. Choose one to replace it."),
+                         gls_annotation_get_category (annotation));
+      gtk_label_set_text (self->missing_label, text);
+    }
+
+  excerpt = gls_annotation_dup_excerpt (self->document, annotation, 400);
+  gtk_label_set_text (self->quote_label, excerpt);
+
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  note = gls_annotation_get_note (annotation);
+  if (g_strcmp0 (current, note ? note : "") != 0)
+    gtk_text_buffer_set_text (buffer, note ? note : "", -1);
+
+  created = format_time (gls_annotation_get_created (annotation));
+  modified = format_time (gls_annotation_get_modified (annotation));
+  if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
+    /* Translators: annotator, creation time; the annotation's text is gone from the changed article */
+    meta = g_strdup_printf (_("By %s, %s. The article changed and this text is gone: delete the annotation or keep it for reference."),
+                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : _("unknown"),
+                            created);
+  else if (g_strcmp0 (created, modified) == 0)
+    /* Translators: annotator, creation time */
+    meta = g_strdup_printf (_("By %s, %s"),
+                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : _("unknown"),
+                            created);
+  else
+    /* Translators: annotator, creation time, modification time */
+    meta = g_strdup_printf (_("By %s, %s; changed %s"),
+                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : _("unknown"),
+                            created, modified);
+  gtk_label_set_text (self->meta_label, meta);
+
+  gtk_stack_set_visible_child_name (self->stack, "details");
+
+  self->updating = FALSE;
+}
+
+static void
+on_category_selected (GlsAnnotationDetails *self)
+{
+  guint position = gtk_drop_down_get_selected (self->category_dropdown);
+  GlsCodebook *codebook;
+
+  if (self->updating || self->annotation == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  codebook = gls_document_get_codebook (self->document);
+  if (position < gls_codebook_get_n_categories (codebook))
+    gls_document_set_category (self->document, self->annotation,
+                               gls_category_get_id (gls_codebook_get_category (codebook, position)));
+}
+
+static void
+on_note_changed (GlsAnnotationDetails *self,
+                 GtkTextBuffer        *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->updating || self->annotation == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  self->updating = TRUE;
+  gls_document_set_annotation_note (self->document, self->annotation, text);
+  self->updating = FALSE;
+}
+
+static void
+on_annotation_changed (GlsAnnotationDetails *self,
+                       GlsAnnotation        *annotation)
+{
+  if (annotation == self->annotation && !self->updating)
+    update (self);
+}
+
+static void
+on_codebook_changed (GlsAnnotationDetails *self)
+{
+  self->codebook = NULL;
+  update (self);
+}
+
+static void
+gls_annotation_details_dispose (GObject *object)
+{
+  GlsAnnotationDetails *self = (GlsAnnotationDetails *)object;
+
+  g_clear_object (&self->annotation);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_ANNOTATION_DETAILS);
+
+  G_OBJECT_CLASS (gls_annotation_details_parent_class)->dispose (object);
+}
+
+static void
+gls_annotation_details_class_init (GlsAnnotationDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gls_annotation_details_dispose;
+
+  g_type_ensure (GLS_TYPE_COLOR_SWATCH);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-annotation-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, swatch);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, note_view);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, meta_label);
+}
+
+static void
+gls_annotation_details_init (GlsAnnotationDetails *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->category_dropdown, "notify::selected",
+                           G_CALLBACK (on_category_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+
+  /* Escape leaves the note for the article */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("win.escape")));
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), shortcuts);
+}
+
+void
+gls_annotation_details_set_document (GlsAnnotationDetails *self,
+                                     GlsDocument          *document)
+{
+  g_return_if_fail (GLS_IS_ANNOTATION_DETAILS (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  self->codebook = NULL;
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "annotation-changed", G_CALLBACK (on_annotation_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
+    }
+  gls_annotation_details_set_annotation (self, NULL);
+}
+
+void
+gls_annotation_details_set_annotation (GlsAnnotationDetails *self,
+                                       GlsAnnotation        *annotation)
+{
+  g_return_if_fail (GLS_IS_ANNOTATION_DETAILS (self));
+
+  g_set_object (&self->annotation, annotation);
+  update (self);
+}
+
+void
+gls_annotation_details_focus_note (GlsAnnotationDetails *self)
+{
+  g_return_if_fail (GLS_IS_ANNOTATION_DETAILS (self));
+
+  if (self->annotation != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+GtkTextView *
+gls_annotation_details_get_note_view (GlsAnnotationDetails *self)
+{
+  g_return_val_if_fail (GLS_IS_ANNOTATION_DETAILS (self), NULL);
+
+  return self->note_view;
+}

@@ -1,0 +1,142 @@
+/* gls-annotation-row.c
+ * Shows an annotation in a list; the list view recycles rows, so a row
+ * keeps nothing but the widgets it is bound to show. */
+#define G_LOG_DOMAIN "gls-annotation-row"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gls-annotation-row.h"
+#include "gls-color-swatch.h"
+
+struct _GlsAnnotationRow
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkWidget      *box;
+  GlsColorSwatch *swatch;
+  GtkLabel       *category_label;
+  GtkImage       *orphan_icon;
+  GtkLabel       *quote_label;
+  GtkLabel       *note_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlsAnnotationRow, gls_annotation_row, GTK_TYPE_WIDGET)
+
+static void
+gls_annotation_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GLS_TYPE_ANNOTATION_ROW);
+
+  G_OBJECT_CLASS (gls_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+gls_annotation_row_class_init (GlsAnnotationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gls_annotation_row_dispose;
+
+  g_type_ensure (GLS_TYPE_COLOR_SWATCH);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, box);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, category_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, orphan_icon);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, note_label);
+}
+
+static void
+gls_annotation_row_init (GlsAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gls_annotation_row_new (void)
+{
+  return g_object_new (GLS_TYPE_ANNOTATION_ROW, NULL);
+}
+
+/**
+ * gls_annotation_dup_excerpt:
+ *
+ * Returns: (transfer full): the annotated text on one line, shortened to
+ *   about @max_chars, or the stored quote of an orphaned annotation
+ */
+char *
+gls_annotation_dup_excerpt (GlsDocument   *document,
+                            GlsAnnotation *annotation,
+                            guint          max_chars)
+{
+  GlsSource *source = gls_document_get_source (document);
+  g_autofree char *text = NULL;
+  GString *str;
+  guint n = 0;
+
+  if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
+    text = g_strdup (gls_annotation_get_target_exact (annotation, 0));
+  else
+    {
+      GlsSpan span = gls_annotation_get_target (annotation, 0);
+      text = gls_source_dup_range (source, span.start, MIN (span.end, span.start + max_chars + 1));
+    }
+
+  str = g_string_new (NULL);
+  for (const char *p = text ? text : ""; *p && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (str, g_unichar_isspace (c) || g_unichar_iscntrl (c) ? ' ' : c);
+    }
+  if (*(text ? text + str->len : "") != '\0' || gls_annotation_get_n_targets (annotation) > 1)
+    g_string_append (str, "…");
+
+  return g_string_free (str, FALSE);
+}
+
+void
+gls_annotation_row_bind (GlsAnnotationRow *self,
+                         GlsDocument      *document,
+                         GlsAnnotation    *annotation)
+{
+  GlsCategory *category;
+  g_autofree char *excerpt = NULL;
+  const char *note;
+
+  g_return_if_fail (GLS_IS_ANNOTATION_ROW (self));
+
+  category = gls_codebook_lookup (gls_document_get_codebook (document), gls_annotation_get_category (annotation));
+  gls_color_swatch_set_color (self->swatch, category ? gls_category_get_color (category) : NULL);
+  if (category != NULL)
+    gtk_label_set_text (self->category_label, gls_category_get_label (category));
+  else
+    {
+      /* Translators: a category that is not in the document's codebook */
+      g_autofree char *text = g_strdup_printf (_("%s (not in the codebook)"), gls_annotation_get_category (annotation));
+      gtk_label_set_text (self->category_label, text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->orphan_icon),
+                          gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED);
+
+  excerpt = gls_annotation_dup_excerpt (document, annotation, 80);
+  gtk_label_set_text (self->quote_label, excerpt);
+
+  note = gls_annotation_get_note (annotation);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+  if (note != NULL)
+    {
+      const char *newline = strpbrk (note, "\r\n");
+      g_autofree char *first = newline ? g_strndup (note, newline - note) : g_strdup (note);
+
+      gtk_label_set_text (self->note_label, first);
+    }
+}

@@ -1,0 +1,111 @@
+/* gls-palette-row.c
+ * A category in the side panel: activate it to annotate the selection,
+ * toggle it to annotate every selection (quick mode). */
+#define G_LOG_DOMAIN "gls-palette-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gls-color-swatch.h"
+#include "gls-palette-row.h"
+
+struct _GlsPaletteRow
+{
+  GtkListBoxRow    parent_instance;
+
+  /* Template widgets */
+  GlsColorSwatch  *swatch;
+  GtkLabel        *key_label;
+  GtkLabel        *label;
+  GtkLabel        *count_label;
+  GtkToggleButton *arm_button;
+
+  /* Owned */
+  GlsCategory     *category;
+};
+
+G_DEFINE_FINAL_TYPE (GlsPaletteRow, gls_palette_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+gls_palette_row_dispose (GObject *object)
+{
+  GlsPaletteRow *self = (GlsPaletteRow *)object;
+
+  g_clear_object (&self->category);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_PALETTE_ROW);
+
+  G_OBJECT_CLASS (gls_palette_row_parent_class)->dispose (object);
+}
+
+static void
+gls_palette_row_class_init (GlsPaletteRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gls_palette_row_dispose;
+
+  g_type_ensure (GLS_TYPE_COLOR_SWATCH);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-palette-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlsPaletteRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, GlsPaletteRow, key_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsPaletteRow, label);
+  gtk_widget_class_bind_template_child (widget_class, GlsPaletteRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsPaletteRow, arm_button);
+}
+
+static void
+gls_palette_row_init (GlsPaletteRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gls_palette_row_new (GlsCategory *category)
+{
+  GlsPaletteRow *self;
+  guint key;
+  g_autofree char *key_text = NULL;
+  g_autofree char *indent = NULL;
+
+  g_return_val_if_fail (GLS_IS_CATEGORY (category), NULL);
+
+  self = g_object_new (GLS_TYPE_PALETTE_ROW, NULL);
+  self->category = g_object_ref (category);
+
+  key = gls_category_get_key (category);
+  key_text = key > 0 ? g_strdup_printf ("%u", key) : g_strdup (" ");
+  indent = g_strnfill (2 * gls_category_get_depth (category), ' ');
+
+  gls_color_swatch_set_color (self->swatch, gls_category_get_color (category));
+  gtk_label_set_text (self->key_label, key_text);
+  {
+    g_autofree char *text = g_strconcat (indent, gls_category_get_label (category), NULL);
+    gtk_label_set_text (self->label, text);
+  }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), gls_category_get_description (category));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->arm_button), "s", gls_category_get_id (category));
+
+  return GTK_WIDGET (self);
+}
+
+GlsCategory *
+gls_palette_row_get_category (GlsPaletteRow *self)
+{
+  g_return_val_if_fail (GLS_IS_PALETTE_ROW (self), NULL);
+
+  return self->category;
+}
+
+void
+gls_palette_row_set_count (GlsPaletteRow *self,
+                           guint          count)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GLS_IS_PALETTE_ROW (self));
+
+  text = g_strdup_printf ("%'u", count);
+  gtk_label_set_text (self->count_label, text);
+}

@@ -1,0 +1,15 @@
+/* gls-preferences-window.h
+ * The preferences, each bound to its GSettings key. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define GLS_TYPE_PREFERENCES_WINDOW (gls_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlsPreferencesWindow, gls_preferences_window, GLS, PREFERENCES_WINDOW, GtkWindow)
+
+GtkWidget *gls_preferences_window_new (GtkWindow *parent);
+
+G_END_DECLS
