@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gls-article-view.h"
+#include "gls-article-view-private.h"
 
 /* Bars under the text, one per overlapping annotation. */
 #define BAR_HEIGHT 2
@@ -85,6 +85,12 @@ get_line_rects (GlsArticleView *self,
       graphene_rect_t rect;
 
       gtk_text_view_get_iter_location (view, &iter, &location);
+      /* right-to-left characters come with their width negative */
+      if (location.width < 0)
+        {
+          location.x += location.width;
+          location.width = -location.width;
+        }
       if (!gtk_text_iter_forward_cursor_position (&next) || gtk_text_iter_get_line (&next) != line)
         {
           next = iter;
@@ -906,4 +912,25 @@ gls_article_view_get_n_drawn (GlsArticleView *self)
   g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), 0);
 
   return g_hash_table_size (self->drawn);
+}
+
+/* A click without a drag at (@x, @y), in widget coordinates. */
+void
+_gls_article_view_click (GlsArticleView *self,
+                         double          x,
+                         double          y)
+{
+  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
+
+  self->press_x = x;
+  self->press_y = y;
+  handle_click (self);
+}
+
+GtkWidget *
+_gls_article_view_get_popover (GlsArticleView *self)
+{
+  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->popover;
 }

@@ -13,7 +13,7 @@
 #include "gls-annotation-row.h"
 #include "gls-article-view.h"
 #include "gls-palette-row.h"
-#include "gls-window.h"
+#include "gls-window-private.h"
 
 typedef enum
 {
@@ -25,13 +25,11 @@ typedef enum
   INFO_MESSAGE,
 } InfoKind;
 
-enum {
-  RESPONSE_RESTORE = 1,
-  RESPONSE_DISCARD_DRAFT,
-  RESPONSE_DELETE_ORPHANS,
-  RESPONSE_RELOAD,
-  RESPONSE_KEEP_MINE,
-};
+#define RESPONSE_RESTORE GLS_RESPONSE_RESTORE
+#define RESPONSE_DISCARD_DRAFT GLS_RESPONSE_DISCARD_DRAFT
+#define RESPONSE_DELETE_ORPHANS GLS_RESPONSE_DELETE_ORPHANS
+#define RESPONSE_RELOAD GLS_RESPONSE_RELOAD
+#define RESPONSE_KEEP_MINE GLS_RESPONSE_KEEP_MINE
 
 struct _GlsWindow
 {
@@ -114,7 +112,10 @@ show_info (GlsWindow      *self,
   clear_info (self);
   self->info_kind = kind;
   self->info_text = g_strdup (text);
+  /* lines are not wrapped (a wrapping label upsets the info bar's size
+   * in GTK 4.8): long ones are cut, and shown whole in the tooltip */
   gtk_label_set_text (self->info_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->info_label), text);
   gtk_info_bar_set_message_type (self->info_bar, type);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
 }
@@ -256,7 +257,7 @@ offer_draft (GlsWindow *self)
   when = g_date_time_new_from_unix_local ((gint64) draft_time);
   /* Translators: a date and time, see strftime(3) */
   time = g_date_time_format (when, _("%x %H:%M"));
-  text = g_strdup_printf (_("Unsaved annotations from %s were found (Glossator may have stopped before they were saved)."),
+  text = g_strdup_printf (_("Unsaved annotations from %s were found.\nGlossator may have stopped before they were saved."),
                           time);
   show_info (self, INFO_DRAFT, GTK_MESSAGE_QUESTION, text);
   add_info_button (self, _("_Restore"), RESPONSE_RESTORE);
@@ -554,7 +555,7 @@ on_sidecar_changed (GlsWindow         *self,
     return;
 
   show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING,
-             _("The annotations were changed on disk by another program (a git pull, another annotator). "
+             _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
                "Reload them, or keep yours and overwrite theirs at the next save."));
   add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
   add_info_button (self, _("_Keep Mine"), RESPONSE_KEEP_MINE);
@@ -733,7 +734,7 @@ on_loaded (GObject      *object,
     {
       g_autofree char *name = g_file_get_basename (data->broken_sidecar);
       g_autofree char *text =
-        g_strdup_printf (_("The annotations in “%s” could not be read, so the article opened without them. "
+        g_strdup_printf (_("The annotations in “%s” could not be read, so the article opened without them.\n"
                            "The file is kept as it is: your first save moves it aside.\n%s"),
                          name, data->error ? data->error : "");
 
@@ -756,8 +757,8 @@ on_loaded (GObject      *object,
       guint n = gls_document_get_n_orphaned (data->document);
       g_autofree char *text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "The article changed since the annotations were saved: %u annotation no longer matches its text. It is marked in the list; keep it or delete it.",
-                                      "The article changed since the annotations were saved: %u annotations no longer match their text. They are marked in the list; keep them or delete them.",
+                                      "The article changed since the annotations were saved: %u annotation no longer matches its text.\nIt is marked in the list; keep it or delete it.",
+                                      "The article changed since the annotations were saved: %u annotations no longer match their text.\nThey are marked in the list; keep them or delete them.",
                                       n), n);
 
       show_info (self, INFO_SOURCE_CHANGED, GTK_MESSAGE_WARNING, text);
@@ -1540,6 +1541,13 @@ on_info_response (GlsWindow *self,
 /* ------------------------------------------------------------------ */
 /* Closing                                                              */
 
+static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response (GtkDialog *dialog,
                    int        response,
@@ -1557,8 +1565,9 @@ on_close_response (GtkDialog *dialog,
   else
     return;
 
+  /* close once the dialog, transient for this window, is gone */
   self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -1922,4 +1931,13 @@ gls_window_get_note_view (GlsWindow *self)
   g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (gls_annotation_details_get_note_view (self->details));
+}
+
+void
+_gls_window_respond (GlsWindow *self,
+                     int        response)
+{
+  g_return_if_fail (GLS_IS_WINDOW (self));
+
+  gtk_info_bar_response (self->info_bar, response);
 }

@@ -1,0 +1,584 @@
+/* test-window.c
+ * The annotation window in-process under a real display: annotating
+ * through the actions, undo, the overlap chooser, highlights on the
+ * glyphs, saving, the unsaved-changes dialog, drafts, broken sidecars and
+ * failed saves. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "gls-application.h"
+#include "gls-article-view-private.h"
+#include "gls-window-private.h"
+#include "gls-test-util.h"
+
+static GtkApplication *application;
+
+static const char article[] =
+  "Officials said on Monday that about 100 people were flown out.\n"
+  "Critics called the operation a disgrace, and it is unclear what comes next.\n";
+
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  return !gls_window_is_loading (data) && gtk_widget_get_mapped (data) &&
+         gls_window_get_document (data) != NULL;
+}
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GlsWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlsWindow *window = gls_window_new (application);
+
+  gls_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_loaded, window);
+  spin (100);
+
+  return window;
+}
+
+static void
+close_window (GlsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static char *
+write_article (const char *dir,
+               const char *name,
+               const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  gls_test_write (path, text, -1);
+  return path;
+}
+
+static void
+activate (GlsWindow  *window,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  spin (20);
+}
+
+/* Select, press the key's action, get an annotation of that category. */
+static void
+test_annotate_and_undo (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GlsArticleView *view = gls_window_get_article_view (window);
+  GlsAnnotation *annotation;
+
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+
+  /* "Officials said" with a sloppy selection: snapped to the words */
+  gls_article_view_select_range (view, 1, 13);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 1);
+  annotation = gls_annotation_list_get (gls_document_get_annotations (document), 0);
+  g_assert_cmpstr (gls_annotation_get_category (annotation), ==, "factual");
+  g_assert_cmpuint (gls_annotation_get_start (annotation), ==, 0);
+  g_assert_cmpuint (gls_annotation_get_end (annotation), ==, 14);
+  /* the new annotation is the selected one */
+  g_assert_true (gls_article_view_get_selected (view) == annotation);
+  g_assert_true (gls_document_get_modified (document));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "• a.txt"));
+
+  /* by category id, from the palette or the context menu */
+  gls_article_view_select_range (view, 30, 46);
+  activate (window, "win.annotate", g_variant_new_string ("statistic"));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+
+  /* a key without a category does nothing */
+  gls_article_view_select_range (view, 50, 55);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.annotate-key", g_variant_new_int32 (9));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 3);
+
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+  activate (window, "win.undo", NULL);
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+  g_assert_false (gls_document_can_undo (document));
+  g_assert_false (gls_document_get_modified (document));
+  activate (window, "win.redo", NULL);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 1);
+
+  /* Delete removes the selected annotation */
+  annotation = gls_annotation_list_get (gls_document_get_annotations (document), 0);
+  gls_article_view_set_selected (view, annotation);
+  activate (window, "win.delete-annotation", NULL);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+  g_assert_null (gls_article_view_get_selected (view));
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
+static void
+center_of (GlsArticleView *view,
+           guint           offset,
+           double         *x,
+           double         *y)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GdkRectangle rect;
+  GtkTextIter iter;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+  *x = wx;
+  *y = wy;
+}
+
+/* A click on one highlight selects it; on two, a popover lists both. */
+static void
+test_click_and_overlap (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GlsArticleView *view = gls_window_get_article_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *outer, *inner;
+  GtkWidget *popover;
+  GtkWidget *list;
+  GtkTextIter start;
+  double x, y;
+
+  outer = gls_document_annotate (document, "opinion", 0, 40, &error);
+  inner = gls_document_annotate (document, "statistic", 30, 39, &error);
+  g_assert_no_error (error);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  spin (50);
+
+  center_of (view, 5, &x, &y);
+  _gls_article_view_click (view, x, y);
+  g_assert_true (gls_article_view_get_selected (view) == outer);
+
+  center_of (view, 33, &x, &y);
+  _gls_article_view_click (view, x, y);
+  spin (50);
+  popover = _gls_article_view_get_popover (view);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  /* choosing the second one selects it */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_true (gls_article_view_get_selected (view) == inner);
+
+  /* a click on plain text selects nothing */
+  center_of (view, 70, &x, &y);
+  _gls_article_view_click (view, x, y);
+  g_assert_null (gls_article_view_get_selected (view));
+
+  gls_document_undo (document);
+  gls_document_undo (document);
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
+static gboolean
+drawn (gpointer data)
+{
+  return gls_article_view_get_n_drawn (data) > 0;
+}
+
+/* What the view draws covers exactly the glyphs of the annotated text,
+ * in left-to-right, right-to-left and mixed lines. */
+static void
+check_rects_cover (GlsArticleView *view,
+                   GlsAnnotation  *annotation)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GlsSpan span = gls_annotation_get_target (annotation, 0);
+  double area = 0, covered = 0;
+
+  gls_article_view_get_drawn_rects (view, annotation, rects);
+  g_assert_cmpuint (rects->len, >, 0);
+
+  /* every glyph of the span lies inside a drawn rectangle */
+  for (guint offset = span.start; offset < span.end; offset++)
+    {
+      GtkTextIter iter;
+      GdkRectangle glyph;
+      gboolean inside = FALSE;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      if (gtk_text_iter_ends_line (&iter))
+        continue;
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &glyph);
+      if (glyph.width < 0)
+        {
+          glyph.x += glyph.width;
+          glyph.width = -glyph.width;
+        }
+      if (glyph.width == 0)
+        continue;
+      covered += glyph.width * glyph.height;
+      for (guint i = 0; i < rects->len && !inside; i++)
+        {
+          const graphene_rect_t *r = &g_array_index (rects, graphene_rect_t, i);
+          graphene_point_t center = GRAPHENE_POINT_INIT (glyph.x + glyph.width / 2.0, glyph.y + glyph.height / 2.0);
+
+          inside = graphene_rect_contains_point (r, &center) &&
+                   r->origin.x <= glyph.x + 0.5 && glyph.x + glyph.width <= r->origin.x + r->size.width + 0.5;
+        }
+      g_assert_true (inside);
+    }
+
+  /* and nothing else: no more area than the glyphs have, and every edge
+   * of a rectangle is the edge of a glyph of the span on that line */
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (rects, graphene_rect_t, i);
+      gboolean left = FALSE, right = FALSE;
+
+      area += r->size.width * r->size.height;
+      for (guint offset = span.start; offset < span.end; offset++)
+        {
+          GtkTextIter iter;
+          GdkRectangle glyph;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+          gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &glyph);
+          if (glyph.width < 0)
+            {
+              glyph.x += glyph.width;
+              glyph.width = -glyph.width;
+            }
+          if (glyph.y != (int) r->origin.y)
+            continue;
+          left |= ABS (glyph.x - r->origin.x) < 1;
+          right |= ABS (glyph.x + glyph.width - (r->origin.x + r->size.width)) < 1;
+        }
+      g_assert_true (left);
+      g_assert_true (right);
+    }
+  g_assert_cmpfloat (area, <=, covered + 1);
+}
+
+static void
+test_highlight_geometry (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *persian = gls_test_data_path ("texts", "persian.txt", NULL);
+  g_autofree char *path = gls_test_copy (persian, dir, "fa.txt");
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GlsArticleView *view = gls_window_get_article_view (window);
+  guint length = gls_source_get_length (gls_document_get_source (document));
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *spans[4];
+
+  /* a right-to-left run, a run across a Persian/English boundary, and
+   * one across a line break */
+  spans[0] = gls_document_annotate (document, "factual", 0, 12, &error);
+  spans[1] = gls_document_annotate (document, "opinion", length / 2 - 10, length / 2 + 10, &error);
+  spans[2] = gls_document_annotate (document, "hedge", 20, 80, &error);
+  spans[3] = gls_document_annotate (document, "context", length - 30, length - 2, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  wait_for (drawn, view);
+  spin (100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    check_rects_cover (view, spans[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    gls_document_undo (document);
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
+static gboolean
+no_more_windows (gpointer data)
+{
+  return gtk_application_get_windows (application) == NULL;
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Save, reload in another window; and closing with changes asks. */
+static void
+test_save_and_close (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GlsArticleView *view = gls_window_get_article_view (window);
+  GlsWindow *again;
+  GtkWidget *dialog;
+  g_autofree char *oracle = NULL;
+
+  gls_article_view_select_range (view, 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (3));
+  activate (window, "win.save", NULL);
+  g_assert_true (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+  g_assert_false (gls_document_get_modified (document));
+  if (!gls_test_oracle (sidecar, &oracle))
+    g_error ("%s", oracle);
+
+  /* a change, then closing: the dialog; Cancel keeps the window */
+  gls_article_view_select_range (view, 10, 14);
+  activate (window, "win.annotate-key", g_variant_new_int32 (5));
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (50);
+  g_assert_null (find_dialog ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+
+  /* Save closes it after saving */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  wait_for (no_more_windows, NULL);
+
+  again = open_window (path);
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (again)), ==, 2);
+
+  /* Discard closes without saving */
+  gls_article_view_select_range (gls_window_get_article_view (again), 20, 26);
+  activate (again, "win.annotate-key", g_variant_new_int32 (2));
+  gtk_window_close (GTK_WINDOW (again));
+  spin (50);
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  wait_for (no_more_windows, NULL);
+
+  again = open_window (path);
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (again)), ==, 2);
+  close_window (again);
+  gls_test_rm_rf (dir);
+}
+
+/* An unreadable sidecar: the article opens, the file is never
+ * overwritten, and the first save moves it aside. */
+static void
+test_broken_sidecar (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+  const char broken[] = "<?xml version=\"1.0\"?>\n<annotations xmlns=\"https://glossator.github.io/ns/annotations/1\" version=\"1.0\">\n<<<<<<< HEAD\n";
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GDir) folder = NULL;
+  g_autofree char *aside = NULL;
+  GlsWindow *window;
+  const char *name;
+
+  gls_test_write (sidecar, broken, -1);
+  window = open_window (path);
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (window)), ==, 0);
+  g_assert_nonnull (gls_window_get_info_message (window));
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "a.txt.annotations.xml"));
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), ":3"));
+
+  gls_article_view_select_range (gls_window_get_article_view (window), 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  activate (window, "win.save", NULL);
+
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, "a.txt.annotations.xml.broken-"))
+      aside = g_build_filename (dir, name, NULL);
+  g_assert_nonnull (aside);
+  after = gls_test_read (aside);
+  g_assert_cmpstr (g_bytes_get_data (after, NULL), ==, broken);
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "broken-"));
+  g_assert_false (gls_document_get_modified (gls_window_get_document (window)));
+
+  close_window (window);
+  window = open_window (path);
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (window)), ==, 1);
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
+/* A failed save says so and keeps every change. */
+static void
+test_failed_save (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *sub = g_build_filename (dir, "project", NULL);
+  g_autofree char *path = NULL;
+  GlsWindow *window;
+  GtkWidget *dialog;
+  const char *secondary = NULL;
+
+  g_mkdir (sub, 0755);
+  path = write_article (sub, "a.txt", article);
+  window = open_window (path);
+  gls_article_view_select_range (gls_window_get_article_view (window), 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+
+  gls_test_rm_rf (sub);
+  activate (window, "win.save", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "a.txt.annotations.xml"));
+  g_free ((char *) secondary);
+  g_assert_true (gls_document_get_modified (gls_window_get_document (window)));
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (window)), ==, 1);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  spin (50);
+
+  /* the folder is back: saving works, nothing was lost */
+  g_mkdir (sub, 0755);
+  gls_test_write (path, article, -1);
+  activate (window, "win.save", NULL);
+  g_assert_false (gls_document_get_modified (gls_window_get_document (window)));
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
+/* Unsaved work left in a draft is offered back. */
+static void
+test_draft (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autoptr(GFile) draft = NULL;
+  GlsWindow *window = open_window (path);
+  GlsWindow *second;
+
+  gls_article_view_select_range (gls_window_get_article_view (window), 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (4));
+  g_assert_true (gls_window_save_draft (window));
+  draft = gls_window_dup_draft_file (window);
+  g_assert_true (g_file_query_exists (draft, NULL));
+  {
+    g_autofree char *draft_path = g_file_get_path (draft);
+    g_assert_true (g_str_has_prefix (draft_path, g_get_user_state_dir ()));
+  }
+
+  /* as if the first window had died: the second one offers the draft */
+  second = open_window (path);
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (second)), ==, 0);
+  g_assert_nonnull (gls_window_get_info_message (second));
+  g_assert_nonnull (strstr (gls_window_get_info_message (second), "Unsaved"));
+  _gls_window_respond (second, GLS_RESPONSE_RESTORE);
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (second)), ==, 1);
+  g_assert_cmpstr (gls_annotation_get_category (gls_annotation_list_get (gls_document_get_annotations (gls_window_get_document (second)), 0)), ==, "anonymous");
+  g_assert_true (gls_document_get_modified (gls_window_get_document (second)));
+
+  /* a save removes the draft */
+  activate (second, "win.save", NULL);
+  g_assert_false (g_file_query_exists (draft, NULL));
+
+  gls_document_undo (gls_window_get_document (window));
+  close_window (window);
+  close_window (second);
+  gls_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *recent_home = g_dir_make_tmp ("glossator-recent-XXXXXX", NULL);
+  int status;
+
+  /* the recent files list is made once and outlives each test's own
+   * data folder: give it one for the whole run */
+  g_setenv ("XDG_DATA_HOME", recent_home, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  gtk_recent_manager_get_default ();
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* the isolated data folders hide the system's icon themes */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), "/usr/share/icons");
+
+  application = GTK_APPLICATION (gls_application_new ("io.github.glossator.GlossatorTest", G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+  g_application_hold (G_APPLICATION (application));
+
+  g_test_add_func ("/window/annotate-and-undo", test_annotate_and_undo);
+  g_test_add_func ("/window/click-and-overlap", test_click_and_overlap);
+  g_test_add_func ("/window/highlight-geometry", test_highlight_geometry);
+  g_test_add_func ("/window/save-and-close", test_save_and_close);
+  g_test_add_func ("/window/broken-sidecar", test_broken_sidecar);
+  g_test_add_func ("/window/failed-save", test_failed_save);
+  g_test_add_func ("/window/draft", test_draft);
+
+  status = g_test_run ();
+  g_object_unref (application);
+  gls_test_rm_rf (recent_home);
+
+  return status;
+}
