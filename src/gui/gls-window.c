@@ -83,6 +83,8 @@ struct _GlsWindow
 
 G_DEFINE_FINAL_TYPE (GlsWindow, gls_window, GTK_TYPE_APPLICATION_WINDOW)
 
+static void annotate            (GlsWindow  *self,
+                                 const char *category);
 static void update_title        (GlsWindow *self);
 static void update_actions      (GlsWindow *self);
 static void schedule_draft      (GlsWindow *self);
@@ -357,6 +359,32 @@ on_codebook_changed (GlsWindow *self)
   }
   rebuild_filter_categories (self);
   update_counts (self);
+
+  /* the context menu's "Annotate as ▸" */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) categories = g_menu_new ();
+
+    for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
+      {
+        GlsCategory *category = gls_codebook_get_category (codebook, i);
+        g_autoptr(GMenuItem) item = g_menu_item_new (gls_category_get_label (category), NULL);
+
+        g_menu_item_set_action_and_target (item, "win.annotate", "s", gls_category_get_id (category));
+        g_menu_append_item (categories, item);
+      }
+    g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
+  }
+}
+
+static void
+on_palette_activated (GlsWindow     *self,
+                      GtkListBoxRow *row)
+{
+  if (GLS_IS_PALETTE_ROW (row))
+    annotate (self, gls_category_get_id (gls_palette_row_get_category (GLS_PALETTE_ROW (row))));
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
 static gboolean
@@ -1851,7 +1879,7 @@ gls_window_init (GlsWindow *self)
   g_signal_connect_object (self->annotation_list, "activate", G_CALLBACK (on_list_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (on_view_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "range-selected", G_CALLBACK (on_range_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->palette, "row-activated", G_CALLBACK (gtk_widget_grab_focus), self->article_view, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->palette, "row-activated", G_CALLBACK (on_palette_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->info_bar, "response", G_CALLBACK (on_info_response), self, G_CONNECT_SWAPPED);
