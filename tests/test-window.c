@@ -541,6 +541,65 @@ test_draft (void)
   gls_test_rm_rf (dir);
 }
 
+/* The sidecar changes on disk while open: Merge takes both sides, and
+ * asks about the annotation changed on both. */
+static void
+test_merge_conflict (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlsDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shared_id = NULL;
+  GlsWindow *window;
+  GlsDocument *document;
+  GtkWidget *dialog;
+  GlsAnnotation *added;
+
+  /* both start from one saved annotation */
+  other = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  shared_id = g_strdup (gls_annotation_get_id (gls_document_annotate (other, "factual", 0, 9, &error)));
+  g_assert_true (gls_document_save (other, NULL, &error));
+
+  window = open_window (path);
+  document = gls_window_get_document (window);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 1);
+
+  /* another annotator adds one and recategorises the shared one... */
+  added = gls_document_annotate (other, "hedge", 100, 110, &error);
+  gls_document_set_category (other, gls_document_lookup_annotation (other, shared_id), "opinion");
+  g_usleep (20 * 1000);
+  g_assert_true (gls_document_save (other, NULL, &error));
+  g_assert_no_error (error);
+
+  /* ...while this window gives it a note */
+  gls_document_set_annotation_note (document, gls_document_lookup_annotation (document, shared_id), "mine");
+  spin (300);
+
+  _gls_window_respond (window, GLS_RESPONSE_MERGE);
+  spin (50);
+  g_assert_nonnull (gls_document_lookup_annotation (document, gls_annotation_get_id (added)));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);   /* take theirs */
+  spin (50);
+  g_assert_null (find_dialog ());
+  g_assert_cmpstr (gls_annotation_get_category (gls_document_lookup_annotation (document, shared_id)), ==, "opinion");
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "merged"));
+
+  /* the merged result saves over theirs, and holds both */
+  activate (window, "win.save", NULL);
+  g_assert_false (gls_document_get_modified (document));
+  g_clear_object (&other);
+  other = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_document_get_n_annotations (other), ==, 2);
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-sidecar", test_broken_sidecar);
   g_test_add_func ("/window/failed-save", test_failed_save);
   g_test_add_func ("/window/draft", test_draft);
+  g_test_add_func ("/window/merge-conflict", test_merge_conflict);
 
   status = g_test_run ();
   g_object_unref (application);

@@ -6,6 +6,7 @@
 #include "gls-annotation-private.h"
 #include "gls-history-private.h"
 #include "gls-interval-tree-private.h"
+#include "gls-xml-private.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ struct _GlsDocument
   char            *version;
   GFile           *sidecar;
   char            *etag;
+  GBytes          *base;            /* the sidecar as last loaded or saved */
   GlsForeign      *foreign;
   GlsForeign      *source_foreign;
 
@@ -35,6 +37,9 @@ struct _GlsDocument
   guint            in_history : 1;
 };
 
+gboolean _gls_document_adopt (GlsDocument    *self,
+                              GlsSidecarData *data,
+                              GPtrArray      *problems);
 void _gls_document_apply (GlsDocument *self,
                           GlsChange   *change,
                           gboolean     undo);

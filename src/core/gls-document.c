@@ -64,6 +64,7 @@ gls_document_finalize (GObject *object)
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->base, g_bytes_unref);
   g_clear_pointer (&self->foreign, _gls_foreign_free);
   g_clear_pointer (&self->source_foreign, _gls_foreign_free);
 
@@ -1327,8 +1328,8 @@ add_problem (GPtrArray          *problems,
 
 /* The semantic checks of FORMAT.md §2, then the annotations move into the
  * document. Returns FALSE when any error was found. */
-static gboolean
-adopt_sidecar (GlsDocument    *self,
+gboolean
+_gls_document_adopt (GlsDocument    *self,
                GlsSidecarData *data,
                GPtrArray      *problems)
 {
@@ -1613,8 +1614,9 @@ gls_document_load (GFile         *source_file,
   self = gls_document_new (source, codebook);
   g_set_object (&self->sidecar, sidecar);
   self->etag = g_steal_pointer (&etag);
+  self->base = bytes ? g_bytes_ref (bytes) : NULL;
 
-  if (data != NULL && !adopt_sidecar (self, data, problems))
+  if (data != NULL && !_gls_document_adopt (self, data, problems))
     {
       set_error_from_problems (error, GLS_ERROR_INVALID, problems);
       return NULL;
@@ -1702,6 +1704,17 @@ gls_document_save (GlsDocument   *self,
       return FALSE;
     }
 
+  if (self->etag != NULL && gls_document_changed_on_disk (self))
+    {
+      g_autofree char *name = g_file_get_parse_name (self->sidecar);
+
+      g_set_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was changed by another program since it was opened; "
+                     "nothing was saved, so that those changes are not lost"),
+                   name);
+      return FALSE;
+    }
+
   before = get_state (self);
   bytes = _gls_xml_write_sidecar (self);
   if (!replace_contents (self->sidecar, bytes, self->etag, &new_etag, cancellable, error))
@@ -1709,6 +1722,8 @@ gls_document_save (GlsDocument   *self,
 
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_bytes_ref (bytes);
   self->source_changed = FALSE;
   _gls_history_mark_saved (self->history);
   notify_state (self, before);
@@ -1775,7 +1790,7 @@ gls_document_restore (GlsDocument  *self,
     return FALSE;
 
   other = gls_document_new (self->source, data->codebook ? data->codebook : self->codebook);
-  if (!adopt_sidecar (other, data, problems))
+  if (!_gls_document_adopt (other, data, problems))
     {
       set_error_from_problems (error, GLS_ERROR_INVALID, problems);
       return FALSE;
@@ -1830,10 +1845,14 @@ gls_document_restore (GlsDocument  *self,
 }
 
 static char *
-query_etag (GFile *file)
+query_etag (GFile   *file,
+            goffset *size)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (size != NULL)
+    *size = info ? g_file_info_get_size (info) : -1;
 
   return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
@@ -1848,15 +1867,20 @@ gboolean
 gls_document_changed_on_disk (GlsDocument *self)
 {
   g_autofree char *etag = NULL;
+  goffset size;
 
   g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
 
   if (self->sidecar == NULL)
     return FALSE;
 
-  etag = query_etag (self->sidecar);
+  etag = query_etag (self->sidecar, &size);
+  if (g_strcmp0 (etag, self->etag) != 0)
+    return TRUE;
 
-  return g_strcmp0 (etag, self->etag) != 0;
+  /* file times are only as fine as the kernel's clock tick: two writes in
+   * one tick have one etag, but rarely one size */
+  return self->base != NULL && size >= 0 && (gsize) size != g_bytes_get_size (self->base);
 }
 
 /**
@@ -1874,5 +1898,7 @@ gls_document_accept_disk_version (GlsDocument *self)
     return;
 
   g_free (self->etag);
-  self->etag = query_etag (self->sidecar);
+  self->etag = query_etag (self->sidecar, NULL);
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_file_load_bytes (self->sidecar, NULL, NULL, NULL);
 }

@@ -118,6 +118,22 @@ gboolean           gls_document_can_redo            (GlsDocument    *self);
 gboolean           gls_document_undo                (GlsDocument    *self);
 gboolean           gls_document_redo                (GlsDocument    *self);
 
+/* An annotation changed on both sides of a merge: @mine or @theirs is
+ * %NULL when that side deleted it. */
+typedef struct
+{
+  char          *id;
+  GlsAnnotation *mine;
+  GlsAnnotation *theirs;
+} GlsMergeConflict;
+
+GPtrArray         *gls_document_merge_disk_version  (GlsDocument      *self,
+                                                     GError          **error);
+void               gls_document_resolve_conflict    (GlsDocument      *self,
+                                                     GlsMergeConflict *conflict,
+                                                     gboolean          take_theirs);
+void               gls_merge_conflict_free          (GlsMergeConflict *conflict);
+
 char              *gls_clean_note                   (const char     *note);
 
 G_END_DECLS

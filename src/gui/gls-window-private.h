@@ -12,6 +12,7 @@ enum {
   GLS_RESPONSE_DELETE_ORPHANS,
   GLS_RESPONSE_RELOAD,
   GLS_RESPONSE_KEEP_MINE,
+  GLS_RESPONSE_MERGE,
 };
 
 void _gls_window_respond (GlsWindow *self,

@@ -30,6 +30,7 @@ typedef enum
 #define RESPONSE_DELETE_ORPHANS GLS_RESPONSE_DELETE_ORPHANS
 #define RESPONSE_RELOAD GLS_RESPONSE_RELOAD
 #define RESPONSE_KEEP_MINE GLS_RESPONSE_KEEP_MINE
+#define RESPONSE_MERGE GLS_RESPONSE_MERGE
 
 struct _GlsWindow
 {
@@ -71,6 +72,8 @@ struct _GlsWindow
   GtkSingleSelection   *selection;
   GPtrArray            *filter_ids;     /* category ids behind the filter drop-down */
   GPtrArray            *info_buttons;   /* buttons added to the info bar */
+  GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
+  GtkCssProvider       *font_css;
   char                 *armed;
   char                 *info_text;
 
@@ -584,7 +587,8 @@ on_sidecar_changed (GlsWindow         *self,
 
   show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING,
              _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
-               "Reload them, or keep yours and overwrite theirs at the next save."));
+               "Merge both, reload theirs, or keep yours and overwrite theirs at the next save."));
+  add_info_button (self, _("_Merge"), RESPONSE_MERGE);
   add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
   add_info_button (self, _("_Keep Mine"), RESPONSE_KEEP_MINE);
 }
@@ -865,6 +869,7 @@ show_save_error (GlsWindow    *self,
   if (g_error_matches (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK))
     {
       show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING, error->message);
+      add_info_button (self, _("_Merge"), RESPONSE_MERGE);
       add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
       add_info_button (self, _("_Keep Mine"), RESPONSE_KEEP_MINE);
       return;
@@ -1512,6 +1517,100 @@ reload (GlsWindow *self)
   load (self, NULL);
 }
 
+static char *
+describe_version (GlsWindow     *self,
+                  GlsAnnotation *annotation)
+{
+  GlsCategory *category;
+  g_autofree char *excerpt = NULL;
+  const char *note;
+
+  if (annotation == NULL)
+    return g_strdup (_("deleted"));
+
+  category = gls_codebook_lookup (gls_document_get_codebook (self->document), gls_annotation_get_category (annotation));
+  excerpt = gls_annotation_dup_excerpt (self->document, annotation, 60);
+  note = gls_annotation_get_note (annotation);
+  if (note != NULL && *note != '\0')
+    /* Translators: category, quoted text, note */
+    return g_strdup_printf (_("%s on “%s”, with the note “%s”"),
+                            category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
+                            excerpt, note);
+
+  /* Translators: category, quoted text */
+  return g_strdup_printf (_("%s on “%s”, without a note"),
+                          category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
+                          excerpt);
+}
+
+static void settle_next_conflict (GlsWindow *self);
+
+static void
+on_conflict_response (GtkDialog *dialog,
+                      int        response,
+                      GlsWindow *self)
+{
+  GlsMergeConflict *conflict = g_ptr_array_index (self->conflicts, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gls_document_resolve_conflict (self->document, conflict, response == GTK_RESPONSE_ACCEPT);
+  g_ptr_array_remove_index (self->conflicts, 0);
+  settle_next_conflict (self);
+}
+
+/* Each annotation changed on both sides is shown for the user to choose:
+ * nothing is lost without the user choosing it. */
+static void
+settle_next_conflict (GlsWindow *self)
+{
+  GlsMergeConflict *conflict;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  GtkWidget *dialog;
+
+  if (self->conflicts == NULL || self->conflicts->len == 0)
+    {
+      g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+      show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO,
+                 _("The annotations on disk were merged with yours. Save to keep the result."));
+      return;
+    }
+
+  conflict = g_ptr_array_index (self->conflicts, 0);
+  mine = describe_version (self, conflict->mine);
+  theirs = describe_version (self, conflict->theirs);
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("An annotation was changed both here and on disk"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            /* Translators: the two versions of one annotation */
+                                            _("Here: %s\nOn disk: %s"), mine, theirs);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("Keep _Mine"), GTK_RESPONSE_REJECT,
+                          _("Take _Theirs"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge (GlsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts = gls_document_merge_disk_version (self->document, &error);
+
+  if (conflicts == NULL)
+    {
+      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  self->conflicts = conflicts;
+  settle_next_conflict (self);
+}
+
 static void
 on_info_response (GlsWindow *self,
                   int        response)
@@ -1558,6 +1657,10 @@ on_info_response (GlsWindow *self,
 
     case RESPONSE_KEEP_MINE:
       gls_document_accept_disk_version (self->document);
+      break;
+
+    case RESPONSE_MERGE:
+      merge (self);
       break;
 
     default:
@@ -1719,8 +1822,10 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
+  g_clear_object (&self->font_css);
   g_clear_pointer (&self->filter_ids, g_ptr_array_unref);
   g_clear_pointer (&self->info_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
   g_clear_pointer (&self->info_text, g_free);
 
@@ -1838,6 +1943,51 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.encoding", "s", action_encoding);
 }
 
+/* The document font from the preferences, as CSS for the article view. */
+static void
+on_font_changed (GlsWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "document-font");
+  PangoFontDescription *description = pango_font_description_from_string (font);
+  g_autoptr(GString) css = g_string_new ("textview.article {");
+  PangoFontMask mask = pango_font_description_get_set_fields (description);
+
+  if (mask & PANGO_FONT_MASK_FAMILY)
+    g_string_append_printf (css, " font-family: \"%s\";", pango_font_description_get_family (description));
+  if (mask & PANGO_FONT_MASK_SIZE)
+    g_string_append_printf (css, " font-size: %.1f%s;",
+                            pango_font_description_get_size (description) / (double) PANGO_SCALE,
+                            pango_font_description_get_size_is_absolute (description) ? "px" : "pt");
+  if (mask & PANGO_FONT_MASK_WEIGHT)
+    g_string_append_printf (css, " font-weight: %d;", pango_font_description_get_weight (description));
+  if (mask & PANGO_FONT_MASK_STYLE)
+    g_string_append_printf (css, " font-style: %s;",
+                            pango_font_description_get_style (description) == PANGO_STYLE_ITALIC ? "italic" : "normal");
+  g_string_append (css, " }");
+  pango_font_description_free (description);
+
+  gtk_css_provider_load_from_data (self->font_css, css->str, -1);
+}
+
+/* An article dropped on the window opens. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GlsWindow     *self)
+{
+  GFile *file;
+
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+
+  file = g_value_get_object (value);
+  g_application_open (g_application_get_default (), &file, 1, "");
+
+  return TRUE;
+}
+
 static void
 on_sidebar_visible (GlsWindow *self)
 {
@@ -1864,6 +2014,22 @@ gls_window_init (GlsWindow *self)
                           g_settings_get_int (self->settings, "window-width") - g_settings_get_int (self->settings, "sidebar-width"));
   g_signal_connect_object (self->settings, "changed::sidebar-visible", G_CALLBACK (on_sidebar_visible), self, G_CONNECT_SWAPPED);
   on_sidebar_visible (self);
+
+  self->font_css = gtk_css_provider_new ();
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->article_view)),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (self->settings, "changed::document-font", G_CALLBACK (on_font_changed), self, G_CONNECT_SWAPPED);
+  on_font_changed (self);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+    g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 
   self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
   self->selection = gtk_single_selection_new (NULL);

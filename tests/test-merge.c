@@ -1,0 +1,170 @@
+/* test-merge.c
+ * The three-way merge of a document with its sidecar changed on disk. */
+#include "config.h"
+
+#include <string.h>
+
+#include "gls-core.h"
+#include "gls-test-util.h"
+
+static GlsDocument *
+load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlsDocument *document = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static GlsAnnotation *
+annotate (GlsDocument *document,
+          const char  *category,
+          guint        start,
+          guint        end)
+{
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation = gls_document_annotate (document, category, start, end, &error);
+
+  g_assert_no_error (error);
+  return annotation;
+}
+
+static void
+test_merge (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(GlsDocument) first = NULL;
+  g_autoptr(GlsDocument) mine = NULL;
+  g_autoptr(GlsDocument) theirs = NULL;
+  g_autoptr(GlsDocument) result = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a1 = NULL, *a2 = NULL, *a3 = NULL, *a6 = NULL;
+  GlsAnnotation *a4, *a5;
+  GlsMergeConflict *c;
+
+  gls_test_write (path, "Alpha beta gamma delta epsilon zeta eta theta iota kappa.", -1);
+
+  /* the base: four annotations, saved */
+  first = load (path);
+  a1 = g_strdup (gls_annotation_get_id (annotate (first, "factual", 0, 5)));
+  a2 = g_strdup (gls_annotation_get_id (annotate (first, "opinion", 6, 10)));
+  a3 = g_strdup (gls_annotation_get_id (annotate (first, "hedge", 11, 16)));
+  a6 = g_strdup (gls_annotation_get_id (annotate (first, "context", 17, 22)));
+  g_assert_true (gls_document_save (first, NULL, &error));
+  g_assert_no_error (error);
+
+  mine = load (path);
+  theirs = load (path);
+
+  /* theirs: adds a4, changes a2's note, deletes a3, recategorises a1,
+   * changes a6 */
+  a4 = annotate (theirs, "prediction", 23, 28);
+  gls_document_set_annotation_note (theirs, gls_document_lookup_annotation (theirs, a2), "from there");
+  gls_document_remove_annotation (theirs, gls_document_lookup_annotation (theirs, a3));
+  gls_document_set_category (theirs, gls_document_lookup_annotation (theirs, a1), "statistic");
+  gls_document_set_category (theirs, gls_document_lookup_annotation (theirs, a6), "framing");
+  gls_document_set_note (theirs, "their note");
+  g_assert_true (gls_document_save (theirs, NULL, &error));
+  g_assert_no_error (error);
+
+  /* mine: adds a5, gives a1 a note (a conflict), deletes a6 (a conflict) */
+  a5 = annotate (mine, "anonymous", 29, 33);
+  gls_document_set_annotation_note (mine, gls_document_lookup_annotation (mine, a1), "from here");
+  gls_document_remove_annotation (mine, gls_document_lookup_annotation (mine, a6));
+
+  /* saving now would overwrite theirs: refused */
+  g_assert_true (gls_document_changed_on_disk (mine));
+  g_assert_false (gls_document_save (mine, NULL, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  conflicts = gls_document_merge_disk_version (mine, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (conflicts);
+
+  /* taken without asking */
+  g_assert_nonnull (gls_document_lookup_annotation (mine, gls_annotation_get_id (a4)));
+  g_assert_nonnull (gls_document_lookup_annotation (mine, gls_annotation_get_id (a5)));
+  g_assert_cmpstr (gls_annotation_get_note (gls_document_lookup_annotation (mine, a2)), ==, "from there");
+  g_assert_null (gls_document_lookup_annotation (mine, a3));
+  g_assert_cmpstr (gls_document_get_note (mine), ==, "their note");
+
+  /* the two conflicts, left as they are here */
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  c = g_ptr_array_index (conflicts, 0);
+  if (g_strcmp0 (c->id, a1) != 0)
+    c = g_ptr_array_index (conflicts, 1);
+  g_assert_cmpstr (c->id, ==, a1);
+  g_assert_cmpstr (gls_annotation_get_note (c->mine), ==, "from here");
+  g_assert_cmpstr (gls_annotation_get_category (c->theirs), ==, "statistic");
+  g_assert_cmpstr (gls_annotation_get_category (gls_document_lookup_annotation (mine, a1)), ==, "factual");
+  gls_document_resolve_conflict (mine, c, TRUE);
+  g_assert_cmpstr (gls_annotation_get_category (gls_document_lookup_annotation (mine, a1)), ==, "statistic");
+  g_assert_null (gls_annotation_get_note (gls_document_lookup_annotation (mine, a1)));
+
+  c = g_ptr_array_index (conflicts, 0) == c ? g_ptr_array_index (conflicts, 1) : g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (c->id, ==, a6);
+  g_assert_null (c->mine);
+  g_assert_nonnull (c->theirs);
+  gls_document_resolve_conflict (mine, c, FALSE);
+  g_assert_null (gls_document_lookup_annotation (mine, a6));
+
+  /* now the save goes through, and holds both sides' work */
+  g_assert_true (gls_document_save (mine, NULL, &error));
+  g_assert_no_error (error);
+  result = load (path);
+  g_assert_cmpuint (gls_document_get_n_annotations (result), ==, 4);   /* a1 a2 a4 a5 */
+
+  /* the merge is one step to undo (and each resolution one more) */
+  g_assert_true (gls_document_undo (mine));
+  g_assert_true (gls_document_undo (mine));
+  g_assert_cmpstr (gls_annotation_get_note (gls_document_lookup_annotation (mine, a1)), ==, "from here");
+  g_assert_nonnull (gls_document_lookup_annotation (mine, a3));
+  g_assert_null (gls_document_lookup_annotation (mine, gls_annotation_get_id (a4)));
+
+  gls_test_rm_rf (dir);
+}
+
+/* A file on disk that cannot be read is not merged, and nothing changes. */
+static void
+test_merge_broken (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+  g_autoptr(GlsDocument) mine = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gls_test_write (path, "Alpha beta gamma.", -1);
+  mine = load (path);
+  annotate (mine, "factual", 0, 5);
+  g_assert_true (gls_document_save (mine, NULL, &error));
+  annotate (mine, "hedge", 6, 10);
+  gls_test_write (sidecar, "<<<<<<< HEAD", -1);
+
+  conflicts = gls_document_merge_disk_version (mine, &error);
+  g_assert_null (conflicts);
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "a.txt.annotations.xml"));
+  g_assert_cmpuint (gls_document_get_n_annotations (mine), ==, 2);
+  g_assert_true (gls_document_get_modified (mine));
+
+  gls_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/merge/three-way", test_merge);
+  g_test_add_func ("/merge/broken", test_merge_broken);
+
+  return g_test_run ();
+}
