@@ -600,6 +600,55 @@ test_merge_conflict (void)
   gls_test_rm_rf (dir);
 }
 
+/* Import… brings annotations from another tool in, as one step to undo,
+ * and reports what it took. */
+static void
+test_import (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autofree char *ann = g_build_filename (dir, "a.ann", NULL);
+  g_autoptr(GFile) file = NULL;
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GtkWidget *dialog;
+  const char *secondary = NULL;
+
+  gls_test_write (ann, "T1\tOrganization 0 9\tOfficials\nT2\tDate 18 24\tMonday\n#1\tAnnotatorNotes T2\tthe day\n", -1);
+  file = g_file_new_for_path (ann);
+  g_assert_true (gls_window_import (window, file, "brat", FALSE));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+  g_assert_nonnull (gls_codebook_lookup (gls_document_get_codebook (document), "Organization"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (secondary);
+  g_assert_nonnull (strstr (secondary, "2"));
+  g_free ((char *) secondary);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  spin (50);
+
+  /* one undo takes it all back, the new categories included */
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+  g_assert_null (gls_codebook_lookup (gls_document_get_codebook (document), "Organization"));
+
+  /* a broken file is refused as a whole */
+  gls_test_write (ann, "T1\tOrganization 0 9\tOfficials\nthis is not brat\n", -1);
+  g_assert_false (gls_window_import (window, file, "brat", FALSE));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "a.ann:2"));
+  g_free ((char *) secondary);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  spin (50);
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/window/failed-save", test_failed_save);
   g_test_add_func ("/window/draft", test_draft);
   g_test_add_func ("/window/merge-conflict", test_merge_conflict);
+  g_test_add_func ("/window/import", test_import);
 
   status = g_test_run ();
   g_object_unref (application);

@@ -5,12 +5,15 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "gls-core.h"
+#include "gls-exporter.h"
 
 enum {
   EXIT_OK = 0,
@@ -32,6 +35,8 @@ static int cmd_validate (int argc, char **argv);
 static int cmd_list     (int argc, char **argv);
 static int cmd_annotate (int argc, char **argv);
 static int cmd_stats    (int argc, char **argv);
+static int cmd_export   (int argc, char **argv);
+static int cmd_import   (int argc, char **argv);
 
 static const Command commands[] = {
   { "validate", cmd_validate, N_("FILE…"),
@@ -42,6 +47,10 @@ static const Command commands[] = {
     N_("Add one annotation to an article’s annotation file") },
   { "stats", cmd_stats, N_("SOURCE…"),
     N_("Count annotations, annotated characters and notes per category") },
+  { "export", cmd_export, N_("SOURCE…"),
+    N_("Write the annotations of articles in another format (inline, tei, csv, brat, semeval, webanno)") },
+  { "import", cmd_import, N_("SOURCE [ANNOTATION_FILE]"),
+    N_("Merge annotations from another format (inline, brat, semeval) into an article’s annotation file") },
 };
 
 static void
@@ -647,6 +656,265 @@ cmd_stats (int    argc,
   return exit_code;
 }
 
+/* The format named by --format, or NULL with the reason printed. */
+static const GlsFormat *
+find_format (const char *command,
+             const char *name,
+             gboolean    importable)
+{
+  g_autofree char *names = gls_format_list_names (importable);
+  const GlsFormat *format;
+
+  if (name == NULL)
+    {
+      g_printerr (_("%s: --format is required: one of %s\n"), command, names);
+      return NULL;
+    }
+
+  format = gls_format_lookup (name);
+  if (format == NULL || (importable && format->import_document == NULL))
+    {
+      if (format == NULL)
+        g_printerr (_("%s: unknown format “%s”: use one of %s\n"), command, name, names);
+      else
+        g_printerr (_("%s: Glossator cannot import the format “%s”: use one of %s\n"),
+                    command, name, names);
+      return NULL;
+    }
+
+  return format;
+}
+
+static gboolean
+write_output (const char  *path,
+              GBytes      *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          g_printerr (_("export: cannot write to standard output\n"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!g_file_set_contents (path, data, len, &error))
+    {
+      g_printerr (_("export: cannot write “%s”: %s\n"), path, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outputs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  const GlsFormat *format;
+  int exit_code = EXIT_OK;
+  gboolean one_file;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The format: inline, tei, csv, brat, semeval or webanno"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write: a file for one article (default: standard output), a folder for several (CSV: one file)"),
+      N_("OUT") },
+    { NULL }
+  };
+
+  if (!parse_options (&commands[4], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+
+  if ((format = find_format ("export", format_name, FALSE)) == NULL)
+    return EXIT_USAGE;
+
+  one_file = argc == 2 || format->export_documents != NULL;
+  if (!one_file && output == NULL)
+    {
+      g_printerr (_("export: with several articles, -o must name a folder for the %s files\n"),
+                  format->name);
+      return EXIT_USAGE;
+    }
+
+  /* Everything is read before anything is written. */
+  for (int i = 1; i < argc; i++)
+    {
+      GlsDocument *document = load_document (argv[i]);
+
+      if (document == NULL)
+        {
+          g_printerr (_("export: nothing was written\n"));
+          return EXIT_INVALID;
+        }
+      g_ptr_array_add (documents, document);
+
+      if (!one_file)
+        {
+          g_autofree char *base = g_path_get_basename (argv[i]);
+          char *name = gls_format_dup_file_name (format, base);
+
+          if (!g_hash_table_add (names, name))
+            {
+              g_printerr (_("export: two articles would both be written to “%s”; export them one at a time\n"),
+                          name);
+              g_ptr_array_add (outputs, name);
+              return EXIT_USAGE;
+            }
+          g_ptr_array_add (outputs, g_build_filename (output, name, NULL));
+        }
+    }
+
+  if (one_file)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (format->export_documents != NULL)
+        bytes = format->export_documents ((GlsDocument **) documents->pdata, documents->len, &error);
+      else
+        bytes = gls_format_export (format, g_ptr_array_index (documents, 0), &error);
+
+      if (bytes == NULL)
+        {
+          print_error (error);
+          return EXIT_INVALID;
+        }
+
+      return write_output (output, bytes) ? EXIT_OK : EXIT_INVALID;
+    }
+
+  if (g_mkdir_with_parents (output, 0755) != 0)
+    {
+      g_printerr (_("export: cannot create the folder “%s”: %s\n"), output, g_strerror (errno));
+      return EXIT_INVALID;
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bytes = gls_format_export (format, g_ptr_array_index (documents, i), &error);
+      if (bytes == NULL)
+        {
+          print_error (error);
+          exit_code = EXIT_INVALID;
+          continue;
+        }
+      if (!write_output (g_ptr_array_index (outputs, i), bytes))
+        exit_code = EXIT_INVALID;
+    }
+
+  return exit_code;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *annotator = NULL;
+  g_autofree char *annotation_path = NULL;
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GlsImportReport) report = NULL;
+  g_autoptr(GFile) annotation_file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const GlsFormat *format;
+  GPtrArray *problems;
+  gboolean replace = FALSE;
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The format: inline, brat or semeval"), N_("FORMAT") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the article’s annotations instead of adding to them"), NULL },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Who the imported annotations are by, for formats that do not say (default: nobody)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_options (&commands[5], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+
+  if ((format = find_format ("import", format_name, TRUE)) == NULL)
+    return EXIT_USAGE;
+
+  if (argc > 3)
+    {
+      g_printerr (_("import: give one article and at most one file to import\n"));
+      return EXIT_USAGE;
+    }
+
+  if (argc == 3)
+    annotation_path = g_strdup (argv[2]);
+  else
+    {
+      /* article.txt takes article.ann, as brat names it */
+      g_autofree char *dir = g_path_get_dirname (argv[1]);
+      g_autofree char *base = g_path_get_basename (argv[1]);
+      g_autofree char *name = gls_format_dup_file_name (format, base);
+
+      annotation_path = strcmp (dir, ".") == 0 ? g_steal_pointer (&name)
+                                               : g_build_filename (dir, name, NULL);
+    }
+
+  annotation_file = g_file_new_for_commandline_arg (annotation_path);
+  bytes = g_file_load_bytes (annotation_file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr (_("import: cannot read “%s”: %s\n"), annotation_path, error->message);
+      g_printerr (_("import: nothing was written\n"));
+      return EXIT_INVALID;
+    }
+
+  if ((document = load_document (argv[1])) == NULL)
+    {
+      g_printerr (_("import: nothing was written\n"));
+      return EXIT_INVALID;
+    }
+  if (annotator != NULL)
+    gls_document_set_annotator (document, annotator);
+
+  report = gls_import_report_new ();
+  problems = gls_import_report_get_problems (report);
+  if (!gls_format_import (format, document, bytes, annotation_path,
+                          replace ? GLS_IMPORT_REPLACE : GLS_IMPORT_MERGE, report, &error))
+    {
+      if (gls_problems_count (problems, GLS_PROBLEM_ERROR) > 0)
+        print_problems (problems);
+      else
+        print_error (error);
+      g_printerr (_("import: “%s” was refused as a whole; nothing was written\n"), annotation_path);
+      return EXIT_INVALID;
+    }
+
+  print_problems (problems);
+
+  if (gls_document_get_modified (document) && !gls_document_save (document, NULL, &error))
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+
+  summary = gls_import_report_to_string (report);
+  g_print ("%s", summary);
+
+  return EXIT_OK;
+}
+
 static void
 print_usage (FILE *stream)
 {
@@ -688,7 +956,7 @@ main (int    argc,
 
   if (strcmp (argv[1], "--version") == 0)
     {
-      g_print ("glossator-cli %s\n", PACKAGE_VERSION);
+      g_print ("glossator-cli %s\n", PACKAGE_VERSION);  /* not translatable */
       return EXIT_OK;
     }
 

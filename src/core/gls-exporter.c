@@ -458,6 +458,29 @@ _gls_format_is_exported (GlsAnnotation *annotation)
   return gls_annotation_get_anchor (annotation) != GLS_ANCHOR_ORPHANED;
 }
 
+/* The text of @span and up to GLS_FORMAT_CONTEXT_LENGTH code points either
+ * side, as they are (no character replaced), finding each place in the
+ * text once. */
+void
+_gls_format_dup_quote (GlsSource  *source,
+                       GlsSpan     span,
+                       char      **prefix,
+                       char      **exact,
+                       char      **suffix)
+{
+  guint length = gls_source_get_length (source);
+  guint before = span.start > GLS_FORMAT_CONTEXT_LENGTH ? span.start - GLS_FORMAT_CONTEXT_LENGTH : 0;
+  guint after = MIN (length, span.end + GLS_FORMAT_CONTEXT_LENGTH);
+  const char *p_before = gls_source_get_pointer (source, before);
+  const char *p_start = g_utf8_offset_to_pointer (p_before, span.start - before);
+  const char *p_end = gls_source_get_pointer (source, span.end);
+  const char *p_after = g_utf8_offset_to_pointer (p_end, after - span.end);
+
+  *prefix = g_strndup (p_before, p_start - p_before);
+  *exact = g_strndup (p_start, p_end - p_start);
+  *suffix = g_strndup (p_end, p_after - p_end);
+}
+
 xmlTextWriterPtr
 _gls_format_start_writer (xmlBufferPtr *buffer,
                           gsize         size_hint,
@@ -877,13 +900,15 @@ _gls_importer_begin (GlsImporter *importer)
   if (importer->codebook_copied && importer->codebook != gls_document_get_codebook (document))
     gls_document_set_codebook (document, importer->codebook);
 
-  importer->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  importer->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
   n = gls_document_get_n_annotations (document);
   for (guint i = 0; i < n; i++)
     {
       GlsAnnotation *annotation = gls_annotation_list_get (gls_document_get_annotations (document), i);
       g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlsSpan));
       g_autofree char *key = NULL;
+      GPtrArray *twins;
 
       for (guint j = 0; j < gls_annotation_get_n_targets (annotation); j++)
         {
@@ -891,8 +916,13 @@ _gls_importer_begin (GlsImporter *importer)
           g_array_append_val (spans, span);
         }
       key = span_key (annotation->category, (const GlsSpan *) spans->data, spans->len);
-      if (!g_hash_table_contains (importer->existing, key))
-        g_hash_table_insert (importer->existing, g_steal_pointer (&key), annotation);
+      twins = g_hash_table_lookup (importer->existing, key);
+      if (twins == NULL)
+        {
+          twins = g_ptr_array_new ();
+          g_hash_table_insert (importer->existing, g_steal_pointer (&key), twins);
+        }
+      g_ptr_array_add (twins, annotation);
     }
 
   importer->relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -918,23 +948,53 @@ _gls_importer_end (GlsImporter *importer)
 }
 
 /**
- * _gls_importer_find_existing:
+ * _gls_importer_claim_existing:
  * @spans: (element-type GlsSpan): sorted by start
+ * @score: (nullable): how well an annotation already there matches what
+ *   the file says about this one; the best is taken
  *
- * Returns: (nullable): an annotation the document had before the import
- *   with this category and these spans: importing the same file twice
- *   adds nothing the second time
+ * Importing the same file twice adds nothing the second time: each
+ * annotation of the file is matched with one the document had before the
+ * import, of the same category and spans, not yet matched with another
+ * (a file may hold the same span twice).
+ *
+ * Returns: (nullable): that annotation, or %NULL if there is none
  */
 GlsAnnotation *
-_gls_importer_find_existing (GlsImporter *importer,
-                             const char  *category,
-                             GArray      *spans)
+_gls_importer_claim_existing (GlsImporter *importer,
+                              const char  *category,
+                              GArray      *spans,
+                              GlsScoreFunc score,
+                              gpointer     user_data)
 {
   g_autofree char *key = span_key (category, (const GlsSpan *) spans->data, spans->len);
+  GPtrArray *twins;
+  GlsAnnotation *best = NULL;
+  int best_score = G_MININT;
+  guint best_index = 0;
 
   g_assert (importer->existing != NULL);
 
-  return g_hash_table_lookup (importer->existing, key);
+  if ((twins = g_hash_table_lookup (importer->existing, key)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < twins->len; i++)
+    {
+      GlsAnnotation *twin = g_ptr_array_index (twins, i);
+      int value = score && twins->len > 1 ? score (twin, user_data) : 0;
+
+      if (value > best_score)
+        {
+          best = twin;
+          best_score = value;
+          best_index = i;
+        }
+    }
+
+  if (best != NULL)
+    g_ptr_array_remove_index (twins, best_index);
+
+  return best;
 }
 
 gboolean
@@ -1009,14 +1069,30 @@ _gls_importer_relate (GlsImporter   *importer,
   return relation;
 }
 
+/* Whether @annotation has this very pair (a name may repeat). */
+static gboolean
+has_attribute (GlsAnnotation *annotation,
+               const char    *name,
+               const char    *value)
+{
+  for (guint i = 0; i < gls_annotation_get_n_attributes (annotation); i++)
+    if (g_strcmp0 (gls_annotation_get_attribute_name (annotation, i), name) == 0 &&
+        g_strcmp0 (gls_annotation_get_attribute_value (annotation, i), value) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Sets an attribute: on a new annotation before it is added (a name may
  * then repeat), on one already in the document through the history,
- * unless it has that value already. */
+ * unless it has that value already. With @count, it is counted in the
+ * report as an attribute. */
 void
 _gls_importer_add_attribute (GlsImporter   *importer,
                              GlsAnnotation *annotation,
                              const char    *name,
-                             const char    *value)
+                             const char    *value,
+                             gboolean       count)
 {
   g_autofree char *clean = gls_clean_note (value ? value : "");
 
@@ -1024,18 +1100,21 @@ _gls_importer_add_attribute (GlsImporter   *importer,
     {
       g_ptr_array_add (annotation->attributes, g_strdup (name));
       g_ptr_array_add (annotation->attributes, g_steal_pointer (&clean));
-      gls_import_report_count (importer->report, GLS_KIND_ATTRIBUTE, _("attributes"), TRUE, 1);
+      if (count)
+        gls_import_report_count (importer->report, GLS_KIND_ATTRIBUTE, _("attributes"), TRUE, 1);
       return;
     }
 
-  if (g_strcmp0 (gls_annotation_lookup_attribute (annotation, name), clean) == 0)
+  if (has_attribute (annotation, name, clean))
     {
-      gls_import_report_count (importer->report, GLS_KIND_ATTRIBUTE, _("attributes"), FALSE, 1);
+      if (count)
+        gls_import_report_count (importer->report, GLS_KIND_ATTRIBUTE, _("attributes"), FALSE, 1);
       return;
     }
 
   gls_document_set_attribute (importer->document, annotation, name, clean);
-  gls_import_report_count (importer->report, GLS_KIND_ATTRIBUTE, _("attributes"), TRUE, 1);
+  if (count)
+    gls_import_report_count (importer->report, GLS_KIND_ATTRIBUTE, _("attributes"), TRUE, 1);
 }
 
 /* Adds @note to the annotation's note, on a line of its own, unless it is

@@ -61,6 +61,11 @@ const char  *_gls_format_category_name   (GlsDocument *document,
 const char  *_gls_format_category_label  (GlsDocument *document,
                                           const char  *category);
 gboolean     _gls_format_is_exported     (GlsAnnotation *annotation);
+void         _gls_format_dup_quote       (GlsSource   *source,
+                                          GlsSpan      span,
+                                          char       **prefix,
+                                          char       **exact,
+                                          char       **suffix);
 GBytes      *_gls_format_finish_writer   (xmlTextWriterPtr writer,
                                           xmlBufferPtr     buffer);
 xmlTextWriterPtr _gls_format_start_writer (xmlBufferPtr   *buffer,
@@ -106,8 +111,9 @@ typedef struct
   GlsCodebook     *codebook;        /* the document's, or a copy once a
                                        category was added to it */
   GHashTable      *categories;      /* name → category id */
-  GHashTable      *existing;        /* span key → GlsAnnotation, as the
-                                       document was before the import */
+  GHashTable      *existing;        /* span key → GPtrArray of the
+                                       GlsAnnotation not matched yet, as
+                                       the document was before the import */
   GHashTable      *relations;       /* "type\x1ffrom\x1fto" of the document's */
 
   GlsImportFlags   flags;
@@ -148,9 +154,14 @@ void           _gls_importer_set_codebook  (GlsImporter      *importer,
                                             GlsCodebook      *codebook);
 void           _gls_importer_begin         (GlsImporter      *importer);
 void           _gls_importer_end           (GlsImporter      *importer);
-GlsAnnotation *_gls_importer_find_existing (GlsImporter      *importer,
-                                            const char       *category,
-                                            GArray           *spans);
+typedef int (*GlsScoreFunc) (GlsAnnotation *annotation,
+                             gpointer       user_data);
+
+GlsAnnotation *_gls_importer_claim_existing (GlsImporter     *importer,
+                                             const char      *category,
+                                             GArray          *spans,
+                                             GlsScoreFunc     score,
+                                             gpointer         user_data);
 gboolean       _gls_importer_has_relation  (GlsImporter      *importer,
                                             const char       *type,
                                             const char       *from,
@@ -164,7 +175,8 @@ GlsRelation   *_gls_importer_relate        (GlsImporter      *importer,
 void           _gls_importer_add_attribute (GlsImporter      *importer,
                                             GlsAnnotation    *annotation,
                                             const char       *name,
-                                            const char       *value);
+                                            const char       *value,
+                                            gboolean          count);
 void           _gls_importer_add_note      (GlsImporter      *importer,
                                             GlsAnnotation    *annotation,
                                             const char       *note);

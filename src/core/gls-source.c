@@ -135,10 +135,11 @@ decode (const guint8  *data,
 
       if (!g_utf8_validate_len ((const char *) data, len, &end))
         {
+          g_autofree char *position = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) (end - (const char *) data));
+
           g_set_error (error, GLS_ERROR, GLS_ERROR_DECODE,
-                       _("“%s” is not valid UTF-8 (byte %" G_GSIZE_FORMAT " is wrong); "
-                         "choose another encoding"),
-                       display_name, (gsize) (end - (const char *) data));
+                       _("“%s” is not valid UTF-8 (byte %s is wrong); choose another encoding"),
+                       display_name, position);
           return NULL;
         }
       *out_len = len;

@@ -248,6 +248,7 @@ gls_application_startup (GApplication *application)
     { "window.close", { "<Control>w", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-copy", { "<Shift><Control>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
     { "win.find", { "<Control>f", NULL } },

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-annotation-details.h"
+#include "gls-exporter.h"
 #include "gls-annotation-row.h"
 #include "gls-article-view.h"
 #include "gls-palette-row.h"
@@ -632,7 +633,9 @@ set_document (GlsWindow   *self,
 
   filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (gls_document_get_annotations (document))),
                                         g_object_ref (GTK_FILTER (self->filter)));
-  gtk_filter_list_model_set_incremental (filtered, TRUE);
+  /* filtering a long list runs in steps, so that the window stays
+   * responsive; a short one is filtered at once */
+  gtk_filter_list_model_set_incremental (filtered, gls_document_get_n_annotations (document) > 20000);
   g_set_object (&self->filtered, filtered);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
 
@@ -1005,6 +1008,8 @@ update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-annotation", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-codebook", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
 }
 
 static void
@@ -1508,6 +1513,200 @@ action_encoding (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* Export and import                                                    */
+
+/* The formats for a chooser's drop-down: ids and labels, NULL-terminated. */
+static void
+format_choices (gboolean   importable_only,
+                GPtrArray *ids,
+                GPtrArray *labels)
+{
+  for (guint i = 0; i < gls_format_get_n_formats (); i++)
+    {
+      const GlsFormat *format = gls_format_get_nth (i);
+
+      if (importable_only && format->import_document == NULL)
+        continue;
+      g_ptr_array_add (ids, (gpointer) format->name);
+      g_ptr_array_add (labels, (gpointer) _(format->label));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlsWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      const GlsFormat *format = gls_format_lookup (name ? name : "tei");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_settings_set_string (self->settings, "last-export-format", format->name);
+      bytes = gls_format_export (format, self->document, &error);
+      if (bytes == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Cannot export to “%s”: %s"), display, error->message);
+          show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
+        }
+      else
+        {
+          /* Translators: the format's name, the file's path */
+          g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), _(format->label), display);
+          show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *last = g_settings_get_string (self->settings, "last-export-format");
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const GlsFormat *format;
+  GtkFileChooserNative *chooser;
+
+  if (self->document == NULL)
+    return;
+
+  if ((format = gls_format_lookup (last)) == NULL)
+    format = gls_format_get_nth (0);
+
+  chooser = gtk_file_chooser_native_new (_("Export the Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  format_choices (FALSE, ids, labels);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               (const char **) ids->pdata, (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", format->name);
+
+  base = g_file_get_basename (self->file);
+  suggested = gls_format_dup_file_name (format, base);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  folder = g_file_get_parent (self->file);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_report_response (GtkDialog *dialog,
+                    int        response,
+                    gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/**
+ * gls_window_import:
+ *
+ * Imports @file in @format into the document, as one step to undo, and
+ * shows what was imported and what was not.
+ */
+gboolean
+gls_window_import (GlsWindow  *self,
+                   GFile      *file,
+                   const char *format_name,
+                   gboolean    replace)
+{
+  const GlsFormat *format = gls_format_lookup (format_name);
+  g_autoptr(GlsImportReport) report = gls_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *summary = NULL;
+  GtkWidget *dialog;
+  gboolean ok;
+
+  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (format != NULL && format->import_document != NULL, FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
+    ok = FALSE;
+  else
+    ok = gls_format_import (format, self->document, bytes, display,
+                            replace ? GLS_IMPORT_REPLACE : GLS_IMPORT_MERGE, report, &error);
+
+  summary = ok ? gls_import_report_to_string (report) : g_strdup (error->message);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   ok ? GTK_MESSAGE_INFO : GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   ok ? _("Imported “%s”") : _("“%s” was not imported"), display);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", summary);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return ok;
+}
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlsWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      const char *replace = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "replace");
+
+      gls_window_import (self, file, format, g_strcmp0 (replace, "true") == 0);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+action_import (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->document == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  format_choices (TRUE, ids, labels);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               (const char **) ids->pdata, (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", g_ptr_array_index (ids, 0));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "replace",
+                               _("Replace the annotations instead of adding to them"), NULL, NULL);
+  folder = g_file_get_parent (self->file);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------ */
 /* Info bar responses                                                   */
 
 static void
@@ -1767,7 +1966,8 @@ fill_recent (GlsWindow *self)
       g_autoptr(GFile) file = NULL;
       GtkWidget *row, *label;
 
-      if (!gtk_recent_info_has_application (info, g_get_prgname ()) || !gtk_recent_info_exists (info))
+      if (g_get_prgname () == NULL || !gtk_recent_info_has_application (info, g_get_prgname ()) ||
+          !gtk_recent_info_exists (info))
         continue;
 
       file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
@@ -1941,6 +2141,8 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.arm", "armed");
   gtk_widget_class_install_action (widget_class, "win.use-codebook", NULL, action_use_codebook);
   gtk_widget_class_install_action (widget_class, "win.encoding", "s", action_encoding);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
