@@ -165,6 +165,19 @@ test_bom_and_encodings (void)
 }
 
 static void
+test_empty_bytes (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlsSource) source = gls_source_new_from_bytes (bytes, "empty.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  g_assert_cmpuint (gls_source_get_length (source), ==, 0);
+  g_assert_cmpstr (gls_source_get_text (source, NULL), ==, "");
+}
+
+static void
 test_missing (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/article.txt");
@@ -206,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/source/quotes", test_quotes);
   g_test_add_func ("/source/bom-and-encodings", test_bom_and_encodings);
   g_test_add_func ("/source/missing", test_missing);
+  g_test_add_func ("/source/empty-bytes", test_empty_bytes);
   g_test_add_func ("/source/long-line", test_long_line);
 
   return g_test_run ();

@@ -274,6 +274,8 @@ gls_source_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (display_name != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = (const guint8 *) "";
   utf16_bom_le = len >= 2 && data[0] == 0xFF && data[1] == 0xFE;
   utf16_bom_be = len >= 2 && data[0] == 0xFE && data[1] == 0xFF;
 
