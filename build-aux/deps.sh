@@ -10,7 +10,7 @@ export LC_ALL=C.UTF-8
 build_packages=(
   gcc meson ninja-build pkg-config gettext itstool
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libxml2-dev libjson-glib-dev
-  librsvg2-common adwaita-icon-theme
+  librsvg2-common adwaita-icon-theme fonts-farsiweb fonts-dejavu-core
 )
 
 # What the test suite needs on top of that.

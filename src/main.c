@@ -16,7 +16,8 @@ main (int   argc,
   g_autoptr(GlsApplication) application = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* GLOSSATOR_LOCALEDIR lets the tests use the translations of the build tree */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSSATOR_LOCALEDIR") ? g_getenv ("GLOSSATOR_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -91,8 +91,8 @@ parse_options (const Command  *command,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      /* Translators: %s is the command, such as "glossator-cli list" */
       g_printerr ("%s\n", error->message);
+      /* Translators: the program ("glossator-cli") and the command ("list") */
       g_printerr (_("Run “%s %s --help” to see how to use it.\n"), g_get_prgname (), command->name);
       *exit_code = EXIT_USAGE;
       return FALSE;
@@ -103,6 +103,8 @@ parse_options (const Command  *command,
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
+      /* Translators: the command ("list"), then what it needs, as in its
+       * usage line ("SOURCE", "FILE…") */
       g_printerr (_("%s: missing %s\n"), command->name, _(command->parameters));
       g_printerr ("%s", help);
       *exit_code = EXIT_USAGE;
@@ -534,14 +536,18 @@ print_row (int         width,
            const char *notes)
 {
   g_autoptr(GString) out = g_string_new ("  ");
+  /* the columns are as wide as their translated headings need */
+  int annotations_width = MAX (12, (int) g_utf8_strlen (_("Annotations"), -1));
+  int characters_width = MAX (12, (int) g_utf8_strlen (_("Characters"), -1));
+  int notes_width = MAX (8, (int) g_utf8_strlen (_("Notes"), -1));
 
   put_padded (out, label, width, FALSE);
   g_string_append_c (out, ' ');
-  put_padded (out, annotations, 12, TRUE);
+  put_padded (out, annotations, annotations_width, TRUE);
   g_string_append_c (out, ' ');
-  put_padded (out, characters, 12, TRUE);
+  put_padded (out, characters, characters_width, TRUE);
   g_string_append_c (out, ' ');
-  put_padded (out, notes, 8, TRUE);
+  put_padded (out, notes, notes_width, TRUE);
   g_print ("%s\n", out->str);
 }
 
@@ -937,7 +943,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* GLOSSATOR_LOCALEDIR lets the tests use the translations of the build tree */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSSATOR_LOCALEDIR") ? g_getenv ("GLOSSATOR_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("glossator-cli");

@@ -237,6 +237,23 @@ gls_codebook_get_version (GlsCodebook *self)
   return self->version;
 }
 
+/**
+ * gls_codebook_get_label:
+ *
+ * Returns: the codebook's name in the user's language, or its id
+ */
+const char *
+gls_codebook_get_label (GlsCodebook *self)
+{
+  const char *label;
+
+  g_return_val_if_fail (GLS_IS_CODEBOOK (self), NULL);
+
+  label = gls_localized_lookup (self->labels, NULL);
+
+  return label ? label : self->id;
+}
+
 guint
 gls_codebook_get_n_categories (GlsCodebook *self)
 {

@@ -28,6 +28,7 @@ gboolean     gls_codebook_sniff              (GBytes       *bytes);
 GlsCodebook *gls_codebook_copy               (GlsCodebook  *self);
 const char  *gls_codebook_get_id             (GlsCodebook  *self);
 const char  *gls_codebook_get_version        (GlsCodebook  *self);
+const char  *gls_codebook_get_label          (GlsCodebook  *self);
 guint        gls_codebook_get_n_categories   (GlsCodebook  *self);
 GlsCategory *gls_codebook_get_category       (GlsCodebook  *self,
                                               guint         position);

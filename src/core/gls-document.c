@@ -174,6 +174,7 @@ gls_document_init (GlsDocument *self)
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->history = _gls_history_new ();
   _gls_interval_tree_init (&self->targets, _gls_annotation_compare_ids);
+  self->targets.want_positions = FALSE;
 }
 
 /**
@@ -1336,26 +1337,25 @@ _gls_document_adopt (GlsDocument    *self,
   const char *name = data->display_name;
   guint length = gls_source_get_length (self->source);
   guint n_errors = gls_problems_count (problems, GLS_PROBLEM_ERROR);
+  /* id → the annotation or relation that has it */
   g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) annotation_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->source_changed = g_ascii_strcasecmp (data->sha256, gls_source_get_sha256 (self->source)) != 0;
 
   for (guint i = 0; i < data->annotations->len; i++)
     {
       GlsAnnotation *annotation = g_ptr_array_index (data->annotations, i);
-      gpointer first_line;
+      GlsAnnotation *first;
 
-      if (g_hash_table_lookup_extended (lines, annotation->id, NULL, &first_line))
+      if ((first = g_hash_table_lookup (lines, annotation->id)) != NULL)
         {
           g_autofree char *message =
             g_strdup_printf (_("The id “%s” is used twice (first on line %u)"),
-                             annotation->id, GPOINTER_TO_UINT (first_line));
+                             annotation->id, first->line);
           add_problem (problems, GLS_PROBLEM_ERROR, name, annotation->line, annotation->column, message);
           continue;
         }
-      g_hash_table_insert (lines, annotation->id, GUINT_TO_POINTER (annotation->line));
-      g_hash_table_add (annotation_ids, annotation->id);
+      g_hash_table_insert (lines, annotation->id, annotation);
 
       if (annotation->anchor == GLS_ANCHOR_ORPHANED)
         continue;
@@ -1407,6 +1407,17 @@ _gls_document_adopt (GlsDocument    *self,
           add_problem (problems, GLS_PROBLEM_ERROR, name, target->line, 0, message);
         }
 
+      /* the quotes were read to be checked; the text has them now */
+      if (annotation->anchor != GLS_ANCHOR_ORPHANED)
+        for (guint j = 0; j < annotation->targets->len; j++)
+          {
+            GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, j);
+
+            g_clear_pointer (&target->prefix, g_free);
+            g_clear_pointer (&target->exact, g_free);
+            g_clear_pointer (&target->suffix, g_free);
+          }
+
       if (gls_codebook_lookup (self->codebook, annotation->category) == NULL)
         {
           g_autofree char *message =
@@ -1420,17 +1431,17 @@ _gls_document_adopt (GlsDocument    *self,
     {
       GlsRelation *relation = g_ptr_array_index (data->relations, i);
       const char *ends[] = { relation->from, relation->to };
-      gpointer first_line;
+      gpointer first;
 
-      if (g_hash_table_lookup_extended (lines, relation->id, NULL, &first_line))
+      if ((first = g_hash_table_lookup (lines, relation->id)) != NULL)
         {
           g_autofree char *message =
-            g_strdup_printf (_("The id “%s” is used twice (first on line %u)"),
-                             relation->id, GPOINTER_TO_UINT (first_line));
+            g_strdup_printf (_("The id “%s” is used twice (first on line %u)"), relation->id,
+                             GLS_IS_ANNOTATION (first) ? ((GlsAnnotation *) first)->line : ((GlsRelation *) first)->line);
           add_problem (problems, GLS_PROBLEM_ERROR, name, relation->line, relation->column, message);
           continue;
         }
-      g_hash_table_insert (lines, relation->id, GUINT_TO_POINTER (relation->line));
+      g_hash_table_insert (lines, relation->id, relation);
 
       for (guint j = 0; j < G_N_ELEMENTS (ends); j++)
         {
@@ -1438,7 +1449,7 @@ _gls_document_adopt (GlsDocument    *self,
           if (strchr (ends[j], '#') != NULL)
             continue;
 
-          if (!g_hash_table_contains (annotation_ids, ends[j]))
+          if (!GLS_IS_ANNOTATION (g_hash_table_lookup (lines, ends[j])))
             {
               g_autofree char *message =
                 g_strdup_printf (_("The relation “%s” refers to “%s”, which is not an annotation in this file"),

@@ -196,7 +196,10 @@ _gls_format_semeval_import (GlsDocument      *document,
     wanted = g_array_index (labels, Label, 0).article;
   else if (g_hash_table_size (articles) > 1 && !g_hash_table_contains (articles, own_id))
     _gls_importer_error (&importer, 0,
-                         _("this file holds the labels of %u articles, none of which is article “%s”"),
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "this file holds the labels of %u article, which is not article “%s”",
+                                      "this file holds the labels of %u articles, none of which is article “%s”",
+                                      g_hash_table_size (articles)),
                          g_hash_table_size (articles), own_id);
 
   for (guint i = 0; i < labels->len; i++)

@@ -27,6 +27,7 @@ typedef struct
 {
   GlsIntervalNode *root;
   GCompareFunc     tie_break;   /* compares two nodes' data */
+  gboolean         want_positions; /* whether inserting returns a position */
   guint32          random;
 } GlsIntervalTree;
 

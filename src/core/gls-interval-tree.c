@@ -166,6 +166,7 @@ _gls_interval_tree_init (GlsIntervalTree *tree,
 {
   tree->root = NULL;
   tree->tie_break = tie_break;
+  tree->want_positions = TRUE;
   tree->random = 0x9E3779B9u;
 }
 
@@ -206,7 +207,8 @@ _gls_interval_tree_insert (GlsIntervalTree *tree,
   update (node);
 
   tree->root = insert (tree, tree->root, node);
-  _gls_interval_tree_find (tree, start, end, data, sub, &position);
+  if (tree->want_positions)
+    _gls_interval_tree_find (tree, start, end, data, sub, &position);
 
   return position;
 }

@@ -12,7 +12,7 @@
 #include "gls-source.h"
 
 /* One entry of the offset index every this many code points. */
-#define INDEX_STRIDE 256
+#define INDEX_STRIDE 32
 
 struct _GlsSource
 {
@@ -243,7 +243,10 @@ check_not_binary (GlsSource  *self,
   if (self->length > 0 && controls * 10 > self->length)
     {
       g_set_error (error, GLS_ERROR, GLS_ERROR_BINARY,
-                   _("“%s” is a binary file, not text (%u of its %u characters are control characters)"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” is a binary file, not text (%u of its %u character is a control character)",
+                                "“%s” is a binary file, not text (%u of its %u characters are control characters)",
+                                self->length),
                    self->display_name, controls, self->length);
       return FALSE;
     }
@@ -509,6 +512,19 @@ gls_source_dup_quote (GlsSource *self,
 
   p = gls_source_get_pointer (self, start);
   stop = gls_source_get_pointer (self, end);
+
+  /* the common case: nothing to replace, one copy */
+  {
+    const guchar *b = (const guchar *) p;
+    gboolean plain = TRUE;
+
+    for (; b < (const guchar *) stop && plain; b++)
+      plain = (*b >= 0x20 || *b == '\t' || *b == '\n' || *b == '\r') &&
+              !(*b == 0xEF && b + 2 < (const guchar *) stop && b[1] == 0xBF && (b[2] == 0xBE || b[2] == 0xBF));
+    if (plain)
+      return g_strndup (p, stop - p);
+  }
+
   str = g_string_sized_new (stop - p + 1);
 
   while (p < stop)

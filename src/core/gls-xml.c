@@ -386,10 +386,6 @@ matches (ValueType   type,
 {
   static GRegex *regexes[VALUE_VERSION + 1];
   static const char *patterns[VALUE_VERSION + 1] = {
-    [VALUE_COUNT] = "^[ \t\r\n]*\\+?[0-9]{1,24}[ \t\r\n]*$",
-    [VALUE_DATE_TIME] = "^[ \t\r\n]*-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-                        "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?"
-                        "(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)?[ \t\r\n]*$",
     [VALUE_KEY] = "^[1-9]$",
     [VALUE_COLOR] = "^#[0-9a-fA-F]{6}$",
     [VALUE_SHA256] = "^[0-9a-fA-F]{64}$",
@@ -399,6 +395,103 @@ matches (ValueType   type,
     g_once_init_leave (&regexes[type], g_regex_new (patterns[type], G_REGEX_OPTIMIZE, 0, NULL));
 
   return g_regex_match (regexes[type], value, 0, NULL);
+}
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  return p;
+}
+
+/* xsd:nonNegativeInteger as libxml2 takes it: blanks, an optional "+",
+ * 1 to 24 digits, blanks. */
+static gboolean
+is_count (const char *value)
+{
+  const char *p = skip_blanks (value);
+  guint digits = 0;
+
+  if (*p == '+')
+    p++;
+  while (g_ascii_isdigit (*p))
+    {
+      p++;
+      digits++;
+    }
+
+  return digits >= 1 && digits <= 24 && *skip_blanks (p) == '\0';
+}
+
+static gboolean
+digits (const char **p,
+        guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit ((*p)[i]))
+      return FALSE;
+  *p += n;
+  return TRUE;
+}
+
+static guint
+number (const char *p,
+        guint       n)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = 10 * value + (guint) (p[i] - '0');
+  return value;
+}
+
+/* xsd:dateTime: -?YYYY+-MM-DDThh:mm:ss(.s+)?(Z|(+|-)hh:mm)? */
+static gboolean
+is_date_time (const char *value)
+{
+  const char *p = skip_blanks (value);
+  const char *q;
+  guint year_digits = 0;
+
+  if (*p == '-')
+    p++;
+  while (g_ascii_isdigit (p[year_digits]))
+    year_digits++;
+  if (year_digits < 4)
+    return FALSE;
+  p += year_digits;
+
+  q = p;
+  if (*q++ != '-' || !digits (&q, 2) || *q++ != '-' || !digits (&q, 2) || *q++ != 'T' ||
+      !digits (&q, 2) || *q++ != ':' || !digits (&q, 2) || *q++ != ':' || !digits (&q, 2))
+    return FALSE;
+  if (number (p + 1, 2) < 1 || number (p + 1, 2) > 12 || number (p + 4, 2) < 1 || number (p + 4, 2) > 31 ||
+      number (p + 7, 2) > 23 || number (p + 10, 2) > 59 || number (p + 13, 2) > 59)
+    return FALSE;
+
+  if (*q == '.')
+    {
+      q++;
+      if (!g_ascii_isdigit (*q))
+        return FALSE;
+      while (g_ascii_isdigit (*q))
+        q++;
+    }
+
+  if (*q == 'Z')
+    q++;
+  else if (*q == '+' || *q == '-')
+    {
+      const char *zone = ++q;
+
+      if (!digits (&q, 2) || *q++ != ':' || !digits (&q, 2))
+        return FALSE;
+      if (number (zone, 2) > 14 || number (zone + 3, 2) > 59 || (number (zone, 2) == 14 && number (zone + 3, 2) != 0))
+        return FALSE;
+    }
+
+  return *skip_blanks (q) == '\0';
 }
 
 static gboolean
@@ -430,6 +523,10 @@ value_is_valid (ValueType   type,
       return token_in (value, newlines);
     case VALUE_ANCHOR:
       return token_in (value, anchors);
+    case VALUE_COUNT:
+      return is_count (value);
+    case VALUE_DATE_TIME:
+      return is_date_time (value);
     default:
       return matches (type, value);
     }
@@ -533,7 +630,7 @@ read_text (Reader            *r,
   if (xmlTextReaderIsEmptyElement (r->reader))
     return g_strdup ("");
 
-  str = g_string_new (NULL);
+  str = NULL;
   depth = xmlTextReaderDepth (r->reader);
   while (advance (r) == 1)
     {
@@ -544,7 +641,14 @@ read_text (Reader            *r,
 
       if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
           type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
-        g_string_append (str, (const char *) xmlTextReaderConstValue (r->reader));
+        {
+          const char *value = (const char *) xmlTextReaderConstValue (r->reader);
+
+          if (str == NULL)
+            str = g_string_new (value);
+          else
+            g_string_append (str, value);
+        }
       else if (type == XML_READER_TYPE_ELEMENT)
         {
           schema_error (r, _("<%s> holds text only, not the element <%s>"), spec->name, local_name (r));
@@ -552,7 +656,7 @@ read_text (Reader            *r,
         }
     }
 
-  return g_string_free (str, FALSE);
+  return str ? g_string_free (str, FALSE) : g_strdup ("");
 }
 
 typedef void (*ChildFunc) (Reader   *r,
@@ -562,9 +666,21 @@ static gboolean
 slot_takes (const Slot *slot,
             const char *name)
 {
-  g_auto(GStrv) names = g_strsplit (slot->names, "|", -1);
+  gsize len = strlen (name);
 
-  return g_strv_contains ((const char * const *) names, name);
+  for (const char *p = slot->names; *p; )
+    {
+      const char *bar = strchr (p, '|');
+      gsize n = bar ? (gsize) (bar - p) : strlen (p);
+
+      if (n == len && memcmp (p, name, n) == 0)
+        return TRUE;
+      if (bar == NULL)
+        break;
+      p = bar + 1;
+    }
+
+  return FALSE;
 }
 
 /* Reads the children of the current element, checking them against the
@@ -1632,7 +1748,12 @@ finish_writer (xmlTextWriterPtr writer,
   xmlTextWriterEndDocument (writer);
   xmlFreeTextWriter (writer);
 
-  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  {
+    gsize len = xmlBufferLength (buffer);
+    xmlChar *content = xmlBufferDetach (buffer);
+
+    bytes = g_bytes_new_with_free_func (content, len, (GDestroyNotify) xmlFree, content);
+  }
   xmlBufferFree (buffer);
 
   return bytes;

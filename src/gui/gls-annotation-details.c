@@ -66,6 +66,7 @@ update (GlsAnnotationDetails *self)
   GtkTextIter start, end;
   guint position = GTK_INVALID_LIST_POSITION;
   const char *note;
+  const char *unknown;
 
   if (annotation == NULL || self->document == NULL)
     {
@@ -112,22 +113,24 @@ update (GlsAnnotationDetails *self)
   if (g_strcmp0 (current, note ? note : "") != 0)
     gtk_text_buffer_set_text (buffer, note ? note : "", -1);
 
+  /* Translators: stands for the name of an annotator that is not known */
+  unknown = C_("annotator", "unknown");
   created = format_time (gls_annotation_get_created (annotation));
   modified = format_time (gls_annotation_get_modified (annotation));
   if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
     /* Translators: annotator, creation time; the annotation's text is gone from the changed article */
     meta = g_strdup_printf (_("By %s, %s. The article changed and this text is gone: delete the annotation or keep it for reference."),
-                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : _("unknown"),
+                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : unknown,
                             created);
   else if (g_strcmp0 (created, modified) == 0)
     /* Translators: annotator, creation time */
     meta = g_strdup_printf (_("By %s, %s"),
-                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : _("unknown"),
+                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : unknown,
                             created);
   else
     /* Translators: annotator, creation time, modification time */
     meta = g_strdup_printf (_("By %s, %s; changed %s"),
-                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : _("unknown"),
+                            gls_annotation_get_annotator (annotation) ? gls_annotation_get_annotator (annotation) : unknown,
                             created, modified);
   gtk_label_set_text (self->meta_label, meta);
 

@@ -24,6 +24,7 @@ struct _GlsArticleView
   GlsAnnotation *selected;
   GPtrArray     *visible;      /* borrowed annotations found for the frame */
   GHashTable    *line_cache;   /* line number → GArray of graphene_rect_t, one per char */
+  GHashTable    *simple_lines; /* line number → 1 left to right only, 2 not */
   GHashTable    *drawn;        /* GlsAnnotation → GArray of graphene_rect_t */
   GtkWidget     *popover;
 
@@ -54,6 +55,8 @@ static void
 invalidate_cache (GlsArticleView *self)
 {
   g_hash_table_remove_all (self->line_cache);
+  if (self->simple_lines != NULL && g_hash_table_size (self->simple_lines) > 65536)
+    g_hash_table_remove_all (self->simple_lines);
 }
 
 /* The rectangles of every character of @line, in buffer coordinates,
@@ -122,6 +125,115 @@ touches (const graphene_rect_t *a,
          a->origin.x <= b->origin.x + b->size.width + 0.5;
 }
 
+static gboolean
+is_rtl_char (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_ARABIC:
+    case G_UNICODE_SCRIPT_HEBREW:
+    case G_UNICODE_SCRIPT_SYRIAC:
+    case G_UNICODE_SCRIPT_THAANA:
+    case G_UNICODE_SCRIPT_NKO:
+    case G_UNICODE_SCRIPT_SAMARITAN:
+    case G_UNICODE_SCRIPT_MANDAIC:
+    case G_UNICODE_SCRIPT_ADLAM:
+    case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
+      return TRUE;
+    default:
+      /* the bidi controls and marks */
+      return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+}
+
+/* Whether a line is all left to right, so that its characters' positions
+ * only grow along each display line: then a run's rectangles can be found
+ * from a few characters instead of all of them. Kept per line. */
+static gboolean
+line_is_simple (GlsArticleView *self,
+                int             line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gpointer known = g_hash_table_lookup (self->simple_lines, GINT_TO_POINTER (line));
+  GtkTextIter iter;
+  gboolean simple = TRUE;
+
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == 1;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+  for (; simple && !gtk_text_iter_ends_line (&iter); gtk_text_iter_forward_char (&iter))
+    simple = !is_rtl_char (gtk_text_iter_get_char (&iter));
+
+  g_hash_table_insert (self->simple_lines, GINT_TO_POINTER (line), GINT_TO_POINTER (simple ? 1 : 2));
+
+  return simple;
+}
+
+static void
+location_at (GlsArticleView *self,
+             GtkTextBuffer  *buffer,
+             guint           offset,
+             GdkRectangle   *location)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, location);
+  if (location->width < 0)
+    {
+      location->x += location->width;
+      location->width = -location->width;
+    }
+}
+
+/* The rectangles of [@start, @end) within one left-to-right line: one per
+ * display line, found by bisecting for the characters where it wraps. */
+static void
+simple_run_rects (GlsArticleView *self,
+                  guint           start,
+                  guint           end,
+                  GArray         *rects)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  while (start < end)
+    {
+      GdkRectangle first, last;
+      guint low, high;
+      graphene_rect_t rect;
+
+      location_at (self, buffer, start, &first);
+      location_at (self, buffer, end - 1, &last);
+
+      if (last.y == first.y)
+        high = end;
+      else
+        {
+          /* the first character on a later display line */
+          low = start;
+          high = end - 1;
+          while (low + 1 < high)
+            {
+              guint middle = low + (high - low) / 2;
+              GdkRectangle probe;
+
+              location_at (self, buffer, middle, &probe);
+              if (probe.y == first.y)
+                low = middle;
+              else
+                high = middle;
+            }
+          location_at (self, buffer, high - 1, &last);
+        }
+
+      graphene_rect_init (&rect, first.x, first.y, MAX (0, last.x + last.width - first.x), first.height);
+      if (rect.size.width > 0)
+        g_array_append_val (rects, rect);
+      start = high;
+    }
+}
+
 /**
  * gls_article_view_get_span_rects:
  * @rects: (element-type graphene_rect_t): where the rectangles are added
@@ -149,31 +261,46 @@ gls_article_view_get_span_rects (GlsArticleView *self,
     {
       int line = gtk_text_iter_get_line (&iter);
       int line_start = gtk_text_iter_get_offset (&iter) - gtk_text_iter_get_line_offset (&iter);
-      GArray *line_rects = get_line_rects (self, line);
-      guint first = rects->len;
+      GtkTextIter line_end = iter;
 
-      for (int i = gtk_text_iter_get_line_offset (&iter);
-           i < (int) line_rects->len && line_start + i < (int) end;
-           i++)
+      if (!gtk_text_iter_ends_line (&line_end))
+        gtk_text_iter_forward_to_line_end (&line_end);
+
+      if (line_is_simple (self, line))
         {
-          const graphene_rect_t *rect = &g_array_index (line_rects, graphene_rect_t, i);
-          gboolean merged = FALSE;
+          guint run_end = MIN ((guint) gtk_text_iter_get_offset (&line_end), end);
 
-          if (rect->size.width <= 0)
-            continue;
+          if ((guint) gtk_text_iter_get_offset (&iter) < run_end)
+            simple_run_rects (self, gtk_text_iter_get_offset (&iter), run_end, rects);
+        }
+      else
+        {
+          GArray *line_rects = get_line_rects (self, line);
+          guint first = rects->len;
 
-          for (guint j = first; j < rects->len && !merged; j++)
+          for (int i = gtk_text_iter_get_line_offset (&iter);
+               i < (int) line_rects->len && line_start + i < (int) end;
+               i++)
             {
-              graphene_rect_t *have = &g_array_index (rects, graphene_rect_t, j);
+              const graphene_rect_t *rect = &g_array_index (line_rects, graphene_rect_t, i);
+              gboolean merged = FALSE;
 
-              if (touches (have, rect))
+              if (rect->size.width <= 0)
+                continue;
+
+              for (guint j = first; j < rects->len && !merged; j++)
                 {
-                  graphene_rect_union (have, rect, have);
-                  merged = TRUE;
+                  graphene_rect_t *have = &g_array_index (rects, graphene_rect_t, j);
+
+                  if (touches (have, rect))
+                    {
+                      graphene_rect_union (have, rect, have);
+                      merged = TRUE;
+                    }
                 }
+              if (!merged)
+                g_array_append_val (rects, *rect);
             }
-          if (!merged)
-            g_array_append_val (rects, *rect);
         }
 
       if (!gtk_text_iter_forward_line (&iter))
@@ -377,6 +504,7 @@ on_query_tooltip (GtkWidget  *widget,
       g_string_append (text, line);
     }
   if (found->len > 6)
+    /* Translators: ends a tooltip listing annotations: more are not shown */
     g_string_append_printf (text, "\n%s", _("…"));
 
   gtk_tooltip_set_text (tooltip, text->str);
@@ -528,6 +656,7 @@ gls_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->line_cache, g_hash_table_unref);
+  g_clear_pointer (&self->simple_lines, g_hash_table_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
 
   G_OBJECT_CLASS (gls_article_view_parent_class)->finalize (object);
@@ -658,6 +787,7 @@ gls_article_view_init (GlsArticleView *self)
 
   self->visible = g_ptr_array_new ();
   self->line_cache = g_hash_table_new_full (NULL, NULL, NULL, free_rects);
+  self->simple_lines = g_hash_table_new (NULL, NULL);
   self->drawn = g_hash_table_new_full (NULL, NULL, NULL, free_rects);
 
   gtk_text_view_set_editable (view, FALSE);
@@ -751,6 +881,7 @@ gls_article_view_set_document (GlsArticleView *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   invalidate_cache (self);
+  g_hash_table_remove_all (self->simple_lines);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   if (document != NULL)

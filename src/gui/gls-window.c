@@ -357,8 +357,8 @@ on_codebook_changed (GlsWindow *self)
 
   gtk_list_box_bind_model (self->palette, G_LIST_MODEL (codebook), create_palette_row, self, NULL);
   {
-    /* Translators: %s is the id of the codebook in use, such as "claims" */
-    g_autofree char *text = g_strdup_printf (_("Codebook: %s"), gls_codebook_get_id (codebook));
+    /* Translators: the name of the codebook in use, such as "Claims" */
+    g_autofree char *text = g_strdup_printf (_("Codebook: %s"), gls_codebook_get_label (codebook));
     gtk_label_set_text (self->codebook_label, text);
   }
   rebuild_filter_categories (self);
@@ -377,6 +377,8 @@ on_codebook_changed (GlsWindow *self)
         g_menu_item_set_action_and_target (item, "win.annotate", "s", gls_category_get_id (category));
         g_menu_append_item (categories, item);
       }
+    /* Translators: a submenu of the article's context menu, listing the
+     * categories: annotate the selected text as one of them */
     g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
     gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
   }
@@ -588,10 +590,10 @@ on_sidecar_changed (GlsWindow         *self,
 
   show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING,
              _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
-               "Merge both, reload theirs, or keep yours and overwrite theirs at the next save."));
+               "Merge both, reload the version on disk, or keep yours and replace it at the next save."));
   add_info_button (self, _("_Merge"), RESPONSE_MERGE);
   add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
-  add_info_button (self, _("_Keep Mine"), RESPONSE_KEEP_MINE);
+  add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
 }
 
 static void
@@ -797,7 +799,7 @@ on_loaded (GObject      *object,
                                       n), n);
 
       show_info (self, INFO_SOURCE_CHANGED, GTK_MESSAGE_WARNING, text);
-      add_info_button (self, _("_Delete Them"), RESPONSE_DELETE_ORPHANS);
+      add_info_button (self, g_dngettext (GETTEXT_PACKAGE, "_Delete It", "_Delete Them", n), RESPONSE_DELETE_ORPHANS);
     }
   else if (gls_problems_count (data->problems, GLS_PROBLEM_WARNING) > 0)
     {
@@ -874,7 +876,7 @@ show_save_error (GlsWindow    *self,
       show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING, error->message);
       add_info_button (self, _("_Merge"), RESPONSE_MERGE);
       add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
-      add_info_button (self, _("_Keep Mine"), RESPONSE_KEEP_MINE);
+      add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
       return;
     }
 
@@ -1786,8 +1788,8 @@ settle_next_conflict (GlsWindow *self)
                                             /* Translators: the two versions of one annotation */
                                             _("Here: %s\nOn disk: %s"), mine, theirs);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("Keep _Mine"), GTK_RESPONSE_REJECT,
-                          _("Take _Theirs"), GTK_RESPONSE_ACCEPT,
+                          _("_Keep My Version"), GTK_RESPONSE_REJECT,
+                          _("_Use the Version on Disk"), GTK_RESPONSE_ACCEPT,
                           NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
