@@ -20,145 +20,6 @@
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
-/* @text without the characters XML 1.0 cannot hold, for notes, names
- * and values (FORMAT.md §2). */
-static void
-write_clean_string (xmlTextWriterPtr  writer,
-                    const char       *text)
-{
-  g_autofree char *clean = gls_clean_note (text);
-
-  xmlTextWriterWriteString (writer, BAD_CAST clean);
-}
-
-static void
-write_attribute (xmlTextWriterPtr  writer,
-                 const char       *name,
-                 const char       *value)
-{
-  g_autofree char *clean = NULL;
-
-  if (value == NULL)
-    return;
-
-  clean = gls_clean_note (value);
-  xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST clean);
-}
-
-static void
-write_uint_attribute (xmlTextWriterPtr  writer,
-                      const char       *name,
-                      guint             value)
-{
-  char buffer[16];
-
-  g_snprintf (buffer, sizeof buffer, "%u", value);
-  xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST buffer);
-}
-
-static void
-write_text_element (xmlTextWriterPtr  writer,
-                    const char       *name,
-                    const char       *text)
-{
-  xmlTextWriterStartElement (writer, BAD_CAST name);
-  if (text != NULL && *text != '\0')
-    write_clean_string (writer, text);
-  xmlTextWriterEndElement (writer);
-}
-
-static void
-write_localized (xmlTextWriterPtr  writer,
-                 const char       *name,
-                 GPtrArray        *variants)
-{
-  for (guint i = 0; i + 1 < variants->len; i += 2)
-    {
-      const char *lang = g_ptr_array_index (variants, i);
-
-      xmlTextWriterStartElement (writer, BAD_CAST name);
-      if (lang != NULL)
-        xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:lang", BAD_CAST lang);
-      write_clean_string (writer, g_ptr_array_index (variants, i + 1));
-      xmlTextWriterEndElement (writer);
-    }
-}
-
-static void
-write_category (xmlTextWriterPtr  writer,
-                GlsCategory      *category)
-{
-  xmlTextWriterStartElement (writer, BAD_CAST "category");
-  write_attribute (writer, "id", category->id);
-  write_attribute (writer, "name", category->name);
-  if (category->key > 0)
-    write_uint_attribute (writer, "key", category->key);
-  write_attribute (writer, "color", category->color);
-  _gls_foreign_write_attributes (category->foreign, writer);
-  if (category->labels->len == 0)
-    write_text_element (writer, "label", gls_category_get_original_name (category));
-  write_localized (writer, "label", category->labels);
-  write_localized (writer, "description", category->descriptions);
-  for (guint i = 0; i < category->children->len; i++)
-    write_category (writer, g_ptr_array_index (category->children, i));
-  _gls_foreign_write_elements (category->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
-static void
-write_codebook (xmlTextWriterPtr  writer,
-                GlsCodebook      *codebook)
-{
-  xmlTextWriterStartElement (writer, BAD_CAST "codebook");
-  write_attribute (writer, "id", codebook->id);
-  write_attribute (writer, "version", codebook->version);
-  _gls_foreign_write_attributes (codebook->foreign, writer);
-  write_localized (writer, "label", codebook->labels);
-  write_localized (writer, "description", codebook->descriptions);
-  for (guint i = 0; i < codebook->roots->len; i++)
-    write_category (writer, g_ptr_array_index (codebook->roots, i));
-  _gls_foreign_write_elements (codebook->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
-static void
-write_annotation (xmlTextWriterPtr  writer,
-                  GlsAnnotation    *annotation)
-{
-  xmlTextWriterStartElement (writer, BAD_CAST "annotation");
-  write_attribute (writer, "id", annotation->id);
-  write_attribute (writer, "category", annotation->category);
-  write_attribute (writer, "annotator", annotation->annotator);
-  write_attribute (writer, "created", annotation->created);
-  write_attribute (writer, "modified", annotation->modified);
-  write_attribute (writer, "anchor", gls_anchor_to_string (annotation->anchor));
-  _gls_foreign_write_attributes (annotation->foreign, writer);
-
-  for (guint i = 0; i < annotation->targets->len; i++)
-    {
-      const GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, i);
-
-      xmlTextWriterStartElement (writer, BAD_CAST "target");
-      write_uint_attribute (writer, "start", target->start);
-      write_uint_attribute (writer, "end", target->end);
-      xmlTextWriterEndElement (writer);
-    }
-
-  if (annotation->note != NULL && *annotation->note != '\0')
-    write_text_element (writer, "note", annotation->note);
-
-  for (guint i = 0; i + 1 < annotation->attributes->len; i += 2)
-    {
-      xmlTextWriterStartElement (writer, BAD_CAST "attribute");
-      write_attribute (writer, "name", g_ptr_array_index (annotation->attributes, i));
-      write_clean_string (writer, g_ptr_array_index (annotation->attributes, i + 1));
-      xmlTextWriterEndElement (writer);
-    }
-
-  _gls_foreign_write_elements (annotation->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
 /* Writes the text [@p, @end) as character data, each character XML 1.0
  * cannot hold as <c cp="N"/>. */
 static void
@@ -192,7 +53,7 @@ write_text (xmlTextWriterPtr  writer,
               xmlTextWriterWriteString (writer, BAD_CAST scratch->str);
             }
           xmlTextWriterStartElement (writer, BAD_CAST "c");
-          write_uint_attribute (writer, "cp", c);
+          _gls_xml_write_uint_attribute (writer, "cp", c);
           xmlTextWriterEndElement (writer);
           run = next;
         }
@@ -308,7 +169,7 @@ write_pieces (xmlTextWriterPtr  writer,
 
               xmlTextWriterStartElement (writer, BAD_CAST "s");
               xmlTextWriterWriteAttribute (writer, BAD_CAST "a", BAD_CAST ids->str);
-              write_uint_attribute (writer, "o", position);
+              _gls_xml_write_uint_attribute (writer, "o", position);
               write_text (writer, scratch, p, next);
               xmlTextWriterEndElement (writer);
             }
@@ -351,7 +212,7 @@ _gls_format_inline_export (GlsDocument  *document,
 
   xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "annotated-text", BAD_CAST INLINE_NAMESPACE);
   xmlTextWriterWriteAttribute (writer, BAD_CAST "version", BAD_CAST INLINE_VERSION);
-  write_attribute (writer, "source", source_name);
+  _gls_xml_write_attribute (writer, "source", source_name);
 
   /* No indentation inside the text: every character of it is the
    * article's. */
@@ -362,25 +223,19 @@ _gls_format_inline_export (GlsDocument  *document,
   xmlTextWriterSetIndent (writer, 1);
 
   if (document->note != NULL && *document->note != '\0')
-    write_text_element (writer, "note", document->note);
+    _gls_xml_write_text_element (writer, "note", document->note);
 
-  write_codebook (writer, gls_document_get_codebook (document));
+  _gls_xml_write_codebook_element (writer, gls_document_get_codebook (document));
 
   for (guint i = 0; i < annotations->len; i++)
-    write_annotation (writer, g_ptr_array_index (annotations, i));
+    _gls_xml_write_annotation (writer, g_ptr_array_index (annotations, i), NULL);
 
   n = g_list_model_get_n_items (relations);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlsRelation) relation = g_list_model_get_item (relations, i);
 
-      xmlTextWriterStartElement (writer, BAD_CAST "relation");
-      write_attribute (writer, "id", relation->id);
-      write_attribute (writer, "type", relation->type);
-      write_attribute (writer, "from", relation->from);
-      write_attribute (writer, "to", relation->to);
-      _gls_foreign_write_attributes (relation->foreign, writer);
-      xmlTextWriterEndElement (writer);
+      _gls_xml_write_relation (writer, relation);
     }
 
   xmlTextWriterEndElement (writer);

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/xmlwriter.h>
 
 #include "gls-annotation-private.h"
 #include "gls-codebook-private.h"
+#include "gls-source.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +53,25 @@ GlsCodebook    *_gls_xml_read_codebook    (GBytes          *bytes,
                                            GPtrArray       *problems,
                                            GError         **error);
 GBytes         *_gls_xml_write_sidecar    (GlsDocument     *document);
+
+/* The pieces of the sidecar, for other documents that hold the same
+ * elements (the inline export). */
+void            _gls_xml_write_attribute      (xmlTextWriterPtr  writer,
+                                               const char       *name,
+                                               const char       *value);
+void            _gls_xml_write_uint_attribute (xmlTextWriterPtr  writer,
+                                               const char       *name,
+                                               guint64           value);
+void            _gls_xml_write_text_element   (xmlTextWriterPtr  writer,
+                                               const char       *name,
+                                               const char       *text);
+void            _gls_xml_write_codebook_element (xmlTextWriterPtr  writer,
+                                                 GlsCodebook      *codebook);
+void            _gls_xml_write_annotation     (xmlTextWriterPtr  writer,
+                                               GlsAnnotation    *annotation,
+                                               GlsSource        *source);
+void            _gls_xml_write_relation       (xmlTextWriterPtr  writer,
+                                               GlsRelation      *relation);
 GBytes         *_gls_xml_write_codebook   (GlsCodebook     *codebook);
 gboolean        _gls_xml_bytes_is_codebook (GBytes         *bytes);
 

@@ -1554,8 +1554,8 @@ xml_safe (const char  *text,
   return *to_free;
 }
 
-static void
-write_attribute (xmlTextWriterPtr  writer,
+void
+_gls_xml_write_attribute (xmlTextWriterPtr  writer,
                  const char       *name,
                  const char       *value)
 {
@@ -1565,8 +1565,8 @@ write_attribute (xmlTextWriterPtr  writer,
     xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST xml_safe (value, &to_free));
 }
 
-static void
-write_uint_attribute (xmlTextWriterPtr  writer,
+void
+_gls_xml_write_uint_attribute (xmlTextWriterPtr  writer,
                       const char       *name,
                       guint64           value)
 {
@@ -1576,8 +1576,8 @@ write_uint_attribute (xmlTextWriterPtr  writer,
   xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST buffer);
 }
 
-static void
-write_text_element (xmlTextWriterPtr  writer,
+void
+_gls_xml_write_text_element (xmlTextWriterPtr  writer,
                     const char       *name,
                     const char       *text)
 {
@@ -1612,16 +1612,16 @@ write_category (xmlTextWriterPtr  writer,
                 GlsCategory      *category)
 {
   xmlTextWriterStartElement (writer, BAD_CAST "category");
-  write_attribute (writer, "id", category->id);
-  write_attribute (writer, "name", category->name);
+  _gls_xml_write_attribute (writer, "id", category->id);
+  _gls_xml_write_attribute (writer, "name", category->name);
   if (category->key > 0)
-    write_uint_attribute (writer, "key", category->key);
-  write_attribute (writer, "color", category->color);
+    _gls_xml_write_uint_attribute (writer, "key", category->key);
+  _gls_xml_write_attribute (writer, "color", category->color);
   _gls_foreign_write_attributes (category->foreign, writer);
   /* the schema wants a label: a category made without one is named by
    * its original name */
   if (category->labels->len == 0)
-    write_text_element (writer, "label", gls_category_get_original_name (category));
+    _gls_xml_write_text_element (writer, "label", gls_category_get_original_name (category));
   write_localized (writer, "label", category->labels);
   write_localized (writer, "description", category->descriptions);
   for (guint i = 0; i < category->children->len; i++)
@@ -1639,8 +1639,8 @@ write_codebook (xmlTextWriterPtr  writer,
     xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "codebook", BAD_CAST GLS_NAMESPACE);
   else
     xmlTextWriterStartElement (writer, BAD_CAST "codebook");
-  write_attribute (writer, "id", codebook->id);
-  write_attribute (writer, "version", codebook->version);
+  _gls_xml_write_attribute (writer, "id", codebook->id);
+  _gls_xml_write_attribute (writer, "version", codebook->version);
   _gls_foreign_write_attributes (codebook->foreign, writer);
   write_localized (writer, "label", codebook->labels);
   write_localized (writer, "description", codebook->descriptions);
@@ -1663,26 +1663,36 @@ write_quote (xmlTextWriterPtr  writer,
     return;
 
   quote = gls_source_dup_quote (source, start, end);
-  write_text_element (writer, name, quote);
+  _gls_xml_write_text_element (writer, name, quote);
 }
 
-static void
-write_annotation (gpointer item,
-                  gpointer user_data)
+/* A codebook element inside another document, in its default namespace. */
+void
+_gls_xml_write_codebook_element (xmlTextWriterPtr  writer,
+                                 GlsCodebook      *codebook)
 {
-  GlsAnnotation *annotation = item;
-  GlsDocument *document = ((gpointer *) user_data)[0];
-  xmlTextWriterPtr writer = ((gpointer *) user_data)[1];
-  GlsSource *source = document->source;
-  guint length = gls_source_get_length (source);
+  write_codebook (writer, codebook, FALSE);
+}
+
+/**
+ * _gls_xml_write_annotation:
+ * @source: (nullable): the text, to write each target's quote from; with
+ *   %NULL, targets are written as offsets only (the inline export)
+ */
+void
+_gls_xml_write_annotation (xmlTextWriterPtr  writer,
+                           GlsAnnotation    *annotation,
+                           GlsSource        *source)
+{
+  guint length = source ? gls_source_get_length (source) : 0;
 
   xmlTextWriterStartElement (writer, BAD_CAST "annotation");
-  write_attribute (writer, "id", annotation->id);
-  write_attribute (writer, "category", annotation->category);
-  write_attribute (writer, "annotator", annotation->annotator);
-  write_attribute (writer, "created", annotation->created);
-  write_attribute (writer, "modified", annotation->modified);
-  write_attribute (writer, "anchor", gls_anchor_to_string (annotation->anchor));
+  _gls_xml_write_attribute (writer, "id", annotation->id);
+  _gls_xml_write_attribute (writer, "category", annotation->category);
+  _gls_xml_write_attribute (writer, "annotator", annotation->annotator);
+  _gls_xml_write_attribute (writer, "created", annotation->created);
+  _gls_xml_write_attribute (writer, "modified", annotation->modified);
+  _gls_xml_write_attribute (writer, "anchor", gls_anchor_to_string (annotation->anchor));
   _gls_foreign_write_attributes (annotation->foreign, writer);
 
   for (guint i = 0; i < annotation->targets->len; i++)
@@ -1690,18 +1700,25 @@ write_annotation (gpointer item,
       const GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, i);
 
       xmlTextWriterStartElement (writer, BAD_CAST "target");
-      write_uint_attribute (writer, "start", target->start);
-      write_uint_attribute (writer, "end", target->end);
+      _gls_xml_write_uint_attribute (writer, "start", target->start);
+      _gls_xml_write_uint_attribute (writer, "end", target->end);
+
+      if (source == NULL)
+        {
+          xmlTextWriterEndElement (writer);
+          continue;
+        }
+
       _gls_foreign_write_attributes (target->foreign, writer);
 
       if (annotation->anchor == GLS_ANCHOR_ORPHANED)
         {
           /* The text is gone: keep the quote as it was read. */
           if (target->prefix != NULL && *target->prefix)
-            write_text_element (writer, "prefix", target->prefix);
-          write_text_element (writer, "exact", target->exact ? target->exact : "");
+            _gls_xml_write_text_element (writer, "prefix", target->prefix);
+          _gls_xml_write_text_element (writer, "exact", target->exact ? target->exact : "");
           if (target->suffix != NULL && *target->suffix)
-            write_text_element (writer, "suffix", target->suffix);
+            _gls_xml_write_text_element (writer, "suffix", target->suffix);
         }
       else
         {
@@ -1710,7 +1727,7 @@ write_annotation (gpointer item,
                        target->start);
           {
             g_autofree char *exact = gls_source_dup_quote (source, target->start, target->end);
-            write_text_element (writer, "exact", exact);
+            _gls_xml_write_text_element (writer, "exact", exact);
           }
           write_quote (writer, "suffix", source, target->end,
                        MIN (length, target->end + CONTEXT_LENGTH));
@@ -1721,7 +1738,7 @@ write_annotation (gpointer item,
     }
 
   if (annotation->note != NULL && *annotation->note != '\0')
-    write_text_element (writer, "note", annotation->note);
+    _gls_xml_write_text_element (writer, "note", annotation->note);
 
   for (guint i = 0; i + 1 < annotation->attributes->len; i += 2)
     {
@@ -1729,13 +1746,36 @@ write_annotation (gpointer item,
       const char *value = g_ptr_array_index (annotation->attributes, i + 1);
 
       xmlTextWriterStartElement (writer, BAD_CAST "attribute");
-      write_attribute (writer, "name", g_ptr_array_index (annotation->attributes, i));
+      _gls_xml_write_attribute (writer, "name", g_ptr_array_index (annotation->attributes, i));
       if (value != NULL && *value != '\0')
         xmlTextWriterWriteString (writer, BAD_CAST xml_safe (value, &to_free));
       xmlTextWriterEndElement (writer);
     }
 
   _gls_foreign_write_elements (annotation->foreign, writer);
+  xmlTextWriterEndElement (writer);
+}
+
+static void
+write_annotation_in_order (gpointer item,
+                           gpointer user_data)
+{
+  GlsDocument *document = ((gpointer *) user_data)[0];
+
+  _gls_xml_write_annotation (((gpointer *) user_data)[1], item, document->source);
+}
+
+void
+_gls_xml_write_relation (xmlTextWriterPtr  writer,
+                         GlsRelation      *relation)
+{
+  xmlTextWriterStartElement (writer, BAD_CAST "relation");
+  _gls_xml_write_attribute (writer, "id", relation->id);
+  _gls_xml_write_attribute (writer, "type", relation->type);
+  _gls_xml_write_attribute (writer, "from", relation->from);
+  _gls_xml_write_attribute (writer, "to", relation->to);
+  _gls_foreign_write_attributes (relation->foreign, writer);
+  _gls_foreign_write_elements (relation->foreign, writer);
   xmlTextWriterEndElement (writer);
 }
 
@@ -1797,8 +1837,8 @@ _gls_xml_write_sidecar (GlsDocument *document)
   writer = start_writer (&buffer, 256 * gls_document_get_n_annotations (document) + 4096);
 
   xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "annotations", BAD_CAST GLS_NAMESPACE);
-  write_attribute (writer, "version", document->version ? document->version : GLS_FORMAT_VERSION);
-  write_attribute (writer, "generator", generator);
+  _gls_xml_write_attribute (writer, "version", document->version ? document->version : GLS_FORMAT_VERSION);
+  _gls_xml_write_attribute (writer, "generator", generator);
   _gls_foreign_write_attributes (document->foreign, writer);
 
   if (gls_source_get_file (source) != NULL)
@@ -1807,12 +1847,12 @@ _gls_xml_write_sidecar (GlsDocument *document)
     href = g_strdup (gls_source_get_display_name (source));
 
   xmlTextWriterStartElement (writer, BAD_CAST "source");
-  write_attribute (writer, "href", href);
-  write_attribute (writer, "encoding", gls_source_get_encoding (source));
-  write_attribute (writer, "bom", gls_source_get_bom (source) ? "true" : "false");
-  write_attribute (writer, "newlines", gls_newlines_to_string (gls_source_get_newlines (source)));
-  write_uint_attribute (writer, "length", gls_source_get_length (source));
-  write_attribute (writer, "sha256", gls_source_get_sha256 (source));
+  _gls_xml_write_attribute (writer, "href", href);
+  _gls_xml_write_attribute (writer, "encoding", gls_source_get_encoding (source));
+  _gls_xml_write_attribute (writer, "bom", gls_source_get_bom (source) ? "true" : "false");
+  _gls_xml_write_attribute (writer, "newlines", gls_newlines_to_string (gls_source_get_newlines (source)));
+  _gls_xml_write_uint_attribute (writer, "length", gls_source_get_length (source));
+  _gls_xml_write_attribute (writer, "sha256", gls_source_get_sha256 (source));
   _gls_foreign_write_attributes (document->source_foreign, writer);
   _gls_foreign_write_elements (document->source_foreign, writer);
   xmlTextWriterEndElement (writer);
@@ -1820,25 +1860,18 @@ _gls_xml_write_sidecar (GlsDocument *document)
   write_codebook (writer, document->codebook, FALSE);
 
   if (document->note != NULL && *document->note != '\0')
-    write_text_element (writer, "note", document->note);
+    _gls_xml_write_text_element (writer, "note", document->note);
 
   data[0] = document;
   data[1] = writer;
-  _gls_annotation_list_foreach (document->annotations, write_annotation, data);
+  _gls_annotation_list_foreach (document->annotations, write_annotation_in_order, data);
 
   n_relations = g_list_model_get_n_items (G_LIST_MODEL (document->relations));
   for (guint i = 0; i < n_relations; i++)
     {
       g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (document->relations), i);
 
-      xmlTextWriterStartElement (writer, BAD_CAST "relation");
-      write_attribute (writer, "id", relation->id);
-      write_attribute (writer, "type", relation->type);
-      write_attribute (writer, "from", relation->from);
-      write_attribute (writer, "to", relation->to);
-      _gls_foreign_write_attributes (relation->foreign, writer);
-      _gls_foreign_write_elements (relation->foreign, writer);
-      xmlTextWriterEndElement (writer);
+      _gls_xml_write_relation (writer, relation);
     }
 
   _gls_foreign_write_elements (document->foreign, writer);
