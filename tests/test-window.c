@@ -389,6 +389,50 @@ test_highlight_geometry_ltr (void)
   gls_test_rm_rf (dir);
 }
 
+/* Alt(+Shift)+arrows move an annotation's start (end) by a word, in
+ * reading order: in right-to-left text the arrows swap. */
+static void
+test_move_by_words (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt",
+                                         "Officials said on Monday that about 100 people were flown out.\n"
+                                         "گفت شورای شهر امروز طرح را تصویب کرد\n");
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GlsArticleView *view = gls_window_get_article_view (window);
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation;
+  guint line2 = 63;
+
+  /* "said": its end forward to "on", its start back to "Officials" */
+  annotation = gls_document_annotate (document, "factual", 10, 14, &error);
+  gls_article_view_set_selected (view, annotation);
+  activate (window, "win.move-end", g_variant_new_int32 (1));
+  g_assert_cmpuint (gls_annotation_get_end (annotation), ==, 17);
+  activate (window, "win.move-start", g_variant_new_int32 (-1));
+  g_assert_cmpuint (gls_annotation_get_start (annotation), ==, 0);
+  activate (window, "win.move-end", g_variant_new_int32 (-1));
+  g_assert_cmpuint (gls_annotation_get_end (annotation), ==, 14);
+  activate (window, "win.move-start", g_variant_new_int32 (1));
+  g_assert_cmpuint (gls_annotation_get_start (annotation), ==, 10);
+  /* each move is a step to undo */
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (gls_annotation_get_start (annotation), ==, 0);
+
+  /* in the Persian line, Left moves forward in reading order */
+  annotation = gls_document_annotate (document, "hedge", line2 + 4, line2 + 9, &error);   /* شورای */
+  g_assert_no_error (error);
+  gls_article_view_set_selected (view, annotation);
+  activate (window, "win.move-end", g_variant_new_int32 (-1));
+  g_assert_cmpuint (gls_annotation_get_end (annotation), ==, line2 + 13);                /* شورای شهر */
+  activate (window, "win.move-start", g_variant_new_int32 (1));
+  g_assert_cmpuint (gls_annotation_get_start (annotation), ==, line2);                   /* گفت شورای شهر */
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 static gboolean
 no_more_windows (gpointer data)
 {
@@ -738,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/window/draft", test_draft);
   g_test_add_func ("/window/merge-conflict", test_merge_conflict);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/move-by-words", test_move_by_words);
 
   status = g_test_run ();
   g_object_unref (application);

@@ -81,6 +81,32 @@ gls_unichar_is_xml_char (gunichar c)
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+/**
+ * gls_unichar_is_rtl:
+ *
+ * Returns: whether @c is a letter of a right-to-left script, or a bidi
+ *   control or mark
+ */
+gboolean
+gls_unichar_is_rtl (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_ARABIC:
+    case G_UNICODE_SCRIPT_HEBREW:
+    case G_UNICODE_SCRIPT_SYRIAC:
+    case G_UNICODE_SCRIPT_THAANA:
+    case G_UNICODE_SCRIPT_NKO:
+    case G_UNICODE_SCRIPT_SAMARITAN:
+    case G_UNICODE_SCRIPT_MANDAIC:
+    case G_UNICODE_SCRIPT_ADLAM:
+    case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
+      return TRUE;
+    default:
+      return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+}
+
 static gboolean
 is_counted_control (gunichar c)
 {

@@ -125,27 +125,6 @@ touches (const graphene_rect_t *a,
          a->origin.x <= b->origin.x + b->size.width + 0.5;
 }
 
-static gboolean
-is_rtl_char (gunichar c)
-{
-  switch (g_unichar_get_script (c))
-    {
-    case G_UNICODE_SCRIPT_ARABIC:
-    case G_UNICODE_SCRIPT_HEBREW:
-    case G_UNICODE_SCRIPT_SYRIAC:
-    case G_UNICODE_SCRIPT_THAANA:
-    case G_UNICODE_SCRIPT_NKO:
-    case G_UNICODE_SCRIPT_SAMARITAN:
-    case G_UNICODE_SCRIPT_MANDAIC:
-    case G_UNICODE_SCRIPT_ADLAM:
-    case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
-      return TRUE;
-    default:
-      /* the bidi controls and marks */
-      return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-    }
-}
-
 /* Whether a line is all left to right, so that its characters' positions
  * only grow along each display line: then a run's rectangles can be found
  * from a few characters instead of all of them. Kept per line. */
@@ -163,7 +142,7 @@ line_is_simple (GlsArticleView *self,
 
   gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
   for (; simple && !gtk_text_iter_ends_line (&iter); gtk_text_iter_forward_char (&iter))
-    simple = !is_rtl_char (gtk_text_iter_get_char (&iter));
+    simple = !gls_unichar_is_rtl (gtk_text_iter_get_char (&iter));
 
   g_hash_table_insert (self->simple_lines, GINT_TO_POINTER (line), GINT_TO_POINTER (simple ? 1 : 2));
 

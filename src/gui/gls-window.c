@@ -1183,26 +1183,6 @@ action_step (GtkWidget  *widget,
   select_annotation (self, next, TRUE);
 }
 
-static gboolean
-is_rtl_script (GUnicodeScript script)
-{
-  switch (script)
-    {
-    case G_UNICODE_SCRIPT_ARABIC:
-    case G_UNICODE_SCRIPT_HEBREW:
-    case G_UNICODE_SCRIPT_SYRIAC:
-    case G_UNICODE_SCRIPT_THAANA:
-    case G_UNICODE_SCRIPT_NKO:
-    case G_UNICODE_SCRIPT_SAMARITAN:
-    case G_UNICODE_SCRIPT_MANDAIC:
-    case G_UNICODE_SCRIPT_ADLAM:
-    case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /* Whether the paragraph around @offset reads right to left: the first
  * letter decides, as in the Unicode bidi algorithm's rule P2. */
 static gboolean
@@ -1219,10 +1199,12 @@ is_rtl_at (GlsWindow *self,
       gunichar c = gtk_text_iter_get_char (&iter);
       GUnicodeScript script = g_unichar_get_script (c);
 
-      if (is_rtl_script (script))
+      if (c == 0x200F)   /* RIGHT-TO-LEFT MARK */
         return TRUE;
-      if (g_unichar_isalpha (c) && script != G_UNICODE_SCRIPT_COMMON && script != G_UNICODE_SCRIPT_INHERITED)
+      if (c == 0x200E)   /* LEFT-TO-RIGHT MARK */
         return FALSE;
+      if (g_unichar_isalpha (c) && script != G_UNICODE_SCRIPT_COMMON && script != G_UNICODE_SCRIPT_INHERITED)
+        return gls_unichar_is_rtl (c);
       gtk_text_iter_forward_char (&iter);
     }
 
