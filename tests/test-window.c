@@ -140,6 +140,25 @@ test_annotate_and_undo (void)
   activate (window, "win.redo", NULL);
   g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 1);
 
+  /* quick mode: armed, a mouse selection becomes an annotation at once */
+  g_object_set (window, "armed", "hedge", NULL);
+  gls_article_view_select_range (view, 40, 46);
+  g_signal_emit_by_name (view, "range-selected", 40, 46);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+  g_assert_cmpstr (gls_annotation_get_category (gls_article_view_get_selected (view)), ==, "hedge");
+  /* Escape disarms it */
+  activate (window, "win.escape", NULL);
+  {
+    g_autofree char *armed = NULL;
+
+    g_object_get (window, "armed", &armed, NULL);
+    g_assert_cmpstr (armed, ==, "");
+  }
+  gls_article_view_select_range (view, 50, 55);
+  g_signal_emit_by_name (view, "range-selected", 50, 55);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+  activate (window, "win.undo", NULL);
+
   /* Delete removes the selected annotation */
   annotation = gls_annotation_list_get (gls_document_get_annotations (document), 0);
   gls_article_view_set_selected (view, annotation);
