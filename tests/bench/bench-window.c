@@ -354,7 +354,9 @@ main (int   argc,
   floor_ms = median (plain) + median (parse);
   first_ms = median (first);
 
-  g_print ("\n");
+  g_print ("\nrenderer: %s (GSK_RENDERER), %s\n",
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "GTK's default",
+           g_getenv ("DISPLAY") ? "X11" : "another display");
   g_print ("plain GtkTextView, first frame      %9.1f ms (median of %d)\n", median (plain), RUNS);
   g_print ("libxml2 bare parse of the sidecar   %9.1f ms\n", median (parse));
   g_print ("Glossator, first annotated frame    %9.1f ms (open request to highlights painted, load included)\n", first_ms);
