@@ -1584,6 +1584,29 @@ gls_document_load (GFile         *source_file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return gls_document_load_full (source_file, encoding, default_codebook, NULL, NULL,
+                                 problems, cancellable, error);
+}
+
+/**
+ * gls_document_load_full:
+ * @source_ready: (nullable): called with the article as soon as it is
+ *   decoded, before its annotations are read: a window can show the text
+ *   while the rest loads
+ *
+ * Like gls_document_load().
+ */
+GlsDocument *
+gls_document_load_full (GFile           *source_file,
+                        const char      *encoding,
+                        GlsCodebook     *default_codebook,
+                        GlsSourceReady   source_ready,
+                        gpointer         user_data,
+                        GPtrArray       *problems,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autofree char *peeked = NULL;
   g_autoptr(GPtrArray) local_problems = NULL;
   g_autoptr(GlsSidecarData) data = NULL;
   g_autoptr(GlsDocument) self = NULL;
@@ -1602,6 +1625,17 @@ gls_document_load (GFile         *source_file,
   if (!load_sidecar_bytes (sidecar, &bytes, &etag, cancellable, error))
     return NULL;
 
+  /* the encoding the sidecar names, from its first elements: the article
+   * can be decoded before the whole sidecar is read */
+  if (bytes != NULL && encoding == NULL)
+    encoding = peeked = _gls_xml_peek_source_encoding (bytes);
+
+  source = gls_source_new_for_file (source_file, encoding, cancellable, error);
+  if (source == NULL)
+    return NULL;
+  if (source_ready != NULL)
+    source_ready (source, user_data);
+
   if (bytes != NULL)
     {
       g_autofree char *name = g_file_get_parse_name (sidecar);
@@ -1609,13 +1643,7 @@ gls_document_load (GFile         *source_file,
       data = _gls_xml_read_sidecar (bytes, name, problems, error);
       if (data == NULL)
         return NULL;
-      if (encoding == NULL)
-        encoding = data->encoding;
     }
-
-  source = gls_source_new_for_file (source_file, encoding, cancellable, error);
-  if (source == NULL)
-    return NULL;
 
   if (data != NULL && data->codebook != NULL)
     codebook = g_object_ref (data->codebook);

@@ -20,6 +20,17 @@ G_DECLARE_FINAL_TYPE (GlsDocument, gls_document, GLS, DOCUMENT, GObject)
 
 GlsDocument       *gls_document_new                 (GlsSource      *source,
                                                      GlsCodebook    *codebook);
+typedef void (*GlsSourceReady) (GlsSource *source,
+                                gpointer   user_data);
+
+GlsDocument       *gls_document_load_full           (GFile          *source_file,
+                                                     const char     *encoding,
+                                                     GlsCodebook    *default_codebook,
+                                                     GlsSourceReady  source_ready,
+                                                     gpointer        user_data,
+                                                     GPtrArray      *problems,
+                                                     GCancellable   *cancellable,
+                                                     GError        **error);
 GlsDocument       *gls_document_load                (GFile          *source_file,
                                                      const char     *encoding,
                                                      GlsCodebook    *default_codebook,

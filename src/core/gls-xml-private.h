@@ -74,6 +74,7 @@ void            _gls_xml_write_relation       (xmlTextWriterPtr  writer,
                                                GlsRelation      *relation);
 GBytes         *_gls_xml_write_codebook   (GlsCodebook     *codebook);
 gboolean        _gls_xml_bytes_is_codebook (GBytes         *bytes);
+char           *_gls_xml_peek_source_encoding (GBytes      *bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsSidecarData, _gls_sidecar_data_free)
 

@@ -1533,6 +1533,55 @@ _gls_xml_bytes_is_codebook (GBytes *bytes)
   return result;
 }
 
+/**
+ * _gls_xml_peek_source_encoding:
+ *
+ * Returns: (nullable): the encoding the `source` element of a sidecar
+ *   names, read from the first elements only; %NULL when there is none or
+ *   the file is not one to read (the full read reports why)
+ */
+char *
+_gls_xml_peek_source_encoding (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  xmlTextReaderPtr reader;
+  char *encoding = NULL;
+  guint elements = 0;
+
+  if (len == 0 || len > G_MAXINT || find_doctype (data, len) > 0)
+    return NULL;
+
+  reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (reader == NULL)
+    return NULL;
+
+  xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
+  while (elements < 8 && xmlTextReaderRead (reader) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        break;
+      if (type != XML_READER_TYPE_ELEMENT)
+        continue;
+
+      elements++;
+      if (g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "source") == 0 &&
+          g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), GLS_NAMESPACE) == 0)
+        {
+          xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST "encoding");
+
+          encoding = g_strdup ((const char *) value);
+          xmlFree (value);
+          break;
+        }
+    }
+  xmlFreeTextReader (reader);
+
+  return encoding;
+}
+
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 

@@ -21,6 +21,7 @@ struct _GlsArticleView
 
   /* Owned */
   GlsDocument   *document;
+  GlsSource     *shown;        /* the text in the buffer */
   GlsAnnotation *selected;
   GPtrArray     *visible;      /* borrowed annotations found for the frame */
   GHashTable    *line_cache;   /* line number → GArray of graphene_rect_t, one per char */
@@ -623,6 +624,7 @@ gls_article_view_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_object (&self->shown);
   g_clear_object (&self->selected);
 
   G_OBJECT_CLASS (gls_article_view_parent_class)->dispose (object);
@@ -865,21 +867,50 @@ gls_article_view_set_document (GlsArticleView *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   if (document != NULL)
     {
-      gsize len;
-      const char *text = gls_source_get_text (gls_document_get_source (document), &len);
-      GtkTextIter start;
-
-      gtk_text_buffer_set_text (buffer, text, len);
-      gtk_text_buffer_get_start_iter (buffer, &start);
-      gtk_text_buffer_place_cursor (buffer, &start);
+      gls_article_view_show_source (self, gls_document_get_source (document));
 
       g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "annotation-removed", G_CALLBACK (on_annotation_removed), self, G_CONNECT_SWAPPED);
     }
   else
-    gtk_text_buffer_set_text (buffer, "", 0);
+    {
+      gtk_text_buffer_set_text (buffer, "", 0);
+      g_clear_object (&self->shown);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * gls_article_view_show_source:
+ *
+ * Shows the text of @source, before its document is ready: a document of
+ * the same source later shows it without filling the buffer again.
+ */
+void
+gls_article_view_show_source (GlsArticleView *self,
+                              GlsSource      *source)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  const char *text;
+  gsize len;
+
+  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (GLS_IS_SOURCE (source));
+
+  if (source == self->shown)
+    return;
+
+  g_set_object (&self->shown, source);
+  invalidate_cache (self);
+  g_hash_table_remove_all (self->simple_lines);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  text = gls_source_get_text (source, &len);
+  gtk_text_buffer_set_text (buffer, text, len);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
 }
 
 GlsAnnotation *

@@ -17,6 +17,8 @@ GtkWidget     *gls_article_view_new                (void);
 GlsDocument   *gls_article_view_get_document       (GlsArticleView *self);
 void           gls_article_view_set_document       (GlsArticleView *self,
                                                     GlsDocument    *document);
+void           gls_article_view_show_source        (GlsArticleView *self,
+                                                    GlsSource      *source);
 GlsAnnotation *gls_article_view_get_selected       (GlsArticleView *self);
 void           gls_article_view_set_selected       (GlsArticleView *self,
                                                     GlsAnnotation  *annotation);

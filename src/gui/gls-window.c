@@ -662,9 +662,38 @@ set_document (GlsWindow   *self,
 
 typedef struct
 {
+  GlsWindow    *window;   /* taken in the worker, released on the main thread */
+  GlsSource    *source;
+  GCancellable *cancellable;
+} ShowSource;
+
+static void
+show_source_free (ShowSource *show)
+{
+  g_object_unref (show->window);
+  g_object_unref (show->source);
+  g_object_unref (show->cancellable);
+  g_free (show);
+}
+
+static gboolean
+show_source_cb (gpointer data)
+{
+  ShowSource *show = data;
+
+  if (!g_cancellable_is_cancelled (show->cancellable))
+    gls_article_view_show_source (show->window->article_view, show->source);
+
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
   GFile       *file;
   char        *encoding;
   GlsCodebook *default_codebook;
+  GlsWindow   *window;      /* borrowed: the task holds it, as its source object */
+  GCancellable *cancellable;
   /* results */
   GlsDocument *document;
   GPtrArray   *problems;
@@ -678,11 +707,28 @@ load_data_free (LoadData *data)
   g_clear_object (&data->file);
   g_free (data->encoding);
   g_clear_object (&data->default_codebook);
+  g_clear_object (&data->cancellable);
   g_clear_object (&data->document);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_clear_object (&data->broken_sidecar);
   g_free (data->error);
   g_free (data);
+}
+
+/* In the worker thread, as soon as the article is decoded: the main
+ * thread fills the text view while the annotations are read here. */
+static void
+on_source_ready (GlsSource *source,
+                 gpointer   user_data)
+{
+  LoadData *data = user_data;
+  ShowSource *show = g_new0 (ShowSource, 1);
+
+  show->window = g_object_ref (data->window);
+  show->source = g_object_ref (source);
+  show->cancellable = g_object_ref (data->cancellable);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_source_cb, show,
+                              (GDestroyNotify) show_source_free);
 }
 
 /* In a worker thread: read the article and its annotations. If the
@@ -703,8 +749,8 @@ load_thread (GTask        *task,
   g_autoptr(GlsCodebook) codebook = NULL;
 
   data->problems = gls_problems_new ();
-  data->document = gls_document_load (data->file, data->encoding, data->default_codebook,
-                                      data->problems, cancellable, &error);
+  data->document = gls_document_load_full (data->file, data->encoding, data->default_codebook,
+                                           on_source_ready, data, data->problems, cancellable, &error);
   if (data->document != NULL)
     return;
 
@@ -828,6 +874,8 @@ load (GlsWindow  *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
+  data->window = self;
+  data->cancellable = g_object_ref (self->cancellable);
 
   task = g_task_new (self, self->cancellable, on_loaded, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
