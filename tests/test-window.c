@@ -577,6 +577,54 @@ test_broken_sidecar (void)
   gls_test_rm_rf (dir);
 }
 
+/* The article no longer decodes as its annotations say (re-saved in
+ * another encoding): it opens as it now is, and the annotations are kept
+ * aside, never overwritten. */
+static void
+test_reencoded_article (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", "Caf\xC3\xA9 owners said prices rose.\n");
+  g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GDir) folder = NULL;
+  gboolean kept = FALSE;
+  GlsWindow *window;
+  const char *name;
+
+  window = open_window (path);
+  gls_article_view_select_range (gls_window_get_article_view (window), 0, 4);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  activate (window, "win.save", NULL);
+  close_window (window);
+  before = gls_test_read (sidecar);
+
+  /* now in Windows-1252: not valid UTF-8 any more */
+  gls_test_write (path, "Caf\xE9 owners said prices rose.\n", -1);
+  window = open_window (path);
+  g_assert_cmpstr (gls_source_get_encoding (gls_document_get_source (gls_window_get_document (window))), ==, "WINDOWS-1252");
+  g_assert_nonnull (gls_window_get_info_message (window));
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "a.txt.annotations.xml"));
+
+  gls_article_view_select_range (gls_window_get_article_view (window), 5, 11);
+  activate (window, "win.annotate-key", g_variant_new_int32 (2));
+  activate (window, "win.save", NULL);
+
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, "a.txt.annotations.xml.broken-"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autoptr(GBytes) bytes = gls_test_read (aside);
+
+        kept = g_bytes_equal (bytes, before);
+      }
+  g_assert_true (kept);
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 /* A failed save says so and keeps every change. */
 static void
 test_failed_save (void)
@@ -798,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-close", test_save_and_close);
   g_test_add_func ("/window/broken-sidecar", test_broken_sidecar);
   g_test_add_func ("/window/failed-save", test_failed_save);
+  g_test_add_func ("/window/reencoded-article", test_reencoded_article);
   g_test_add_func ("/window/draft", test_draft);
   g_test_add_func ("/window/merge-conflict", test_merge_conflict);
   g_test_add_func ("/window/import", test_import);

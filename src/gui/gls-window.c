@@ -694,6 +694,7 @@ typedef struct
   GlsCodebook *default_codebook;
   GlsWindow   *window;      /* borrowed: the task holds it, as its source object */
   GCancellable *cancellable;
+  GlsSource   *shown;       /* the article as handed to the window */
   /* results */
   GlsDocument *document;
   GPtrArray   *problems;
@@ -708,6 +709,7 @@ load_data_free (LoadData *data)
   g_free (data->encoding);
   g_clear_object (&data->default_codebook);
   g_clear_object (&data->cancellable);
+  g_clear_object (&data->shown);
   g_clear_object (&data->document);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_clear_object (&data->broken_sidecar);
@@ -724,6 +726,7 @@ on_source_ready (GlsSource *source,
   LoadData *data = user_data;
   ShowSource *show = g_new0 (ShowSource, 1);
 
+  g_set_object (&data->shown, source);
   show->window = g_object_ref (data->window);
   show->source = g_object_ref (source);
   show->cancellable = g_object_ref (data->cancellable);
@@ -743,7 +746,6 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (data->file);
-  g_autofree char *sidecar_name = g_file_get_parse_name (sidecar);
   g_autoptr(GError) source_error = NULL;
   g_autoptr(GlsSource) source = NULL;
   g_autoptr(GlsCodebook) codebook = NULL;
@@ -751,31 +753,32 @@ load_thread (GTask        *task,
   data->problems = gls_problems_new ();
   data->document = gls_document_load_full (data->file, data->encoding, data->default_codebook,
                                            on_source_ready, data, data->problems, cancellable, &error);
-  if (data->document != NULL)
-    return;
-
-  /* Is it the article itself? */
-  source = gls_source_new_for_file (data->file, data->encoding, cancellable, &source_error);
-  if (source == NULL)
+  if (data->document != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      data->error = g_strdup (source_error->message);
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
-  for (guint i = 0; i < data->problems->len; i++)
+  /* The article alone, as it was decoded, or else detected afresh (the
+   * sidecar's encoding may no longer fit it) */
+  if (data->shown != NULL)
+    source = g_object_ref (data->shown);
+  else if ((source = gls_source_new_for_file (data->file, data->encoding, cancellable, &source_error)) == NULL)
     {
-      GlsProblem *problem = g_ptr_array_index (data->problems, i);
-
-      if (problem->severity == GLS_PROBLEM_ERROR && g_strcmp0 (problem->file, sidecar_name) == 0)
-        data->broken_sidecar = g_object_ref (sidecar);
+      data->error = g_strdup (source_error->message);
+      g_task_return_boolean (task, TRUE);
+      return;
     }
-  if (data->broken_sidecar == NULL && g_str_has_prefix (error->message, sidecar_name))
+
+  /* Whatever went wrong, an annotation file that was not taken is never
+   * overwritten: the first save moves it aside */
+  if (g_file_query_exists (sidecar, cancellable))
     data->broken_sidecar = g_object_ref (sidecar);
 
   codebook = gls_document_find_codebook (data->file, data->default_codebook, NULL, NULL);
-  data->document = gls_document_new (source, codebook);
-  /* the sidecar's problems, or the project codebook's: shown, not fatal */
+  data->document = gls_document_new (source, codebook ? codebook : gls_codebook_new_builtin ());
   data->error = g_strdup (error->message);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -795,6 +798,11 @@ on_loaded (GObject      *object,
 {
   GlsWindow *self = GLS_WINDOW (object);
   LoadData *data = g_task_get_task_data (G_TASK (result));
+
+  /* a load that was replaced by another, or stopped, changes nothing */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
+      data->cancellable != self->cancellable || g_cancellable_is_cancelled (data->cancellable))
+    return;
 
   self->loading = FALSE;
   g_clear_object (&self->broken_sidecar);
@@ -876,6 +884,11 @@ load (GlsWindow  *self,
   self->loading = TRUE;
   data->window = self;
   data->cancellable = g_object_ref (self->cancellable);
+
+  /* the old document goes at once: nothing may act on it over new text */
+  set_document (self, NULL);
+  g_clear_object (&self->broken_sidecar);
+  gtk_stack_set_visible_child_name (self->stack, "document");
 
   task = g_task_new (self, self->cancellable, on_loaded, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
