@@ -282,6 +282,15 @@ test_note_bursts (void)
   g_assert_true (gls_document_redo (document));
   g_assert_cmpstr (gls_annotation_get_note (a), ==, "Typed");
 
+  /* the note on the whole article too */
+  gls_document_set_note (document, "A");
+  gls_document_set_note (document, "Ab");
+  gls_document_set_note (document, "Abc");
+  g_assert_true (gls_document_undo (document));
+  g_assert_null (gls_document_get_note (document));
+  g_assert_true (gls_document_redo (document));
+  g_assert_cmpstr (gls_document_get_note (document), ==, "Abc");
+
   /* after a pause of more than a second, a new step */
   g_usleep (1100 * 1000);
   gls_document_set_annotation_note (document, a, "Typed more");

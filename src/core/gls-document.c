@@ -1056,6 +1056,20 @@ gls_document_set_note (GlsDocument *self,
   if (same_note (self->note, clean))
     return;
 
+  /* typing the note is one step to undo per burst, as for annotations */
+  if ((change = _gls_history_coalescable (self->history, GLS_CHANGE_DOCUMENT_NOTE, NULL,
+                                          g_get_monotonic_time ())) != NULL)
+    {
+      State before = get_state (self);
+
+      _gls_set_string (&change->text[1], clean);
+      change->time = g_get_monotonic_time ();
+      _gls_document_apply (self, change, FALSE);
+      notify_state (self, before);
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
+
   change = _gls_change_new (GLS_CHANGE_DOCUMENT_NOTE);
   change->text[0] = g_strdup (self->note);
   change->text[1] = g_steal_pointer (&clean);

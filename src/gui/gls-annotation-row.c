@@ -78,6 +78,7 @@ gls_annotation_dup_excerpt (GlsDocument   *document,
 {
   GlsSource *source = gls_document_get_source (document);
   g_autofree char *text = NULL;
+  const char *p;
   GString *str;
   guint n = 0;
 
@@ -90,13 +91,15 @@ gls_annotation_dup_excerpt (GlsDocument   *document,
     }
 
   str = g_string_new (NULL);
-  for (const char *p = text ? text : ""; *p && n < max_chars; p = g_utf8_next_char (p), n++)
+  p = text ? text : "";
+  for (; *p && n < max_chars; p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
 
       g_string_append_unichar (str, g_unichar_isspace (c) || g_unichar_iscntrl (c) ? ' ' : c);
     }
-  if (*(text ? text + str->len : "") != '\0' || gls_annotation_get_n_targets (annotation) > 1)
+  /* more text than shown, or more spans */
+  if (*p != '\0' || gls_annotation_get_n_targets (annotation) > 1)
     g_string_append (str, "…");
 
   return g_string_free (str, FALSE);

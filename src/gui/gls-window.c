@@ -253,12 +253,9 @@ offer_draft (GlsWindow *self)
   if (draft == NULL || !g_file_query_exists (draft, NULL))
     return FALSE;
 
+  /* offered even when the annotations were saved since (a crash, then a
+   * git pull): only the user deletes unsaved work */
   draft_time = modification_time (draft);
-  if (draft_time < modification_time (gls_document_get_sidecar_file (self->document)))
-    {
-      g_file_delete (draft, NULL, NULL);
-      return FALSE;
-    }
 
   when = g_date_time_new_from_unix_local ((gint64) draft_time);
   /* Translators: a date and time, see strftime(3) */
@@ -596,6 +593,33 @@ on_sidecar_changed (GlsWindow         *self,
   add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
 }
 
+/* The name new annotations carry: the preference, or the user's own. */
+static void
+update_annotator (GlsWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+
+  if (self->document == NULL)
+    return;
+
+  if (*name == '\0')
+    {
+      const char *real_name = g_get_real_name ();
+
+      gls_document_set_annotator (self->document,
+                                  g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
+    }
+  else
+    gls_document_set_annotator (self->document, name);
+}
+
+static void
+on_draft_interval_changed (GlsWindow *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  schedule_draft (self);
+}
+
 static void
 set_document (GlsWindow   *self,
               GlsDocument *document)
@@ -619,12 +643,7 @@ set_document (GlsWindow   *self,
       return;
     }
 
-  gls_document_set_annotator (document, g_settings_get_string (self->settings, "annotator-name"));
-  if (*gls_document_get_annotator (document) == '\0')
-    {
-      const char *name = g_get_real_name ();
-      gls_document_set_annotator (document, g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ());
-    }
+  update_annotator (self);
 
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
@@ -1045,7 +1064,8 @@ save_copy (GlsWindow *self)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   name = g_file_get_basename (gls_document_get_sidecar_file (self->document));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_copy_response), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_copy_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1533,7 +1553,8 @@ action_use_codebook (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Codebooks (XML)"));
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_codebook_chosen), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_codebook_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1648,7 +1669,8 @@ action_export (GtkWidget  *widget,
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1747,7 +1769,8 @@ action_import (GtkWidget  *widget,
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -2269,6 +2292,8 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
 G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect_object (self->settings, "changed::document-font", G_CALLBACK (on_font_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::annotator-name", G_CALLBACK (update_annotator), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::draft-interval", G_CALLBACK (on_draft_interval_changed), self, G_CONNECT_SWAPPED);
   on_font_changed (self);
 
   {
