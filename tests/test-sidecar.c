@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-core.h"
+#include "gls-exporter.h"
 #include "gls-test-util.h"
 
 static GlsDocument *
@@ -702,6 +703,60 @@ test_codebook_lookup (void)
   gls_test_rm_rf (dir);
 }
 
+/* A DOCTYPE after a comment, and files that are not UTF-8 (where the
+ * DOCTYPE check would not see one), are refused before any parsing: in
+ * sidecars and in inline imports alike. */
+static void
+test_prolog (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *source = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *sidecar = sidecar_path (source);
+  const char doctype[] = "<?xml version=\"1.0\"?>\n<!-- a comment -->\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<annotations/>\n";
+  /* "<?xml" in UTF-16LE with a BOM */
+  const char utf16[] = "\xFF\xFE<\0?\0x\0m\0l\0 \0?\0>\0";
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gls_test_write (source, "Some text.", -1);
+
+  gls_test_write (sidecar, doctype, -1);
+  document = load (source, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, ":3:"));
+  g_assert_nonnull (strstr (error->message, "DOCTYPE"));
+  g_clear_error (&error);
+
+  gls_test_write (sidecar, utf16, sizeof utf16 - 1);
+  document = load (source, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+
+  /* the inline import */
+  g_unlink (sidecar);
+  document = load (source, NULL, &error);
+  g_assert_no_error (error);
+  {
+    const GlsFormat *format = gls_format_lookup ("inline");
+    g_autoptr(GlsImportReport) report = gls_import_report_new ();
+    g_autoptr(GBytes) bytes = g_bytes_new_static (doctype, sizeof doctype - 1);
+
+    g_assert_false (gls_format_import (format, document, bytes, "in.xml", GLS_IMPORT_MERGE, report, &error));
+    g_assert_nonnull (strstr (error->message, "in.xml:3"));
+    g_assert_nonnull (strstr (error->message, "DOCTYPE"));
+    g_clear_error (&error);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    bytes = g_bytes_new_static (utf16, sizeof utf16 - 1);
+    g_assert_false (gls_format_import (format, document, bytes, "in.xml", GLS_IMPORT_MERGE, report, &error));
+    g_assert_nonnull (strstr (error->message, "UTF-8"));
+  }
+
+  gls_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/round-trip/seeds", test_round_trip_seeds);
   g_test_add_func ("/sidecar/hostile", test_hostile);
   g_test_add_func ("/sidecar/empty", test_empty_sidecar);
+  g_test_add_func ("/sidecar/prolog", test_prolog);
   g_test_add_func ("/sidecar/valid-fixtures", test_valid_fixtures);
   g_test_add_func ("/sidecar/foreign", test_foreign);
   g_test_add_func ("/sidecar/unknown-category", test_unknown_category);

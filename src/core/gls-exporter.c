@@ -516,49 +516,6 @@ _gls_format_finish_writer (xmlTextWriterPtr writer,
   return bytes;
 }
 
-/* Finds a DOCTYPE before any parsing, so that no declaration in it is ever
- * processed (FORMAT.md §6). Returns its line, or 0. */
-guint
-_gls_format_find_doctype (const char *data,
-                          gsize       len)
-{
-  const char *p = data, *end = data + len;
-  guint line = 1;
-
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-
-  while (p < end)
-    {
-      const char *close = NULL;
-
-      if (*p == '\n')
-        line++;
-
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        {
-          p++;
-          continue;
-        }
-
-      if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        close = g_strstr_len (p, end - p, "?>");
-      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        close = g_strstr_len (p, end - p, "-->");
-      else if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
-        return line;
-      else
-        return 0;
-
-      if (close == NULL)
-        return 0;
-      for (; p < close; p++)
-        line += *p == '\n';
-      p = close + 2;
-    }
-
-  return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* Offsets as other tools count them                                   */

@@ -913,7 +913,9 @@ _gls_format_inline_import (GlsDocument      *document,
     _gls_importer_error (&r.importer, 1, _("the file is empty, it holds no XML at all"));
   else if (len > G_MAXINT)
     _gls_importer_error (&r.importer, 0, _("the file is too large to read"));
-  else if ((doctype_line = _gls_format_find_doctype (data, len)) > 0)
+  else if (!_gls_xml_is_utf8_xml (data, len))
+    _gls_importer_error (&r.importer, 1, _("the file is not UTF-8: Glossator files are always UTF-8"));
+  else if ((doctype_line = _gls_xml_find_doctype (data, len)) > 0)
     _gls_importer_error (&r.importer, doctype_line,
                          _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
   else

@@ -71,9 +71,6 @@ GBytes      *_gls_format_finish_writer   (xmlTextWriterPtr writer,
 xmlTextWriterPtr _gls_format_start_writer (xmlBufferPtr   *buffer,
                                           gsize           size_hint,
                                           gboolean        indent);
-guint        _gls_format_find_doctype    (const char  *data,
-                                          gsize        len);
-
 /* Offsets as another tool counts them: brat folds each CRLF into one
  * character (universal newlines), and brat and SemEval count a leading
  * byte-order mark as character 0. Astral characters are one code point

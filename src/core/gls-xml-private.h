@@ -75,6 +75,10 @@ void            _gls_xml_write_relation       (xmlTextWriterPtr  writer,
 GBytes         *_gls_xml_write_codebook   (GlsCodebook     *codebook);
 gboolean        _gls_xml_bytes_is_codebook (GBytes         *bytes);
 char           *_gls_xml_peek_source_encoding (GBytes      *bytes);
+gboolean        _gls_xml_is_utf8_xml      (const char      *data,
+                                           gsize            len);
+guint           _gls_xml_find_doctype     (const char      *data,
+                                           gsize            len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsSidecarData, _gls_sidecar_data_free)
 

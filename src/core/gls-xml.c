@@ -1213,11 +1213,28 @@ _gls_sidecar_data_free (GlsSidecarData *data)
   g_free (data);
 }
 
+/* Whether @data starts as a UTF-8 XML file can: a BOM, white space or
+ * "<". UTF-16 and the like are refused before any parsing, so that the
+ * DOCTYPE check below cannot be bypassed. */
+gboolean
+_gls_xml_is_utf8_xml (const char *data,
+                      gsize       len)
+{
+  const guchar *p = (const guchar *) data;
+
+  if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    return TRUE;
+  if (len == 0)
+    return TRUE;
+
+  return p[0] == '<' || p[0] == ' ' || p[0] == '\t' || p[0] == '\r' || p[0] == '\n';
+}
+
 /* Finds a DOCTYPE before any parsing, so that no declaration in it is
  * ever processed. Returns its line, or 0. */
-static guint
-find_doctype (const char *data,
-              gsize       len)
+guint
+_gls_xml_find_doctype (const char *data,
+                       gsize       len)
 {
   const char *p = data, *end = data + len;
   guint line = 1;
@@ -1289,7 +1306,14 @@ open_reader (Reader     *r,
       return FALSE;
     }
 
-  if ((doctype_line = find_doctype (data, len)) > 0)
+  if (!_gls_xml_is_utf8_xml (data, len))
+    {
+      report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is not UTF-8: Glossator files are always UTF-8"));
+      r->malformed = TRUE;
+      return FALSE;
+    }
+
+  if ((doctype_line = _gls_xml_find_doctype (data, len)) > 0)
     {
       report (r, GLS_PROBLEM_ERROR, doctype_line, 0,
               _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
@@ -1508,7 +1532,7 @@ _gls_xml_bytes_is_codebook (GBytes *bytes)
   xmlTextReaderPtr reader;
   gboolean result = FALSE;
 
-  if (len == 0 || len > G_MAXINT || find_doctype (data, len) > 0)
+  if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
     return FALSE;
 
   reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -1549,7 +1573,7 @@ _gls_xml_peek_source_encoding (GBytes *bytes)
   char *encoding = NULL;
   guint elements = 0;
 
-  if (len == 0 || len > G_MAXINT || find_doctype (data, len) > 0)
+  if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
     return NULL;
 
   reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
