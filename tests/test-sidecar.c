@@ -757,6 +757,48 @@ test_prolog (void)
   gls_test_rm_rf (dir);
 }
 
+/* Characters XML cannot hold never reach the file, whatever field they
+ * come in: what Glossator writes, it reads. */
+static void
+test_unwritable_characters (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *source = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GlsDocument) reloaded = NULL;
+  g_autoptr(GlsCodebook) codebook = NULL;
+  g_autoptr(GlsCategory) category = gls_category_new ("odd");
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation;
+
+  gls_test_write (source, "Some text here.", -1);
+  document = load (source, NULL, &error);
+  gls_document_set_annotator (document, "Jane\xEF\xBF\xBF Doe\x01");
+  annotation = gls_document_annotate (document, "factual", 0, 4, &error);
+  g_assert_no_error (error);
+  gls_document_set_annotation_note (document, annotation, "a\xEF\xBF\xBE note");
+  gls_document_set_attribute (document, annotation, "k\x02ey", "va\xEF\xBF\xBFlue");
+
+  codebook = gls_codebook_copy (gls_document_get_codebook (document));
+  gls_category_set_label (category, NULL, "Odd\xEF\xBF\xBE label");
+  gls_category_set_color (category, "red");
+  g_assert_null (gls_category_get_color (category));
+  gls_codebook_add_category (codebook, NULL, category, &error);
+  gls_document_set_codebook (document, codebook);
+
+  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  reloaded = load (source, NULL, &error);
+  g_assert_no_error (error);
+  annotation = gls_annotation_list_get (gls_document_get_annotations (reloaded), 0);
+  g_assert_cmpstr (gls_annotation_get_annotator (annotation), ==, "Jane Doe");
+  g_assert_cmpstr (gls_annotation_get_note (annotation), ==, "a note");
+  g_assert_cmpstr (gls_category_get_label (gls_codebook_lookup (gls_document_get_codebook (reloaded), "odd")), ==, "Odd label");
+
+  gls_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/hostile", test_hostile);
   g_test_add_func ("/sidecar/empty", test_empty_sidecar);
   g_test_add_func ("/sidecar/prolog", test_prolog);
+  g_test_add_func ("/sidecar/unwritable-characters", test_unwritable_characters);
   g_test_add_func ("/sidecar/valid-fixtures", test_valid_fixtures);
   g_test_add_func ("/sidecar/foreign", test_foreign);
   g_test_add_func ("/sidecar/unknown-category", test_unknown_category);

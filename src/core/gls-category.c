@@ -166,6 +166,25 @@ gls_category_get_color (GlsCategory *self)
   return self->color;
 }
 
+/* "#rrggbb", the only colours the file format holds */
+static gboolean
+is_color (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * gls_category_set_color:
+ * @color: (nullable): "#rrggbb"; anything else leaves the category
+ *   without a colour
+ */
 void
 gls_category_set_color (GlsCategory *self,
                         const char  *color)
@@ -173,7 +192,7 @@ gls_category_set_color (GlsCategory *self,
   g_return_if_fail (GLS_IS_CATEGORY (self));
 
   g_free (self->color);
-  self->color = g_strdup (color);
+  self->color = is_color (color) ? g_strdup (color) : NULL;
 }
 
 /* "de_DE.UTF-8@euro" and "de-de" both become "de-de". */

@@ -489,8 +489,7 @@ read_category_node (Reader      *r,
   category->name = g_steal_pointer (&name);
   if (key != NULL && strlen (key) == 1 && key[0] >= '1' && key[0] <= '9')
     category->key = (guint) (key[0] - '0');
-  if (color != NULL)
-    category->color = g_steal_pointer (&color);
+  gls_category_set_color (category, color);
 
   category->parent = parent;
   g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));

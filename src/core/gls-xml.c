@@ -1609,7 +1609,8 @@ _gls_xml_peek_source_encoding (GBytes *bytes)
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
-/* @text without the characters XML 1.0 cannot hold. */
+/* @text without the characters XML 1.0 cannot hold: C0 controls but tab,
+ * newline and carriage return, and U+FFFE and U+FFFF. */
 static const char *
 xml_safe (const char  *text,
           char       **to_free)
@@ -1617,8 +1618,12 @@ xml_safe (const char  *text,
   gboolean safe = TRUE;
 
   for (const guchar *p = (const guchar *) text; *p && safe; p++)
-    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-      safe = FALSE;
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        safe = FALSE;
+      else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        safe = FALSE;
+    }
 
   if (safe)
     return text;
