@@ -43,6 +43,7 @@ test_merge (void)
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *a1 = NULL, *a2 = NULL, *a3 = NULL, *a6 = NULL;
+  g_autofree char *relation_id = NULL;
   GlsAnnotation *a4, *a5;
   GlsMergeConflict *c;
 
@@ -60,8 +61,22 @@ test_merge (void)
   mine = load (path);
   theirs = load (path);
 
-  /* theirs: adds a4, changes a2's note, deletes a3, recategorises a1,
-   * changes a6 */
+  /* theirs: adds a category and a relation, adds a4, changes a2's note,
+   * deletes a3, recategorises a1, changes a6 */
+  {
+    g_autoptr(GlsCodebook) codebook = gls_codebook_copy (gls_document_get_codebook (theirs));
+    g_autoptr(GlsCategory) rumour = gls_category_new ("rumour");
+
+    gls_category_set_label (rumour, NULL, "Rumour");
+    gls_category_set_color (rumour, "#abcdef");
+    gls_codebook_add_category (codebook, NULL, rumour, &error);
+    gls_document_set_codebook (theirs, codebook);
+    annotate (theirs, "rumour", 34, 38);
+  }
+  relation_id = g_strdup (gls_relation_get_id (gls_document_add_relation (theirs, "supports",
+                                                                          gls_document_lookup_annotation (theirs, a1),
+                                                                          gls_document_lookup_annotation (theirs, a2),
+                                                                          &error)));
   a4 = annotate (theirs, "prediction", 23, 28);
   gls_document_set_annotation_note (theirs, gls_document_lookup_annotation (theirs, a2), "from there");
   gls_document_remove_annotation (theirs, gls_document_lookup_annotation (theirs, a3));
@@ -92,6 +107,15 @@ test_merge (void)
   g_assert_cmpstr (gls_annotation_get_note (gls_document_lookup_annotation (mine, a2)), ==, "from there");
   g_assert_null (gls_document_lookup_annotation (mine, a3));
   g_assert_cmpstr (gls_document_get_note (mine), ==, "their note");
+  /* their new category, with its label and colour, and their relation
+   * with its own id */
+  g_assert_nonnull (gls_codebook_lookup (gls_document_get_codebook (mine), "rumour"));
+  g_assert_cmpstr (gls_category_get_color (gls_codebook_lookup (gls_document_get_codebook (mine), "rumour")), ==, "#abcdef");
+  g_assert_cmpuint (g_list_model_get_n_items (gls_document_get_relations (mine)), ==, 1);
+  {
+    g_autoptr(GlsRelation) relation = g_list_model_get_item (gls_document_get_relations (mine), 0);
+    g_assert_cmpstr (gls_relation_get_id (relation), ==, relation_id);
+  }
 
   /* the two conflicts, left as they are here */
   g_assert_cmpuint (conflicts->len, ==, 2);
@@ -117,7 +141,7 @@ test_merge (void)
   g_assert_true (gls_document_save (mine, NULL, &error));
   g_assert_no_error (error);
   result = load (path);
-  g_assert_cmpuint (gls_document_get_n_annotations (result), ==, 4);   /* a1 a2 a4 a5 */
+  g_assert_cmpuint (gls_document_get_n_annotations (result), ==, 5);   /* a1 a2 a4 a5 and the rumour */
 
   /* the merge is one step to undo (and each resolution one more) */
   g_assert_true (gls_document_undo (mine));
@@ -125,6 +149,45 @@ test_merge (void)
   g_assert_cmpstr (gls_annotation_get_note (gls_document_lookup_annotation (mine, a1)), ==, "from here");
   g_assert_nonnull (gls_document_lookup_annotation (mine, a3));
   g_assert_null (gls_document_lookup_annotation (mine, gls_annotation_get_id (a4)));
+
+  gls_test_rm_rf (dir);
+}
+
+/* Undoing a merge makes a save refuse again: theirs is not overwritten
+ * by a document that no longer holds their work. */
+static void
+test_merge_undo (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(GlsDocument) mine = NULL;
+  g_autoptr(GlsDocument) theirs = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gls_test_write (path, "Alpha beta gamma delta.", -1);
+  mine = load (path);
+  annotate (mine, "factual", 0, 5);
+  g_assert_true (gls_document_save (mine, NULL, &error));
+  theirs = load (path);
+  annotate (theirs, "hedge", 6, 10);
+  g_assert_true (gls_document_save (theirs, NULL, &error));
+
+  annotate (mine, "opinion", 11, 16);
+  conflicts = gls_document_merge_disk_version (mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_document_get_n_annotations (mine), ==, 3);
+
+  g_assert_true (gls_document_undo (mine));
+  g_assert_cmpuint (gls_document_get_n_annotations (mine), ==, 2);
+  g_assert_false (gls_document_save (mine, NULL, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  /* redone, it saves */
+  g_assert_true (gls_document_redo (mine));
+  g_assert_true (gls_document_save (mine, NULL, &error));
+  g_assert_no_error (error);
 
   gls_test_rm_rf (dir);
 }
@@ -165,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/merge/three-way", test_merge);
   g_test_add_func ("/merge/broken", test_merge_broken);
+  g_test_add_func ("/merge/undo", test_merge_undo);
 
   return g_test_run ();
 }

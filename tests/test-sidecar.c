@@ -489,6 +489,18 @@ test_orphans (void)
   g_assert_false (gls_document_get_source_changed (again));
   g_assert_cmpuint (gls_document_get_n_orphaned (again), ==, 1);
 
+  /* anchored again by hand, then undone: the quote comes back with it */
+  orphan = gls_annotation_list_get (gls_document_get_annotations (again), 1);
+  {
+    GlsSpan span = { 31, 40 };
+
+    g_assert_true (gls_document_set_spans (again, orphan, &span, 1, &error));
+    g_assert_cmpint (gls_annotation_get_anchor (orphan), ==, GLS_ANCHOR_OK);
+    g_assert_true (gls_document_undo (again));
+    g_assert_cmpint (gls_annotation_get_anchor (orphan), ==, GLS_ANCHOR_ORPHANED);
+    g_assert_cmpstr (gls_annotation_get_target_exact (orphan, 0), ==, "4 million");
+  }
+
   gls_test_rm_rf (dir);
 }
 

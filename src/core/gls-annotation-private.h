@@ -64,6 +64,8 @@ void           _gls_annotation_touch          (GlsAnnotation *self);
 GPtrArray     *_gls_annotation_dup_attributes (GlsAnnotation *self);
 GlsRelation   *_gls_relation_new_empty        (void);
 void           _gls_target_clear              (GlsTarget     *target);
+GArray        *_gls_targets_copy              (GArray        *targets);
+GlsRelation   *_gls_relation_copy             (GlsRelation   *relation);
 
 static inline void
 _gls_set_string (char       **field,

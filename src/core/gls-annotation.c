@@ -132,6 +132,27 @@ gls_annotation_new (const char    *category,
   return self;
 }
 
+/* A deep copy of an annotation's targets, quotes included. */
+GArray *
+_gls_targets_copy (GArray *targets)
+{
+  GArray *copy = g_array_sized_new (FALSE, TRUE, sizeof (GlsTarget), targets->len);
+
+  g_array_set_clear_func (copy, (GDestroyNotify) _gls_target_clear);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const GlsTarget *t = &g_array_index (targets, GlsTarget, i);
+      GlsTarget target = {
+        t->start, t->end, g_strdup (t->prefix), g_strdup (t->exact),
+        g_strdup (t->suffix), _gls_foreign_copy (t->foreign), t->line
+      };
+
+      g_array_append_val (copy, target);
+    }
+
+  return copy;
+}
+
 /* A copy with the same id, for merges and tests. */
 GlsAnnotation *
 _gls_annotation_copy (GlsAnnotation *self)
@@ -146,16 +167,8 @@ _gls_annotation_copy (GlsAnnotation *self)
   copy->note = g_strdup (self->note);
   copy->anchor = self->anchor;
   copy->foreign = _gls_foreign_copy (self->foreign);
-  for (guint i = 0; i < self->targets->len; i++)
-    {
-      const GlsTarget *t = &g_array_index (self->targets, GlsTarget, i);
-      GlsTarget target = {
-        t->start, t->end, g_strdup (t->prefix), g_strdup (t->exact),
-        g_strdup (t->suffix), _gls_foreign_copy (t->foreign), t->line
-      };
-
-      g_array_append_val (copy->targets, target);
-    }
+  g_array_unref (copy->targets);
+  copy->targets = _gls_targets_copy (self->targets);
   g_ptr_array_unref (copy->attributes);
   copy->attributes = _gls_annotation_dup_attributes (self);
 
@@ -421,6 +434,21 @@ GlsRelation *
 _gls_relation_new_empty (void)
 {
   return g_object_new (GLS_TYPE_RELATION, NULL);
+}
+
+/* A copy with the same id. */
+GlsRelation *
+_gls_relation_copy (GlsRelation *relation)
+{
+  GlsRelation *copy = _gls_relation_new_empty ();
+
+  copy->id = g_strdup (relation->id);
+  copy->type = g_strdup (relation->type);
+  copy->from = g_strdup (relation->from);
+  copy->to = g_strdup (relation->to);
+  copy->foreign = _gls_foreign_copy (relation->foreign);
+
+  return copy;
 }
 
 GlsRelation *

@@ -40,6 +40,8 @@ struct _GlsDocument
 gboolean _gls_document_adopt (GlsDocument    *self,
                               GlsSidecarData *data,
                               GPtrArray      *problems);
+void _gls_document_commit (GlsDocument *self,
+                           GlsChange   *change);
 void _gls_document_apply (GlsDocument *self,
                           GlsChange   *change,
                           gboolean     undo);

@@ -396,6 +396,12 @@ _gls_document_apply (GlsDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODEBOOK]);
       return;
 
+    case GLS_CHANGE_DISK_VERSION:
+      _gls_set_string (&self->etag, change->text[to]);
+      g_clear_pointer (&self->base, g_bytes_unref);
+      self->base = change->bytes[to] ? g_bytes_ref (change->bytes[to]) : NULL;
+      return;
+
     case GLS_CHANGE_CATEGORY:
       count (self, annotation->category, -1);
       _gls_set_string (&annotation->category, change->text[to]);
@@ -416,7 +422,14 @@ _gls_document_apply (GlsDocument *self,
       begin_reorder (self, annotation);
       if (annotation->anchor == GLS_ANCHOR_ORPHANED)
         self->n_orphaned--;
-      set_spans_from_array (annotation, change->spans[to]);
+      if (undo && change->targets != NULL)
+        {
+          /* an orphan gets its quotes back, the only record of its text */
+          g_array_unref (annotation->targets);
+          annotation->targets = _gls_targets_copy (change->targets);
+        }
+      else
+        set_spans_from_array (annotation, change->spans[to]);
       annotation->anchor = change->anchor[to];
       if (annotation->anchor == GLS_ANCHOR_ORPHANED)
         self->n_orphaned++;
@@ -469,9 +482,9 @@ notify_state (GlsDocument *self,
 }
 
 /* Makes a change: applies it, records it, and tells observers. */
-static void
-commit (GlsDocument *self,
-        GlsChange   *change)
+void
+_gls_document_commit (GlsDocument *self,
+                      GlsChange   *change)
 {
   State before = get_state (self);
 
@@ -656,7 +669,7 @@ gls_document_add_annotation (GlsDocument    *self,
 
   change = _gls_change_new (GLS_CHANGE_ADD);
   change->annotation = g_object_ref (annotation);
-  commit (self, change);
+  _gls_document_commit (self, change);
 
   return TRUE;
 }
@@ -742,7 +755,7 @@ gls_document_remove_annotation (GlsDocument   *self,
 
   change = _gls_change_new (GLS_CHANGE_REMOVE);
   change->annotation = g_object_ref (annotation);
-  commit (self, change);
+  _gls_document_commit (self, change);
 
   gls_document_end_group (self);
 }
@@ -764,7 +777,7 @@ gls_document_set_category (GlsDocument   *self,
   change = annotation_change (GLS_CHANGE_CATEGORY, annotation);
   change->text[0] = g_strdup (annotation->category);
   change->text[1] = g_strdup (category);
-  commit (self, change);
+  _gls_document_commit (self, change);
 }
 
 static GArray *
@@ -808,7 +821,9 @@ gls_document_set_spans (GlsDocument    *self,
   g_array_append_vals (change->spans[1], spans, n_spans);
   change->anchor[0] = annotation->anchor;
   change->anchor[1] = GLS_ANCHOR_OK;
-  commit (self, change);
+  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+    change->targets = _gls_targets_copy (annotation->targets);
+  _gls_document_commit (self, change);
 
   return TRUE;
 }
@@ -888,7 +903,7 @@ gls_document_set_annotation_note (GlsDocument   *self,
   change = annotation_change (GLS_CHANGE_NOTE, annotation);
   change->text[0] = g_strdup (annotation->note);
   change->text[1] = g_steal_pointer (&clean);
-  commit (self, change);
+  _gls_document_commit (self, change);
 }
 
 /**
@@ -938,7 +953,7 @@ gls_document_set_attribute (GlsDocument   *self,
   change = annotation_change (GLS_CHANGE_ATTRIBUTES, annotation);
   change->attributes[0] = g_ptr_array_ref (annotation->attributes);
   change->attributes[1] = g_steal_pointer (&attributes);
-  commit (self, change);
+  _gls_document_commit (self, change);
 }
 
 /**
@@ -970,7 +985,7 @@ gls_document_add_relation (GlsDocument    *self,
 
   change = _gls_change_new (GLS_CHANGE_ADD_RELATION);
   change->relation = gls_relation_new (type, from->id, to->id);
-  commit (self, change);
+  _gls_document_commit (self, change);
 
   return change->relation;
 }
@@ -1018,7 +1033,7 @@ gls_document_insert_relation (GlsDocument  *self,
 
   change = _gls_change_new (GLS_CHANGE_ADD_RELATION);
   change->relation = g_object_ref (relation);
-  commit (self, change);
+  _gls_document_commit (self, change);
 
   return TRUE;
 }
@@ -1037,7 +1052,7 @@ gls_document_remove_relation (GlsDocument *self,
 
   change = _gls_change_new (GLS_CHANGE_REMOVE_RELATION);
   change->relation = g_object_ref (relation);
-  commit (self, change);
+  _gls_document_commit (self, change);
 }
 
 void
@@ -1073,7 +1088,7 @@ gls_document_set_note (GlsDocument *self,
   change = _gls_change_new (GLS_CHANGE_DOCUMENT_NOTE);
   change->text[0] = g_strdup (self->note);
   change->text[1] = g_steal_pointer (&clean);
-  commit (self, change);
+  _gls_document_commit (self, change);
 }
 
 /**
@@ -1098,7 +1113,7 @@ gls_document_set_codebook (GlsDocument *self,
   change = _gls_change_new (GLS_CHANGE_CODEBOOK);
   change->codebook[0] = g_object_ref (self->codebook);
   change->codebook[1] = g_object_ref (codebook);
-  commit (self, change);
+  _gls_document_commit (self, change);
 }
 
 typedef struct
@@ -1873,7 +1888,7 @@ gls_document_restore (GlsDocument  *self,
       GlsChange *change = _gls_change_new (GLS_CHANGE_ADD);
 
       change->annotation = g_steal_pointer (&copy);
-      commit (self, change);
+      _gls_document_commit (self, change);
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (other->relations));
@@ -1881,15 +1896,9 @@ gls_document_restore (GlsDocument  *self,
     {
       g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (other->relations), i);
       GlsChange *change = _gls_change_new (GLS_CHANGE_ADD_RELATION);
-      GlsRelation *copy = _gls_relation_new_empty ();
 
-      copy->id = g_strdup (relation->id);
-      copy->type = g_strdup (relation->type);
-      copy->from = g_strdup (relation->from);
-      copy->to = g_strdup (relation->to);
-      copy->foreign = _gls_foreign_copy (relation->foreign);
-      change->relation = copy;
-      commit (self, change);
+      change->relation = _gls_relation_copy (relation);
+      _gls_document_commit (self, change);
     }
 
   gls_document_end_group (self);

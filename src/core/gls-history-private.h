@@ -20,6 +20,7 @@ typedef enum
   GLS_CHANGE_REMOVE_RELATION,
   GLS_CHANGE_DOCUMENT_NOTE,
   GLS_CHANGE_CODEBOOK,
+  GLS_CHANGE_DISK_VERSION,   /* which file on disk the next save may replace */
 } GlsChangeKind;
 
 typedef struct
@@ -31,6 +32,8 @@ typedef struct
   char          *text[2];        /* category or note: before, after */
   char          *modified[2];    /* the annotation's time stamp: before, after */
   GArray        *spans[2];       /* GlsSpan */
+  GArray        *targets;        /* GlsTarget: an orphan's quotes, for undo */
+  GBytes        *bytes[2];       /* the sidecar's base: before, after */
   GPtrArray     *attributes[2];  /* pairs of name, value */
   GlsAnchor      anchor[2];      /* before, after */
   gint64         time;           /* monotonic, of the last edit merged in */

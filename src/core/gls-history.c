@@ -47,7 +47,9 @@ _gls_change_free (GlsChange *change)
       g_clear_pointer (&change->modified[i], g_free);
       g_clear_pointer (&change->spans[i], g_array_unref);
       g_clear_pointer (&change->attributes[i], g_ptr_array_unref);
+      g_clear_pointer (&change->bytes[i], g_bytes_unref);
     }
+  g_clear_pointer (&change->targets, g_array_unref);
   g_clear_object (&change->annotation);
   g_clear_object (&change->relation);
   g_free (change);

@@ -71,12 +71,13 @@ read_version (GlsDocument  *self,
   g_autoptr(GlsSidecarData) data = NULL;
   g_autoptr(GlsDocument) version = NULL;
 
-  version = gls_document_new (self->source, self->codebook);
   if (bytes == NULL)
-    return g_steal_pointer (&version);
+    return gls_document_new (self->source, self->codebook);
 
   if ((data = _gls_xml_read_sidecar (bytes, name, problems, error)) == NULL)
     return NULL;
+
+  version = gls_document_new (self->source, data->codebook ? data->codebook : self->codebook);
 
   if (!_gls_document_adopt (version, data, problems))
     {
@@ -142,6 +143,44 @@ conflict (GPtrArray     *conflicts,
   c->mine = mine ? g_object_ref (mine) : NULL;
   c->theirs = theirs ? _gls_annotation_copy (theirs) : NULL;
   g_ptr_array_add (conflicts, c);
+}
+
+/* The categories @theirs has and this document's codebook lacks, added to
+ * a copy of it (under the same broader category where there is one). */
+static void
+take_their_categories (GlsDocument *self,
+                       GlsCodebook *theirs)
+{
+  g_autoptr(GlsCodebook) copy = NULL;
+
+  for (guint i = 0; i < gls_codebook_get_n_categories (theirs); i++)
+    {
+      GlsCategory *category = gls_codebook_get_category (theirs, i);
+      g_autoptr(GlsCategory) added = NULL;
+      GlsCategory *parent;
+
+      if (gls_codebook_lookup (copy ? copy : self->codebook, category->id) != NULL)
+        continue;
+
+      if (copy == NULL)
+        copy = gls_codebook_copy (self->codebook);
+
+      added = gls_category_new (category->id);
+      added->name = g_strdup (category->name);
+      added->color = g_strdup (category->color);
+      if (gls_codebook_lookup_key (copy, category->key) == NULL)
+        added->key = category->key;
+      for (guint j = 0; j < category->labels->len; j++)
+        g_ptr_array_add (added->labels, g_strdup (g_ptr_array_index (category->labels, j)));
+      for (guint j = 0; j < category->descriptions->len; j++)
+        g_ptr_array_add (added->descriptions, g_strdup (g_ptr_array_index (category->descriptions, j)));
+
+      parent = category->parent ? gls_codebook_lookup (copy, category->parent->id) : NULL;
+      gls_codebook_add_category (copy, parent, added, NULL);
+    }
+
+  if (copy != NULL)
+    gls_document_set_codebook (self, copy);
 }
 
 static GlsRelation *
@@ -215,6 +254,8 @@ gls_document_merge_disk_version (GlsDocument  *self,
   conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) gls_merge_conflict_free);
   gls_document_begin_group (self);
 
+  take_their_categories (self, theirs->codebook);
+
   /* what theirs has */
   list = gls_document_get_annotations (theirs);
   n = gls_document_get_n_annotations (theirs);
@@ -264,18 +305,20 @@ gls_document_merge_disk_version (GlsDocument  *self,
   for (guint i = 0; i < mine_list->len; i++)
     gls_document_remove_annotation (self, g_ptr_array_index (mine_list, i));
 
-  /* relations: added there, deleted there */
+  /* relations: added there (with their ids), deleted there */
   n = g_list_model_get_n_items (G_LIST_MODEL (theirs->relations));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (theirs->relations), i);
-      GlsAnnotation *from = gls_document_lookup_annotation (self, relation->from);
-      GlsAnnotation *to = gls_document_lookup_annotation (self, relation->to);
 
       if (find_relation (G_LIST_MODEL (base->relations), relation->id) == NULL &&
-          find_relation (G_LIST_MODEL (self->relations), relation->id) == NULL &&
-          from != NULL && to != NULL)
-        gls_document_add_relation (self, relation->type, from, to, NULL);
+          find_relation (G_LIST_MODEL (self->relations), relation->id) == NULL)
+        {
+          g_autoptr(GlsRelation) copy = _gls_relation_copy (relation);
+
+          /* refused only when an end is gone here */
+          gls_document_insert_relation (self, copy, NULL);
+        }
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (base->relations));
   for (guint i = 0; i < n; i++)
@@ -287,18 +330,35 @@ gls_document_merge_disk_version (GlsDocument  *self,
         gls_document_remove_relation (self, mine);
     }
 
-  /* the note on the whole article: theirs, unless both changed it */
+  /* the note on the whole article: theirs if only they changed it, both
+   * (mine first) if both did */
   if (same_text (self->note, base->note))
     gls_document_set_note (self, theirs->note);
+  else if (!same_text (theirs->note, base->note) && !same_text (theirs->note, self->note))
+    {
+      g_autofree char *both = NULL;
 
-  gls_document_end_group (self);
+      if (self->note == NULL || *self->note == '\0')
+        both = g_strdup (theirs->note);
+      else
+        both = g_strconcat (self->note, "\n\n", theirs->note, NULL);
+      gls_document_set_note (self, both);
+    }
 
   /* the file on disk is now the base of the next merge, and may be
-   * replaced by the next save */
-  g_clear_pointer (&self->base, g_bytes_unref);
-  self->base = g_bytes_ref (disk);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&disk_etag);
+   * replaced by the next save: part of the step, so that undoing the
+   * merge makes a save refuse again */
+  {
+    GlsChange *change = _gls_change_new (GLS_CHANGE_DISK_VERSION);
+
+    change->text[0] = g_strdup (self->etag);
+    change->text[1] = g_steal_pointer (&disk_etag);
+    change->bytes[0] = self->base ? g_bytes_ref (self->base) : NULL;
+    change->bytes[1] = g_bytes_ref (disk);
+    _gls_document_commit (self, change);
+  }
+
+  gls_document_end_group (self);
 
   return g_steal_pointer (&conflicts);
 }
