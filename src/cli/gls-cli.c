@@ -246,17 +246,6 @@ cmd_validate (int    argc,
   return exit_code;
 }
 
-static const char *
-default_annotator (void)
-{
-  const char *name = g_get_real_name ();
-
-  if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0)
-    name = g_get_user_name ();
-
-  return name;
-}
-
 static GlsDocument *
 load_document (const char *path)
 {
@@ -421,7 +410,7 @@ cmd_annotate (int    argc,
       return EXIT_INVALID;
     }
 
-  gls_document_set_annotator (document, annotator ? annotator : default_annotator ());
+  gls_document_set_annotator (document, annotator ? annotator : gls_default_annotator ());
 
   annotation = gls_document_annotate (document, category, start, end, &error);
   if (annotation == NULL)

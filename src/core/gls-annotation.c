@@ -60,6 +60,23 @@ gls_timestamp_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/**
+ * gls_default_annotator:
+ *
+ * Returns: the name annotations carry when none was chosen: the user's
+ *   real name, or else their login name
+ */
+const char *
+gls_default_annotator (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0)
+    name = g_get_user_name ();
+
+  return name;
+}
+
 GlsAnnotation *
 _gls_annotation_new_empty (void)
 {

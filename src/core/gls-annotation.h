@@ -63,6 +63,7 @@ const char    *gls_anchor_to_string              (GlsAnchor      anchor);
 gboolean       gls_anchor_from_string            (const char    *str,
                                                   GlsAnchor     *anchor);
 char          *gls_timestamp_now                 (void);
+const char    *gls_default_annotator             (void);
 
 #define GLS_TYPE_RELATION (gls_relation_get_type ())
 

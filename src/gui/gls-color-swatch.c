@@ -67,7 +67,7 @@ gls_color_swatch_class_init (GlsColorSwatchClass *klass)
 
   properties[PROP_COLOR] =
     g_param_spec_string ("color", NULL, NULL, NULL,
-                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "swatch");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-core.h"
 #include "gls-preferences-window.h"
 
 struct _GlsPreferencesWindow
@@ -107,13 +108,10 @@ gls_preferences_window_class_init (GlsPreferencesWindowClass *klass)
 static void
 gls_preferences_window_init (GlsPreferencesWindow *self)
 {
-  const char *real_name = g_get_real_name ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  gtk_entry_set_placeholder_text (self->annotator_entry,
-                                  g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
+  gtk_entry_set_placeholder_text (self->annotator_entry, gls_default_annotator ());
   g_settings_bind (self->settings, "annotator-name", self->annotator_entry, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "document-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);

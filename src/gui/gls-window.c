@@ -87,6 +87,14 @@ struct _GlsWindow
 
 G_DEFINE_FINAL_TYPE (GlsWindow, gls_window, GTK_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_ARMED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void annotate            (GlsWindow  *self,
                                  const char *category);
 static void update_title        (GlsWindow *self);
@@ -199,7 +207,9 @@ gls_window_save_draft (GlsWindow *self)
 
   if (!gls_document_save_copy (self->document, draft, NULL, &error))
     {
-      g_warning ("Cannot write a draft: %s", error->message);
+      /* the user must know the safety net failed */
+      g_autofree char *text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), error->message);
+      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
       return FALSE;
     }
 
@@ -571,6 +581,17 @@ on_document_note_edited (GlsWindow     *self,
   self->updating = FALSE;
 }
 
+/* What the user may do when the sidecar changed under the document. */
+static void
+show_changed_on_disk (GlsWindow  *self,
+                      const char *text)
+{
+  show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING, text);
+  add_info_button (self, _("_Merge"), RESPONSE_MERGE);
+  add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
+  add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
+}
+
 static void
 on_sidecar_changed (GlsWindow         *self,
                     GFile             *file,
@@ -585,12 +606,8 @@ on_sidecar_changed (GlsWindow         *self,
   if (!gls_document_changed_on_disk (self->document))
     return;
 
-  show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING,
-             _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
-               "Merge both, reload the version on disk, or keep yours and replace it at the next save."));
-  add_info_button (self, _("_Merge"), RESPONSE_MERGE);
-  add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
-  add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
+  show_changed_on_disk (self, _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
+                                "Merge both, reload the version on disk, or keep yours and replace it at the next save."));
 }
 
 /* The name new annotations carry: the preference, or the user's own. */
@@ -602,15 +619,7 @@ update_annotator (GlsWindow *self)
   if (self->document == NULL)
     return;
 
-  if (*name == '\0')
-    {
-      const char *real_name = g_get_real_name ();
-
-      gls_document_set_annotator (self->document,
-                                  g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
-    }
-  else
-    gls_document_set_annotator (self->document, name);
+  gls_document_set_annotator (self->document, *name != '\0' ? name : gls_default_annotator ());
 }
 
 static void
@@ -714,6 +723,7 @@ typedef struct
   GlsWindow   *window;      /* borrowed: the task holds it, as its source object */
   GCancellable *cancellable;
   GlsSource   *shown;       /* the article as handed to the window */
+  char        *codebook_error;
   /* results */
   GlsDocument *document;
   GPtrArray   *problems;
@@ -729,6 +739,7 @@ load_data_free (LoadData *data)
   g_clear_object (&data->default_codebook);
   g_clear_object (&data->cancellable);
   g_clear_object (&data->shown);
+  g_free (data->codebook_error);
   g_clear_object (&data->document);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_clear_object (&data->broken_sidecar);
@@ -859,6 +870,12 @@ on_loaded (GObject      *object,
       return;
     }
 
+  if (data->codebook_error != NULL)
+    {
+      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, data->codebook_error);
+      return;
+    }
+
   if (offer_draft (self))
     return;
 
@@ -894,7 +911,13 @@ load (GlsWindow  *self,
   if (*codebook_path != '\0')
     {
       g_autoptr(GFile) codebook_file = g_file_new_for_path (codebook_path);
-      data->default_codebook = gls_codebook_new_from_file (codebook_file, NULL, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+
+      data->default_codebook = gls_codebook_new_from_file (codebook_file, NULL, NULL, &error);
+      if (data->default_codebook == NULL)
+        /* Translators: the problem with the codebook file chosen in the preferences */
+        data->codebook_error = g_strdup_printf (_("The default codebook from the preferences cannot be used: %s"),
+                                                error->message);
     }
 
   g_cancellable_cancel (self->cancellable);
@@ -953,10 +976,7 @@ show_save_error (GlsWindow    *self,
 
   if (g_error_matches (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK))
     {
-      show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING, error->message);
-      add_info_button (self, _("_Merge"), RESPONSE_MERGE);
-      add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
-      add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
+      show_changed_on_disk (self, error->message);
       return;
     }
 
@@ -2110,7 +2130,7 @@ gls_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case 1:
+    case PROP_ARMED:
       g_value_set_string (value, self->armed ? self->armed : "");
       break;
 
@@ -2130,7 +2150,7 @@ gls_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case 1:
+    case PROP_ARMED:
       armed = g_value_get_string (value);
       if (g_strcmp0 (armed ? armed : "", self->armed ? self->armed : "") == 0)
         return;
@@ -2159,9 +2179,10 @@ gls_window_class_init (GlsWindowClass *klass)
   window_class->close_request = gls_window_close_request;
 
   /* the category armed for quick mode, "" when none: the state of win.arm */
-  g_object_class_install_property (object_class, 1,
-                                   g_param_spec_string ("armed", NULL, NULL, "",
-                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARMED] =
+    g_param_spec_string ("armed", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLS_TYPE_ANNOTATION_DETAILS);
