@@ -510,7 +510,7 @@ def test_csv(tmp):
                              a['modified'] or ''])
     have = [[unguard(v) for v in row] for row in rows[1:]]
     T.check(sorted(have) == sorted(want), 'CSV rows read back with csv equal the documents (%d rows)' % len(want),
-            ['first difference: %r' % next(((h, w) for h, w in zip(sorted(have), sorted(want)) if h != w), None),
+            ['first difference: %r' % (next(((h, w) for h, w in zip(sorted(have), sorted(want)) if h != w), None),),
              'rows: %d, expected %d' % (len(have), len(want))])
     dangerous = [v for row in rows[1:] for v in row if v[:1] in ('=', '+', '-', '@', '\t', '\r')]
     T.check(not dangerous, 'CSV: no cell starts with = + - @ tab or CR', dangerous[:5])
@@ -535,6 +535,36 @@ def test_csv(tmp):
     else:
         values = [[unguard(v) for v in row] for row in rows_read]
         T.check(sorted(values) == sorted(want), 'CSV read back with pandas.read_csv equals the documents')
+
+    # LibreOffice Calc reads the file (every column as text, UTF-8, comma,
+    # double quotes), and writes what it read back out as CSV
+    soffice = shutil.which('soffice')
+    if soffice is None:
+        T.skip('CSV read back with LibreOffice Calc', 'LibreOffice is not installed (libreoffice-calc-nogui)')
+    else:
+        calc_dir = os.path.join(tmp, 'calc')
+        os.makedirs(calc_dir, exist_ok=True)
+        text_columns = '/'.join('%d/2' % (i + 1) for i in range(len(header)))
+        r = subprocess.run([soffice, '--headless', '--norestore',
+                            '-env:UserInstallation=file://' + os.path.join(tmp, 'calc-profile'),
+                            '--infilter=CSV:44,34,76,1,' + text_columns,
+                            '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true',
+                            '--outdir', calc_dir, out],
+                           capture_output=True, text=True, timeout=180)
+        written = os.path.join(calc_dir, 'all.csv')
+        if T.check(r.returncode == 0 and os.path.exists(written), 'LibreOffice Calc opens the CSV export',
+                   [r.stdout, r.stderr]):
+            with open(written, encoding='utf-8', newline='') as f:
+                calc_rows = list(csv.reader(f))
+            # a Calc cell keeps its line breaks as LF: a CR in a field
+            # (from CRLF text) comes back as one
+            def calc_cell(v):
+                return v.replace('\r\n', '\n').replace('\r', '\n')
+            values = [[unguard(v) for v in row] for row in calc_rows[1:]]
+            want_calc = [[calc_cell(v) for v in row] for row in want]
+            T.check(calc_rows[0] == header and sorted(values) == sorted(want_calc),
+                    'CSV read back with LibreOffice Calc equals the documents (line breaks as LF)',
+                    ['first difference: %r' % (next(((h, w) for h, w in zip(sorted(values), sorted(want_calc)) if h != w), None),)])
 
 
 def test_webanno(tmp):
