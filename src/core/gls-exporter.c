@@ -481,40 +481,7 @@ _gls_format_dup_quote (GlsSource  *source,
   *suffix = g_strndup (p_end, p_after - p_end);
 }
 
-xmlTextWriterPtr
-_gls_format_start_writer (xmlBufferPtr *buffer,
-                          gsize         size_hint,
-                          gboolean      indent)
-{
-  xmlTextWriterPtr writer;
 
-  *buffer = xmlBufferCreateSize (MAX (size_hint, 4096));
-  xmlBufferSetAllocationScheme (*buffer, XML_BUFFER_ALLOC_DOUBLEIT);
-  writer = xmlNewTextWriterMemory (*buffer, 0);
-  if (indent)
-    {
-      xmlTextWriterSetIndent (writer, 1);
-      xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
-    }
-  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
-
-  return writer;
-}
-
-GBytes *
-_gls_format_finish_writer (xmlTextWriterPtr writer,
-                           xmlBufferPtr     buffer)
-{
-  GBytes *bytes;
-
-  xmlTextWriterEndDocument (writer);
-  xmlFreeTextWriter (writer);
-
-  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-  xmlBufferFree (buffer);
-
-  return bytes;
-}
 
 
 /* ------------------------------------------------------------------ */

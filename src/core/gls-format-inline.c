@@ -208,7 +208,7 @@ _gls_format_inline_export (GlsDocument  *document,
   guint n;
 
   gls_source_get_text (source, &n_bytes);
-  writer = _gls_format_start_writer (&buffer, n_bytes + 160 * annotations->len, TRUE);
+  writer = _gls_xml_start_writer (&buffer, n_bytes + 160 * annotations->len);
 
   xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "annotated-text", BAD_CAST INLINE_NAMESPACE);
   xmlTextWriterWriteAttribute (writer, BAD_CAST "version", BAD_CAST INLINE_VERSION);
@@ -240,7 +240,7 @@ _gls_format_inline_export (GlsDocument  *document,
 
   xmlTextWriterEndElement (writer);
 
-  return _gls_format_finish_writer (writer, buffer);
+  return _gls_xml_finish_writer (writer, buffer);
 }
 
 /* ------------------------------------------------------------------ */

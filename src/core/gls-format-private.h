@@ -66,11 +66,6 @@ void         _gls_format_dup_quote       (GlsSource   *source,
                                           char       **prefix,
                                           char       **exact,
                                           char       **suffix);
-GBytes      *_gls_format_finish_writer   (xmlTextWriterPtr writer,
-                                          xmlBufferPtr     buffer);
-xmlTextWriterPtr _gls_format_start_writer (xmlBufferPtr   *buffer,
-                                          gsize           size_hint,
-                                          gboolean        indent);
 /* Offsets as another tool counts them: brat folds each CRLF into one
  * character (universal newlines), and brat and SemEval count a leading
  * byte-order mark as character 0. Astral characters are one code point

@@ -768,7 +768,7 @@ _gls_format_tei_export (GlsDocument  *document,
   claim_ids (&w);
 
   gls_source_get_text (gls_document_get_source (document), &n_bytes);
-  w.writer = _gls_format_start_writer (&buffer, n_bytes + 200 * w.annotations->len, TRUE);
+  w.writer = _gls_xml_start_writer (&buffer, n_bytes + 200 * w.annotations->len);
 
   xmlTextWriterStartElementNS (w.writer, NULL, BAD_CAST "TEI", BAD_CAST TEI_NAMESPACE);
   xmlTextWriterWriteAttribute (w.writer, BAD_CAST "version", BAD_CAST TEI_VERSION);
@@ -777,7 +777,7 @@ _gls_format_tei_export (GlsDocument  *document,
   write_stand_off (&w);
   xmlTextWriterEndElement (w.writer);
 
-  bytes = _gls_format_finish_writer (w.writer, buffer);
+  bytes = _gls_xml_finish_writer (w.writer, buffer);
 
   g_ptr_array_unref (w.annotations);
   g_hash_table_unref (w.ids);

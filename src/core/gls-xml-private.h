@@ -54,6 +54,11 @@ GlsCodebook    *_gls_xml_read_codebook    (GBytes          *bytes,
                                            GError         **error);
 GBytes         *_gls_xml_write_sidecar    (GlsDocument     *document);
 
+xmlTextWriterPtr _gls_xml_start_writer        (xmlBufferPtr     *buffer,
+                                               gsize             size_hint);
+GBytes         *_gls_xml_finish_writer        (xmlTextWriterPtr  writer,
+                                               xmlBufferPtr      buffer);
+
 /* The pieces of the sidecar, for other documents that hold the same
  * elements (the inline export). */
 void            _gls_xml_write_attribute      (xmlTextWriterPtr  writer,

@@ -1857,9 +1857,9 @@ _gls_xml_write_relation (xmlTextWriterPtr  writer,
   xmlTextWriterEndElement (writer);
 }
 
-static GBytes *
-finish_writer (xmlTextWriterPtr writer,
-               xmlBufferPtr     buffer)
+GBytes *
+_gls_xml_finish_writer (xmlTextWriterPtr writer,
+                        xmlBufferPtr     buffer)
 {
   GBytes *bytes;
 
@@ -1877,9 +1877,11 @@ finish_writer (xmlTextWriterPtr writer,
   return bytes;
 }
 
-static xmlTextWriterPtr
-start_writer (xmlBufferPtr *buffer,
-              gsize         size_hint)
+/* A writer into a growing buffer, indented by two spaces, with the XML
+ * declaration written: for the sidecar and every XML export. */
+xmlTextWriterPtr
+_gls_xml_start_writer (xmlBufferPtr *buffer,
+                       gsize         size_hint)
 {
   xmlTextWriterPtr writer;
 
@@ -1912,7 +1914,7 @@ _gls_xml_write_sidecar (GlsDocument *document)
   gsize n_bytes;
 
   gls_source_get_text (source, &n_bytes);
-  writer = start_writer (&buffer, 256 * gls_document_get_n_annotations (document) + 4096);
+  writer = _gls_xml_start_writer (&buffer, 256 * gls_document_get_n_annotations (document) + 4096);
 
   xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "annotations", BAD_CAST GLS_NAMESPACE);
   _gls_xml_write_attribute (writer, "version", document->version ? document->version : GLS_FORMAT_VERSION);
@@ -1955,16 +1957,16 @@ _gls_xml_write_sidecar (GlsDocument *document)
   _gls_foreign_write_elements (document->foreign, writer);
   xmlTextWriterEndElement (writer);
 
-  return finish_writer (writer, buffer);
+  return _gls_xml_finish_writer (writer, buffer);
 }
 
 GBytes *
 _gls_xml_write_codebook (GlsCodebook *codebook)
 {
   xmlBufferPtr buffer;
-  xmlTextWriterPtr writer = start_writer (&buffer, 4096);
+  xmlTextWriterPtr writer = _gls_xml_start_writer (&buffer, 4096);
 
   write_codebook (writer, codebook, TRUE);
 
-  return finish_writer (writer, buffer);
+  return _gls_xml_finish_writer (writer, buffer);
 }
