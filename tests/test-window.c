@@ -791,6 +791,28 @@ test_import (void)
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
   spin (50);
 
+  /* Export… writes the chosen format where asked, says so, and
+   * remembers the format */
+  {
+    g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+    g_autoptr(GFile) out_file = g_file_new_for_path (out);
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autoptr(GBytes) written = NULL;
+
+    g_assert_true (gls_window_export (window, out_file, "tei"));
+    written = gls_test_read (out);
+    g_assert_nonnull (strstr (g_bytes_get_data (written, NULL), "http://www.tei-c.org/ns/1.0"));
+    g_assert_nonnull (strstr (gls_window_get_info_message (window), "out.xml"));
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    first = g_settings_get_string (settings, "last-export-format");
+    g_assert_cmpstr (first, ==, "tei");
+    g_assert_true (gls_window_export (window, out_file, "csv"));
+    second = g_settings_get_string (settings, "last-export-format");
+    g_assert_cmpstr (second, ==, "csv");
+  }
+
   /* one undo takes it all back, the new categories included */
   activate (window, "win.undo", NULL);
   g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);

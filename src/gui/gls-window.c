@@ -1629,29 +1629,53 @@ on_export_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       const char *name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
-      const GlsFormat *format = gls_format_lookup (name ? name : "tei");
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *display = g_file_get_parse_name (file);
 
-      g_settings_set_string (self->settings, "last-export-format", format->name);
-      bytes = gls_format_export (format, self->document, &error);
-      if (bytes == NULL ||
-          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-        {
-          g_autofree char *text = g_strdup_printf (_("Cannot export to “%s”: %s"), display, error->message);
-          show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
-        }
-      else
-        {
-          /* Translators: the format's name, the file's path */
-          g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), _(format->label), display);
-          show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-        }
+      gls_window_export (self, file, name ? name : "tei");
     }
 
   g_object_unref (chooser);
+}
+
+/**
+ * gls_window_export:
+ *
+ * Exports the annotations to @file in @format_name, remembers the format
+ * for next time, and says where the file went (or why it did not).
+ */
+gboolean
+gls_window_export (GlsWindow  *self,
+                   GFile      *file,
+                   const char *format_name)
+{
+  const GlsFormat *format = gls_format_lookup (format_name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  g_settings_set_string (self->settings, "last-export-format", format->name);
+  bytes = gls_format_export (format, self->document, &error);
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot export to “%s”: %s"), display, error->message);
+      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
+      return FALSE;
+    }
+
+  {
+    /* Translators: the format's name, the file's path */
+    g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), _(format->label), display);
+    show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+  }
+
+  return TRUE;
 }
 
 static void

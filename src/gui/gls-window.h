@@ -24,6 +24,9 @@ const char     *gls_window_get_info_message (GlsWindow      *self);
 GtkWidget      *gls_window_get_note_view    (GlsWindow      *self);
 GFile          *gls_window_dup_draft_file   (GlsWindow      *self);
 gboolean        gls_window_save_draft       (GlsWindow      *self);
+gboolean        gls_window_export           (GlsWindow      *self,
+                                             GFile          *file,
+                                             const char     *format_name);
 gboolean        gls_window_import           (GlsWindow      *self,
                                              GFile          *file,
                                              const char     *format_name,
