@@ -282,34 +282,22 @@ on_xml_error (void        *user_data,
 static guint
 current_line (Reader *r)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
-  long line = node ? xmlGetLineNo (node) : -1;
-
-  return line > 0 ? (guint) line : (guint) xmlTextReaderGetParserLineNumber (r->reader);
+  return _gls_xml_reader_line (r->reader);
 }
 
 static int
 advance (Reader *r)
 {
+  const char *message;
+  guint line;
   int ret;
 
   if (r->stop)
     return 0;
 
-  ret = xmlTextReaderRead (r->reader);
-  if (ret < 0)
+  if ((ret = _gls_xml_reader_step (r->reader, &line, &message)) < 0)
     {
-      if (!r->stop)
-        _gls_importer_error (&r->importer, (guint) xmlTextReaderGetParserLineNumber (r->reader),
-                             _("not well-formed XML"));
-      r->stop = TRUE;
-      return 0;
-    }
-
-  if (ret == 1 && xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
-    {
-      _gls_importer_error (&r->importer, current_line (r),
-                           _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
+      _gls_importer_error (&r->importer, line, "%s", message);
       r->stop = TRUE;
       return 0;
     }

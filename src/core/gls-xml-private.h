@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
 #include "gls-annotation-private.h"
@@ -84,6 +85,10 @@ gboolean        _gls_xml_is_utf8_xml      (const char      *data,
                                            gsize            len);
 guint           _gls_xml_find_doctype     (const char      *data,
                                            gsize            len);
+guint           _gls_xml_reader_line      (xmlTextReaderPtr  reader);
+int             _gls_xml_reader_step      (xmlTextReaderPtr  reader,
+                                           guint            *line,
+                                           const char      **message);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsSidecarData, _gls_sidecar_data_free)
 

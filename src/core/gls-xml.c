@@ -106,38 +106,68 @@ on_xml_error (void        *user_data,
           error->int2 > 0 ? (guint) error->int2 : 0, message);
 }
 
+/* The line of the reader's current node, or of the parser. */
+guint
+_gls_xml_reader_line (xmlTextReaderPtr reader)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
+  long line = node ? xmlGetLineNo (node) : -1;
+
+  return line > 0 ? (guint) line : (guint) xmlTextReaderGetParserLineNumber (reader);
+}
+
+/**
+ * _gls_xml_reader_step:
+ * @message: (out) (transfer none): why reading must stop, when it returns -1
+ *
+ * One step of an untrusted file's reader: 1 on a node, 0 at the end, -1
+ * on a problem (not well-formed, or a DOCTYPE that got this far), with
+ * its line in @line.
+ */
+int
+_gls_xml_reader_step (xmlTextReaderPtr   reader,
+                      guint             *line,
+                      const char       **message)
+{
+  int ret = xmlTextReaderRead (reader);
+
+  if (ret < 0)
+    {
+      *line = (guint) xmlTextReaderGetParserLineNumber (reader);
+      *message = _("not well-formed XML");
+      return -1;
+    }
+
+  if (ret == 1 && xmlTextReaderNodeType (reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      *line = _gls_xml_reader_line (reader);
+      *message = _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)");
+      return -1;
+    }
+
+  return ret;
+}
+
 static guint
 current_line (Reader *r)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
-  long line = node ? xmlGetLineNo (node) : -1;
-
-  return line > 0 ? (guint) line : (guint) xmlTextReaderGetParserLineNumber (r->reader);
+  return _gls_xml_reader_line (r->reader);
 }
 
 static int
 advance (Reader *r)
 {
+  const char *message;
+  guint line;
   int ret;
 
   if (r->stop)
     return 0;
 
-  ret = xmlTextReaderRead (r->reader);
-  if (ret < 0)
+  if ((ret = _gls_xml_reader_step (r->reader, &line, &message)) < 0)
     {
       if (!r->malformed)
-        report (r, GLS_PROBLEM_ERROR, (guint) xmlTextReaderGetParserLineNumber (r->reader), 0,
-                _("not well-formed XML"));
-      r->malformed = TRUE;
-      r->stop = TRUE;
-      return 0;
-    }
-
-  if (ret == 1 && xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
-    {
-      report (r, GLS_PROBLEM_ERROR, current_line (r), 0,
-              _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
+        report (r, GLS_PROBLEM_ERROR, line, 0, message);
       r->malformed = TRUE;
       r->stop = TRUE;
       return 0;
