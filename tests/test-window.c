@@ -159,6 +159,28 @@ test_annotate_and_undo (void)
   g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
   activate (window, "win.undo", NULL);
 
+  /* the list's filter: by quote or note (any case), and by category */
+  {
+    GlsAnnotation *noted = gls_annotation_list_get (gls_document_get_annotations (document), 0);
+
+    gls_document_set_annotation_note (document, noted, "Check the MINUTES");
+    gls_article_view_select_range (view, 30, 46);
+    activate (window, "win.annotate-key", g_variant_new_int32 (2));
+    g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+    _gls_window_filter (window, "officials", 0);
+    g_assert_cmpuint (_gls_window_n_listed (window), ==, 1);
+    _gls_window_filter (window, "minutes", 0);
+    g_assert_cmpuint (_gls_window_n_listed (window), ==, 1);
+    _gls_window_filter (window, "nothing like this", 0);
+    g_assert_cmpuint (_gls_window_n_listed (window), ==, 0);
+    _gls_window_filter (window, "", 2);          /* the second category: statistic */
+    g_assert_cmpuint (_gls_window_n_listed (window), ==, 1);
+    _gls_window_filter (window, "", 0);
+    g_assert_cmpuint (_gls_window_n_listed (window), ==, 2);
+    activate (window, "win.undo", NULL);
+    activate (window, "win.undo", NULL);
+  }
+
   /* Delete removes the selected annotation */
   annotation = gls_annotation_list_get (gls_document_get_annotations (document), 0);
   gls_article_view_set_selected (view, annotation);

@@ -309,10 +309,7 @@ static gboolean
 is_ours (Reader     *r,
          const char *local_name)
 {
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
-
-  return ns != NULL && strcmp (ns, INLINE_NAMESPACE) == 0 &&
-         strcmp ((const char *) xmlTextReaderConstLocalName (r->reader), local_name) == 0;
+  return _gls_xml_reader_is (r->reader, INLINE_NAMESPACE, local_name);
 }
 
 static gboolean

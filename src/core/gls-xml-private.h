@@ -86,6 +86,9 @@ gboolean        _gls_xml_is_utf8_xml      (const char      *data,
 guint           _gls_xml_find_doctype     (const char      *data,
                                            gsize            len);
 guint           _gls_xml_reader_line      (xmlTextReaderPtr  reader);
+gboolean        _gls_xml_reader_is        (xmlTextReaderPtr  reader,
+                                           const char       *ns,
+                                           const char       *local_name);
 int             _gls_xml_reader_step      (xmlTextReaderPtr  reader,
                                            guint            *line,
                                            const char      **message);

@@ -176,14 +176,23 @@ advance (Reader *r)
   return ret;
 }
 
+/* Whether the reader is on the element @local_name of namespace @ns. */
+gboolean
+_gls_xml_reader_is (xmlTextReaderPtr  reader,
+                    const char       *ns,
+                    const char       *local_name)
+{
+  const char *node_ns = (const char *) xmlTextReaderConstNamespaceUri (reader);
+
+  return node_ns != NULL && strcmp (node_ns, ns) == 0 &&
+         strcmp ((const char *) xmlTextReaderConstLocalName (reader), local_name) == 0;
+}
+
 static gboolean
 is_ours (Reader     *r,
          const char *local_name)
 {
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
-
-  return ns != NULL && strcmp (ns, GLS_NAMESPACE) == 0 &&
-         strcmp ((const char *) xmlTextReaderConstLocalName (r->reader), local_name) == 0;
+  return _gls_xml_reader_is (r->reader, GLS_NAMESPACE, local_name);
 }
 
 /* Moves past the end of the current element, whatever it holds. */

@@ -15,7 +15,11 @@ enum {
   GLS_RESPONSE_MERGE,
 };
 
-void _gls_window_respond (GlsWindow *self,
-                          int        response);
+void  _gls_window_respond   (GlsWindow  *self,
+                            int         response);
+void  _gls_window_filter    (GlsWindow  *self,
+                            const char *text,
+                            guint       category);
+guint _gls_window_n_listed  (GlsWindow  *self);
 
 G_END_DECLS

@@ -76,6 +76,7 @@ struct _GlsWindow
   GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
   char                 *armed;
+  char                 *filter_needle;  /* the filter's search text, case-folded */
   char                 *info_text;
 
   InfoKind              info_kind;
@@ -407,7 +408,7 @@ filter_annotation (gpointer item,
   GlsWindow *self = user_data;
   GlsAnnotation *annotation = item;
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  const char *needle = self->filter_needle;
   const char *category = NULL;
 
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len)
@@ -415,9 +416,8 @@ filter_annotation (gpointer item,
   if (category != NULL && g_strcmp0 (category, gls_annotation_get_category (annotation)) != 0)
     return FALSE;
 
-  if (search != NULL && *search != '\0')
+  if (needle != NULL)
     {
-      g_autofree char *needle = g_utf8_casefold (search, -1);
       g_autofree char *quote = gls_annotation_dup_excerpt (self->document, annotation, 2000);
       g_autofree char *haystack = g_utf8_casefold (quote, -1);
       const char *note = gls_annotation_get_note (annotation);
@@ -437,6 +437,13 @@ filter_annotation (gpointer item,
 static void
 on_filter_changed (GlsWindow *self)
 {
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+  /* folded once here, not once per annotation in the filter */
+  g_clear_pointer (&self->filter_needle, g_free);
+  if (*search != '\0')
+    self->filter_needle = g_utf8_casefold (search, -1);
+
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -2139,6 +2146,7 @@ gls_window_finalize (GObject *object)
   g_clear_pointer (&self->info_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
+  g_clear_pointer (&self->filter_needle, g_free);
   g_clear_pointer (&self->info_text, g_free);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
@@ -2451,4 +2459,26 @@ _gls_window_respond (GlsWindow *self,
   g_return_if_fail (GLS_IS_WINDOW (self));
 
   gtk_info_bar_response (self->info_bar, response);
+}
+
+/* What typing in the list's filter and choosing a category do. */
+void
+_gls_window_filter (GlsWindow  *self,
+                    const char *text,
+                    guint       category)
+{
+  g_return_if_fail (GLS_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text);
+  gtk_drop_down_set_selected (self->filter_dropdown, category);
+  /* the entry reports changes after a delay: filter now */
+  on_filter_changed (self);
+}
+
+guint
+_gls_window_n_listed (GlsWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_WINDOW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
