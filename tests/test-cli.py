@@ -24,17 +24,15 @@ import tempfile
 import traceback
 import xml.etree.ElementTree as ET
 
+from glossator_test import CHECK_QUOTES, CLI, ENV, ROOT, Result, Tap, check_quotes, cli  # noqa: F401
+
 NS = 'https://glossator.github.io/ns/annotations/1'
 BUILTIN_IDS = ['factual', 'statistic', 'attributed', 'anonymous', 'opinion',
                'prediction', 'framing', 'hedge', 'context']
 ID_RE = re.compile(r'^a-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 SIDECAR_SUFFIX = '.annotations.xml'
 
-ROOT = os.path.abspath(os.environ.get('GLOSSATOR_SOURCE_ROOT')
-                       or os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.environ.get('GLOSSATOR_CLI') or os.path.join(ROOT, '_build', 'src', 'cli', 'glossator-cli')
 SHARED = os.environ.get('GLOSSATOR_SHARED_DIR') or ''
-CHECK_QUOTES = os.path.join(ROOT, 'tests', 'check-quotes.py')
 TEXTS = os.path.join(ROOT, 'tests', 'data', 'texts')
 SIDECARS = os.path.join(ROOT, 'tests', 'data', 'sidecars')
 ARTICLE = os.path.join(SIDECARS, 'article.txt')
@@ -47,83 +45,12 @@ def q(name):
 
 # ---------------------------------------------------------------- TAP ----
 
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = []
-
-    def check(self, ok, description, diagnostics=()):
-        self.n += 1
-        description = description.replace('#', '\\#').replace('\n', ' ')
-        print('%s %d - %s' % ('ok' if ok else 'not ok', self.n, description))
-        if not ok:
-            self.failed.append(self.n)
-            for d in diagnostics:
-                for line in str(d).split('\n'):
-                    print('#   ' + line)
-        sys.stdout.flush()
-        return ok
-
-    def skip(self, description, reason):
-        self.n += 1
-        print('ok %d - %s # SKIP %s' % (self.n, description.replace('#', '\\#'), reason))
-
-    def finish(self):
-        print('1..%d' % self.n)
-        if self.failed:
-            print('# failed %d of %d: %s' % (len(self.failed), self.n,
-                                             ' '.join(map(str, self.failed))))
-        sys.stdout.flush()
-        return 1 if self.failed else 0
-
 
 T = Tap()
 
 
 # ------------------------------------------------------------ helpers ----
 
-class Result:
-    def __init__(self, args, rc, out_bytes, err_bytes):
-        self.args = args
-        self.rc = rc
-        self.out_bytes = out_bytes
-        self.err_bytes = err_bytes
-        self.out = out_bytes.decode('utf-8', 'replace')
-        self.err = err_bytes.decode('utf-8', 'replace')
-
-    def diag(self, limit=3000):
-        def cut(s):
-            return s if len(s) <= limit else s[:limit] + '…'
-        return ['command: glossator-cli ' + ' '.join(repr(a) for a in self.args),
-                'exit status: %r' % self.rc,
-                'stdout: ' + cut(self.out),
-                'stderr: ' + cut(self.err)]
-
-
-ENV = dict(os.environ)
-ENV['LANG'] = 'C.UTF-8'
-ENV['LC_ALL'] = 'C.UTF-8'
-ENV.setdefault('GSETTINGS_BACKEND', 'memory')
-
-
-def cli(*args, cwd=None):
-    args = [str(a) for a in args]
-    try:
-        p = subprocess.run([CLI] + args, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-        return Result(args, p.returncode, p.stdout, p.stderr)
-    except subprocess.TimeoutExpired as e:
-        return Result(args, 'timeout', e.stdout or b'', e.stderr or b'')
-
-
-def check_quotes(sidecar):
-    """Runs the independent oracle; returns (ok, diagnostics)."""
-    p = subprocess.run([sys.executable, CHECK_QUOTES, sidecar], env=ENV,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-    out = p.stdout.decode('utf-8', 'replace')
-    bad = [l for l in out.splitlines() if not l.startswith('ok ')]
-    return p.returncode == 0, ['check-quotes.py exit %d' % p.returncode] + bad + \
-        [p.stderr.decode('utf-8', 'replace')]
 
 
 def read_text(path):
