@@ -60,27 +60,6 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* Sorts @values in place and returns their median. */
-static double
-median (double *values,
-        guint   n)
-{
-  g_assert (n > 0);
-
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 /* The value below which 99 % of @sorted lie. */
 static double
 p99 (const double *sorted,
@@ -390,13 +369,13 @@ bench_load_and_parse (GFile      *source_file,
     }
 
   results->load_runs = runs;
-  results->parse_ms = median (parse, runs);
-  results->parse_cpu_ms = median (parse_cpu, runs);
-  results->load_cpu_ms = median (load_cpu, runs);
-  results->free_ms = median (release, runs);
-  results->load_ms = median (load, runs);
-  results->unref_ms = median (unref, runs);
-  results->source_ms = median (source, runs);
+  results->parse_ms = bench_median (parse, runs);
+  results->parse_cpu_ms = bench_median (parse_cpu, runs);
+  results->load_cpu_ms = bench_median (load_cpu, runs);
+  results->free_ms = bench_median (release, runs);
+  results->load_ms = bench_median (load, runs);
+  results->unref_ms = bench_median (unref, runs);
+  results->source_ms = bench_median (source, runs);
 }
 
 static void
@@ -427,9 +406,9 @@ bench_save (GlsDocument *document,
         serialize[run] = msec_since (start);
     }
 
-  results->save_ms = median (save, n_runs);
-  results->save_cpu_ms = median (save_cpu, n_runs);
-  results->serialize_ms = median (serialize, n_runs);
+  results->save_ms = bench_median (save, n_runs);
+  results->save_cpu_ms = bench_median (save_cpu, n_runs);
+  results->serialize_ms = bench_median (serialize, n_runs);
 }
 
 static void
@@ -477,14 +456,14 @@ bench_query (GlsDocument *document,
       if (run >= 0)
         {
           per_query[run] = total_us / n_queries;
-          per_query_median[run] = median (single, n_queries);
+          per_query_median[run] = bench_median (single, n_queries);
           per_query_p99[run] = p99 (single, n_queries);
         }
     }
 
-  results->query_us = median (per_query, n_runs);
-  results->query_median_us = median (per_query_median, n_runs);
-  results->query_p99_us = median (per_query_p99, n_runs);
+  results->query_us = bench_median (per_query, n_runs);
+  results->query_median_us = bench_median (per_query_median, n_runs);
+  results->query_p99_us = bench_median (per_query_p99, n_runs);
   results->found_mean = (double) n_found / ((double) n_runs * n_queries);
 }
 
@@ -525,7 +504,7 @@ bench_add_undo (GlsDocument *document,
       if (run >= 0)
         {
           mean_run[run] = sum / n_pairs;
-          per_run[run] = median (pair, n_pairs);
+          per_run[run] = bench_median (pair, n_pairs);
           p99_run[run] = p99 (pair, n_pairs);
         }
     }
@@ -533,9 +512,9 @@ bench_add_undo (GlsDocument *document,
   if (gls_document_get_n_annotations (document) != n_before)
     fail_with ("add+undo", "the number of annotations changed");
 
-  results->edit_us = median (per_run, n_runs);
-  results->edit_mean_us = median (mean_run, n_runs);
-  results->edit_p99_us = median (p99_run, n_runs);
+  results->edit_us = bench_median (per_run, n_runs);
+  results->edit_mean_us = bench_median (mean_run, n_runs);
+  results->edit_p99_us = bench_median (p99_run, n_runs);
 }
 
 static double

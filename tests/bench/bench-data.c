@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "gls-core.h"
@@ -349,4 +350,24 @@ out:
   g_clear_pointer (&gen.rand, g_rand_free);
 
   return ok;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+double
+bench_median (double *values,
+              guint   n)
+{
+  g_assert (n > 0);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }

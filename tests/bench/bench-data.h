@@ -16,4 +16,9 @@ gboolean bench_generate (const char  *dir,
                          GFile      **out_source,
                          GError     **error);
 
+/* Sorts @values in place and returns their median (the mean of the
+ * middle two when @n is even). */
+double   bench_median   (double      *values,
+                         guint        n);
+
 G_END_DECLS

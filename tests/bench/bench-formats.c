@@ -37,24 +37,6 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 static double
 msec_since (gint64 start)
 {
@@ -139,8 +121,8 @@ bench_save (GlsDocument *document,
         serialize[run] = msec_since (start);
     }
 
-  *serialize_ms = median (serialize, n_runs);
-  return median (save, n_runs);
+  *serialize_ms = bench_median (serialize, n_runs);
+  return bench_median (save, n_runs);
 }
 
 static GBytes *
@@ -183,8 +165,8 @@ bench_export (GlsDocument *document,
         kept = g_bytes_ref (bytes);
     }
 
-  figures->export_ms = median (total, n_runs);
-  figures->serialize_ms = median (serialize, n_runs);
+  figures->export_ms = bench_median (total, n_runs);
+  figures->serialize_ms = bench_median (serialize, n_runs);
 
   return kept;
 }
@@ -210,7 +192,7 @@ bench_import (GlsSource *source,
       figures->imported = gls_document_get_n_annotations (document);
     }
 
-  figures->import_ms = median (import, n_runs);
+  figures->import_ms = bench_median (import, n_runs);
 }
 
 int

@@ -31,20 +31,10 @@ typedef struct
   gboolean done;
 } Frame;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (GArray *values)
 {
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
+  return bench_median ((double *) (gpointer) values->data, values->len);
 }
 
 static void
