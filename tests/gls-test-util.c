@@ -196,3 +196,33 @@ gls_test_rm_rf (const char *path)
   else
     g_unlink (path);
 }
+
+/* A document with the built-in codebook on @text, as if read from a file
+ * called @name. */
+GlsDocument *
+gls_test_document_from_text (const char *text,
+                             const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GlsSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  source = gls_source_new_from_bytes (bytes, name, NULL, &error);
+  g_assert_no_error (error);
+
+  return gls_document_new (source, NULL);
+}
+
+/* A document with the built-in codebook on the article at @path. */
+GlsDocument *
+gls_test_document_from_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlsSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  source = gls_source_new_for_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return gls_document_new (source, NULL);
+}

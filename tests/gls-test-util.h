@@ -1,9 +1,11 @@
 /* gls-test-util.h
- * Helpers shared by the core's tests: fixtures, temporary folders and the
- * independent Python oracle. */
+ * Helpers shared by the core's tests: fixtures, temporary folders, documents
+ * and the independent Python oracle. */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "gls-core.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +27,9 @@ gboolean    gls_test_oracle        (const char  *sidecar,
 char      **gls_test_read_manifest (const char  *path,
                                     guint       *n_columns);
 void        gls_test_rm_rf         (const char  *path);
+
+GlsDocument *gls_test_document_from_text (const char *text,
+                                          const char *name);
+GlsDocument *gls_test_document_from_file (const char *path);
 
 G_END_DECLS

@@ -12,18 +12,11 @@ static GlsDocument *
 new_document (guint length)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < length; i++)
     g_string_append (text, i % 5 == 4 ? " " : (i % 3 ? "a" : "ö"));
 
-  bytes = g_bytes_new (text->str, text->len);
-  source = gls_source_new_from_bytes (bytes, "doc.txt", NULL, &error);
-  g_assert_no_error (error);
-
-  return gls_document_new (source, NULL);
+  return gls_test_document_from_text (text->str, "doc.txt");
 }
 
 static void

@@ -26,33 +26,6 @@ collect_errors (void        *user_data,
   g_string_append_printf (errors, "line %d: %s", error->line, error->message);
 }
 
-static GlsDocument *
-document_from_text (const char *text,
-                    const char *name)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-
-  source = gls_source_new_from_bytes (bytes, name, NULL, &error);
-  g_assert_no_error (error);
-
-  return gls_document_new (source, NULL);
-}
-
-static GlsDocument *
-document_from_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-
-  source = gls_source_new_for_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return gls_document_new (source, NULL);
-}
-
 static GlsAnnotation *
 annotate (GlsDocument   *document,
           const char    *category,
@@ -361,7 +334,7 @@ test_seeds_and_tricky_texts (void)
       if (strcmp (cells[i + columns - 1], "ok") != 0)
         continue;
       path = gls_test_data_path ("texts", cells[i], NULL);
-      document = document_from_file (path);
+      document = gls_test_document_from_file (path);
       populate (document, i, 40, 30);
       check_export (document, cells[i]);
     }
@@ -379,7 +352,7 @@ test_seeds_and_tricky_texts (void)
 
           if (!g_str_has_suffix (name, ".txt"))
             continue;
-          document = document_from_file (path);
+          document = gls_test_document_from_file (path);
           populate (document, 99, 300, 120);
           check_export (document, name);
         }
@@ -389,7 +362,7 @@ test_seeds_and_tricky_texts (void)
 static void
 test_nested_and_crossing (void)
 {
-  g_autoptr(GlsDocument) document = document_from_text ("Prices rose because wages grew faster than anyone expected.", "p.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("Prices rose because wages grew faster than anyone expected.", "p.txt");
   GlsSpan spans[][2] = {
     { { 0, 59 } },              /* everything */
     { { 0, 11 } },              /* nested at the start */
@@ -428,7 +401,7 @@ test_nested_and_crossing (void)
 
   /* without notes, attributes or relations there is no standOff */
   {
-    g_autoptr(GlsDocument) plain = document_from_text ("One two three.", "plain.txt");
+    g_autoptr(GlsDocument) plain = gls_test_document_from_text ("One two three.", "plain.txt");
     GlsSpan span = { 4, 7 };
 
     annotate (plain, "factual", &span, 1);
@@ -437,7 +410,7 @@ test_nested_and_crossing (void)
 
   /* nothing at all */
   {
-    g_autoptr(GlsDocument) empty = document_from_text ("Nothing to see.", "empty.txt");
+    g_autoptr(GlsDocument) empty = gls_test_document_from_text ("Nothing to see.", "empty.txt");
     check_export (empty, "a document without annotations");
   }
 }
@@ -446,7 +419,7 @@ static void
 test_line_breaks (void)
 {
   g_autoptr(GlsDocument) document =
-    document_from_text ("First paragraph, first line\r\nsecond line.\r\n\r\n"
+    gls_test_document_from_text ("First paragraph, first line\r\nsecond line.\r\n\r\n"
                         "Second paragraph 😀 with\ttabs\x0c and a form feed.\n\n\n"
                         "Third\rparagraph\r\rafter lone CRs.", "breaks.txt");
   guint length = gls_source_get_length (gls_document_get_source (document));

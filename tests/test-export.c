@@ -13,34 +13,6 @@
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static GlsDocument *
-document_from_text (const char *text,
-                    gssize      len,
-                    const char *name)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-
-  source = gls_source_new_from_bytes (bytes, name, NULL, &error);
-  g_assert_no_error (error);
-
-  return gls_document_new (source, NULL);
-}
-
-static GlsDocument *
-document_from_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-
-  source = gls_source_new_for_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return gls_document_new (source, NULL);
-}
-
 /* A fresh document on the same article, with the built-in codebook. */
 static GlsDocument *
 empty_copy (GlsDocument *document)
@@ -541,7 +513,7 @@ test_inline_round_trip (void)
 
   for (guint i = 0; i < paths->len; i++)
     {
-      g_autoptr(GlsDocument) document = document_from_file (g_ptr_array_index (paths, i));
+      g_autoptr(GlsDocument) document = gls_test_document_from_file (g_ptr_array_index (paths, i));
 
       g_test_message ("%s", (char *) g_ptr_array_index (paths, i));
       populate (document, 42 + i, 60);
@@ -551,7 +523,7 @@ test_inline_round_trip (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (synthetic); i++)
     {
-      g_autoptr(GlsDocument) document = document_from_text (synthetic[i], -1, "synthetic.txt");
+      g_autoptr(GlsDocument) document = gls_test_document_from_text (synthetic[i], "synthetic.txt");
 
       populate (document, 7 + i, 25);
       round_trip_inline (document);
@@ -562,7 +534,7 @@ test_inline_round_trip (void)
 static void
 test_inline_shape (void)
 {
-  g_autoptr(GlsDocument) document = document_from_text ("Prices rose because wages grew.\x0c", -1, "article.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("Prices rose because wages grew.\x0c", "article.txt");
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *xml = NULL;
   GlsSpan a1 = { 12, 25 }, a2 = { 20, 30 };
@@ -593,7 +565,7 @@ test_inline_shape (void)
 static void
 test_inline_merge_and_undo (void)
 {
-  g_autoptr(GlsDocument) document = document_from_text ("one two three four five six seven", -1, "a.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("one two three four five six seven", "a.txt");
   g_autoptr(GlsDocument) target = empty_copy (document);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GlsImportReport) report = NULL;
@@ -635,7 +607,7 @@ test_inline_merge_and_undo (void)
 static void
 test_inline_refused (void)
 {
-  g_autoptr(GlsDocument) document = document_from_text ("Some text here.", -1, "a.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("Some text here.", "a.txt");
   struct {
     const char *xml;
     const char *expected;
@@ -681,7 +653,7 @@ test_offset_map (void)
 {
   /* Glossator: a \r\n b \r\n \r\n c 😀 d, the BOM not counted;
    * brat: BOM a \n b \n \n c 😀 d */
-  g_autoptr(GlsDocument) document = document_from_text ("\xef\xbb\xbf" "a\r\nb\r\n\r\nc😀d", -1, "m.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("\xef\xbb\xbf" "a\r\nb\r\n\r\nc😀d", "m.txt");
   struct { guint g; guint n; guint brat; const char *text; } chars[] = {
     { 0, 1, 1, "a" }, { 1, 2, 2, " " }, { 3, 1, 3, "b" }, { 4, 2, 4, " " }, { 6, 2, 5, " " },
     { 8, 1, 6, "c" }, { 9, 1, 7, "😀" }, { 10, 1, 8, "d" },
@@ -731,7 +703,7 @@ test_brat_synthetic (void)
     "R1\tOverlaps Arg1:T3 Arg2:T4\t\n"
     "#1\tAnnotatorNotes T1\tFirst name?\n"
     "#2\tLemma T5\t flag\n";
-  g_autoptr(GlsDocument) document = document_from_text (text, -1, "synthetic.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text (text, "synthetic.txt");
   g_autoptr(GlsImportReport) report = import_text (document, "brat", ann, GLS_IMPORT_MERGE);
   g_autoptr(GBytes) out = NULL;
   g_autofree char *exported = NULL;
@@ -819,7 +791,7 @@ test_brat_kept (void)
     "R1\tOwns Arg1:T1 Arg2:T3\t\n"
     "#1\tAnnotatorNotes E1\tOne event?\n"
     "#2\tAnnotatorNotes R1\tReally?\n";
-  g_autoptr(GlsDocument) document = document_from_text (text, -1, "kept.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text (text, "kept.txt");
   g_autoptr(GlsImportReport) report = import_text (document, "brat", ann, GLS_IMPORT_MERGE);
   GlsAnnotation *trigger = gls_annotation_list_get (gls_document_get_annotations (document), 1);
   g_autofree char *summary = gls_import_report_to_string (report);
@@ -853,7 +825,7 @@ test_brat_kept (void)
 static void
 test_brat_refused (void)
 {
-  g_autoptr(GlsDocument) document = document_from_text ("Alice met Bob.\r\nThe end.", -1, "a.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("Alice met Bob.\r\nThe end.", "a.txt");
   struct {
     const char *ann;
     const char *expected;
@@ -902,7 +874,7 @@ test_semeval (void)
     "111\tName_Calling,Labeling\t19\t27\n"
     "111\tLoaded_Language\t19\t27\n"
     "111\tExaggeration,Minimisation\t29\t40\n";
-  g_autoptr(GlsDocument) document = document_from_text (text, -1, "article111.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text (text, "article111.txt");
   g_autoptr(GlsImportReport) report = import_text (document, "semeval", labels, GLS_IMPORT_MERGE);
   g_autoptr(GBytes) out = NULL;
   g_autofree char *exported = NULL;
@@ -947,7 +919,7 @@ test_semeval (void)
 static void
 test_semeval_refused (void)
 {
-  g_autoptr(GlsDocument) document = document_from_text ("\xef\xbb\xbf" "short text", -1, "article5.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("\xef\xbb\xbf" "short text", "article5.txt");
   struct {
     const char *labels;
     const char *expected;
@@ -975,7 +947,7 @@ test_semeval_refused (void)
 static void
 test_csv_guard (void)
 {
-  g_autoptr(GlsDocument) document = document_from_text ("=SUM(A1) +1 -2 @x 'q \"a, b\"", -1, "c.txt");
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("=SUM(A1) +1 -2 @x 'q \"a, b\"", "c.txt");
   g_autoptr(GBytes) out = NULL;
   g_autofree char *csv = NULL;
   GlsSpan spans[] = { { 0, 8 }, { 9, 11 }, { 12, 14 }, { 15, 17 }, { 18, 20 }, { 21, 27 } };

@@ -11,17 +11,9 @@
 static GlsDocument *
 new_document (void)
 {
-  static const char text[] =
-    "Officials said on Monday that about 100 people were flown out, "
-    "though the exact number is unclear. Critics called it a disgrace.";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-
-  source = gls_source_new_from_bytes (bytes, "history.txt", NULL, &error);
-  g_assert_no_error (error);
-
-  return gls_document_new (source, NULL);
+  return gls_test_document_from_text ("Officials said on Monday that about 100 people were flown out, "
+                                      "though the exact number is unclear. Critics called it a disgrace.",
+                                      "history.txt");
 }
 
 /* Everything the document holds, as text: the sidecar it would write. */
