@@ -120,6 +120,16 @@ def plain_words(text, n):
     return all(text[spans[i][1]:spans[i + 1][0]] == ' ' for i in range(n - 1))
 
 
+def plain_article(tmp, n):
+    """A copy of the article, its sidecar's path, its text and the spans of
+    its first n words; Abort when those are not plain words."""
+    article = copy_article(tmp)
+    text = read_text(article)
+    if not plain_words(text, n):
+        raise Abort('the article does not start with %d plain words: %r' % (n, text[:60]))
+    return article, article + SIDECAR_SUFFIX, text, words(text, n)
+
+
 def read_sidecar(path):
     """[(category, [(start, end, exact)], note)] in file order."""
     tree = ET.parse(path)
@@ -483,12 +493,8 @@ def case_save_and_quit(tmp, shots):
 def case_draft_restore(tmp, shots):
     """Issue case 2: a draft survives SIGKILL and is offered on reopening;
     restored and saved, it is the sidecar and the draft is gone."""
-    article = copy_article(tmp)
-    sidecar = article + SIDECAR_SUFFIX
-    text = read_text(article)
-    if not plain_words(text, 2):
-        raise Abort('the article does not start with plain words: %r' % text[:60])
-    end = words(text, 2)[1][1]
+    article, sidecar, text, spans = plain_article(tmp, 2)
+    end = spans[1][1]
 
     app = App(os.path.join(tmp, 'home'), article, settings={'draft-interval': 'uint32 2'})
     try:
@@ -541,12 +547,8 @@ def case_draft_restore(tmp, shots):
 def case_note_typing(tmp, shots):
     """Keys typed in the note editor edit the note only: digits do not
     annotate, Left and Delete edit the text."""
-    article = copy_article(tmp)
-    sidecar = article + SIDECAR_SUFFIX
-    text = read_text(article)
-    if not plain_words(text, 1):
-        raise Abort('the article does not start with a plain word: %r' % text[:60])
-    end = words(text, 1)[0][1]
+    article, sidecar, text, spans = plain_article(tmp, 1)
+    end = spans[0][1]
 
     app = App(os.path.join(tmp, 'home'), article)
     try:
@@ -574,12 +576,8 @@ def case_note_typing(tmp, shots):
 
 def case_undo_redo(tmp, shots):
     """Ctrl+Z and Shift+Ctrl+Z undo and redo an annotation."""
-    article = copy_article(tmp)
-    sidecar = article + SIDECAR_SUFFIX
-    text = read_text(article)
-    if not plain_words(text, 3):
-        raise Abort('the article does not start with plain words: %r' % text[:60])
-    (s1, e1), (s2, e2), (s3, e3) = words(text, 3)
+    article, sidecar, text, spans = plain_article(tmp, 3)
+    (s1, e1), (s2, e2), (s3, e3) = spans
     # key 1 on the first word; the cursor is left at its end, from where two
     # Shift+Ctrl+Right select " word2 word3", trimmed to "word2 word3"
     first = ('factual', s1, e1, None)
@@ -618,12 +616,8 @@ def case_undo_redo(tmp, shots):
 def case_quit_unsaved(tmp, shots):
     """Ctrl+Q with unsaved changes asks first: Escape cancels, Return saves
     (the default button) and quits."""
-    article = copy_article(tmp)
-    sidecar = article + SIDECAR_SUFFIX
-    text = read_text(article)
-    if not plain_words(text, 1):
-        raise Abort('the article does not start with a plain word: %r' % text[:60])
-    end = words(text, 1)[0][1]
+    article, sidecar, text, spans = plain_article(tmp, 1)
+    end = spans[0][1]
 
     app = App(os.path.join(tmp, 'home'), article)
     try:
