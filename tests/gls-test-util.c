@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -191,10 +192,11 @@ gls_test_rm_rf (const char *path)
         }
       if (dir != NULL)
         g_dir_close (dir);
-      g_rmdir (path);
+      if (g_rmdir (path) != 0)
+        g_printerr ("cannot remove %s: %s\n", path, g_strerror (errno));
     }
-  else
-    g_unlink (path);
+  else if (g_unlink (path) != 0 && errno != ENOENT)
+    g_printerr ("cannot remove %s: %s\n", path, g_strerror (errno));
 }
 
 /* A document with the built-in codebook on @text, as if read from a file
@@ -225,4 +227,22 @@ gls_test_document_from_file (const char *path)
   g_assert_no_error (error);
 
   return gls_document_new (source, NULL);
+}
+
+/* Adds an annotation of @category over @spans to @document, by the
+ * document's annotator, and returns it (the document owns it). */
+GlsAnnotation *
+gls_test_annotate_spans (GlsDocument   *document,
+                         const char    *category,
+                         const GlsSpan *spans,
+                         guint          n_spans)
+{
+  g_autoptr(GlsAnnotation) annotation = gls_annotation_new (category, spans, n_spans,
+                                                            gls_document_get_annotator (document));
+  g_autoptr(GError) error = NULL;
+
+  gls_document_add_annotation (document, annotation, &error);
+  g_assert_no_error (error);
+
+  return annotation;
 }

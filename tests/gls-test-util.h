@@ -31,5 +31,9 @@ void        gls_test_rm_rf         (const char  *path);
 GlsDocument *gls_test_document_from_text (const char *text,
                                           const char *name);
 GlsDocument *gls_test_document_from_file (const char *path);
+GlsAnnotation *gls_test_annotate_spans (GlsDocument   *document,
+                                        const char    *category,
+                                        const GlsSpan *spans,
+                                        guint          n_spans);
 
 G_END_DECLS

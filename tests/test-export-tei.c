@@ -26,22 +26,6 @@ collect_errors (void        *user_data,
   g_string_append_printf (errors, "line %d: %s", error->line, error->message);
 }
 
-static GlsAnnotation *
-annotate (GlsDocument   *document,
-          const char    *category,
-          const GlsSpan *spans,
-          guint          n_spans)
-{
-  g_autoptr(GlsAnnotation) annotation = gls_annotation_new (category, spans, n_spans,
-                                                            gls_document_get_annotator (document));
-  g_autoptr(GError) error = NULL;
-
-  gls_document_add_annotation (document, annotation, &error);
-  g_assert_no_error (error);
-
-  return annotation;
-}
-
 static void
 populate (GlsDocument *document,
           guint32      seed,
@@ -68,12 +52,12 @@ populate (GlsDocument *document,
         {
           guint more = g_rand_int_range (rand, 1, 20);
           GlsSpan spans[2] = { { start, end }, { end + 2, MIN (length, end + 2 + more) } };
-          annotation = annotate (document, categories[i % G_N_ELEMENTS (categories)], spans, 2);
+          annotation = gls_test_annotate_spans (document, categories[i % G_N_ELEMENTS (categories)], spans, 2);
         }
       else
         {
           GlsSpan span = { start, end };
-          annotation = annotate (document, categories[i % G_N_ELEMENTS (categories)], &span, 1);
+          annotation = gls_test_annotate_spans (document, categories[i % G_N_ELEMENTS (categories)], &span, 1);
         }
 
       if (i % 4 == 1)
@@ -378,7 +362,7 @@ test_nested_and_crossing (void)
   GlsAnnotation *a, *b;
 
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
-    annotate (document, i % 2 ? "opinion" : "factual", spans[i], n_spans[i]);
+    gls_test_annotate_spans (document, i % 2 ? "opinion" : "factual", spans[i], n_spans[i]);
 
   /* a category the codebook lacks, and one whose id is an annotation's */
   a = gls_annotation_list_get (gls_document_get_annotations (document), 1);
@@ -404,7 +388,7 @@ test_nested_and_crossing (void)
     g_autoptr(GlsDocument) plain = gls_test_document_from_text ("One two three.", "plain.txt");
     GlsSpan span = { 4, 7 };
 
-    annotate (plain, "factual", &span, 1);
+    gls_test_annotate_spans (plain, "factual", &span, 1);
     check_export (plain, "a plain document");
   }
 
@@ -435,7 +419,7 @@ test_line_breaks (void)
 
   spans[2][0].end = length;
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
-    annotate (document, "factual", spans[i], n_spans[i]);
+    gls_test_annotate_spans (document, "factual", spans[i], n_spans[i]);
   populate (document, 5, 80, 60);
 
   check_export (document, "spans across line breaks");

@@ -98,22 +98,6 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (data, len);
 }
 
-static GlsAnnotation *
-annotate_spans (GlsDocument   *document,
-                const char    *category,
-                const GlsSpan *spans,
-                guint          n_spans)
-{
-  g_autoptr(GlsAnnotation) annotation = gls_annotation_new (category, spans, n_spans,
-                                                            gls_document_get_annotator (document));
-  g_autoptr(GError) error = NULL;
-
-  gls_document_add_annotation (document, annotation, &error);
-  g_assert_no_error (error);
-
-  return annotation;
-}
-
 /* A codebook with a hierarchy, languages and an imported name. */
 static GlsCodebook *
 rich_codebook (void)
@@ -178,12 +162,12 @@ populate (GlsDocument *document,
       if (i % 7 == 3 && end + 3 < length)
         {
           GlsSpan spans[2] = { { start, end }, { end + 2, MIN (length, end + 2 + 1 + i % 5) } };
-          annotation = annotate_spans (document, category, spans, 2);
+          annotation = gls_test_annotate_spans (document, category, spans, 2);
         }
       else
         {
           GlsSpan span = { start, end };
-          annotation = annotate_spans (document, category, &span, 1);
+          annotation = gls_test_annotate_spans (document, category, &span, 1);
         }
 
       if (i % 4 == 0)
@@ -207,7 +191,7 @@ populate (GlsDocument *document,
       if (i % 11 == 5)
         {
           GlsSpan span = { start, end };
-          annotate_spans (document, "opinion", &span, 1);
+          gls_test_annotate_spans (document, "opinion", &span, 1);
         }
     }
 }
@@ -663,7 +647,7 @@ test_offset_map (void)
   GlsSpan span = { 0, 11 };
 
   g_assert_cmpuint (gls_source_get_length (gls_document_get_source (document)), ==, 11);
-  annotate_spans (document, "factual", &span, 1);
+  gls_test_annotate_spans (document, "factual", &span, 1);
   out = export_as (document, "brat");
   text = bytes_to_string (out);
   /* the BOM is character 0, and each CRLF one character */
@@ -954,7 +938,7 @@ test_csv_guard (void)
   GlsDocument *documents[2];
 
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
-    annotate_spans (document, "factual", &spans[i], 1);
+    gls_test_annotate_spans (document, "factual", &spans[i], 1);
 
   documents[0] = document;
   documents[1] = document;

@@ -23,6 +23,7 @@
 #include "gls-core.h"
 
 #include "bench-data.h"
+#include "gls-test-util.h"
 
 /* The goals of the issue. */
 #define GOAL_LOAD_RATIO   2.0   /* load ≤ 2 × bare parse */
@@ -101,29 +102,6 @@ trim_heap (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else if (g_unlink (child) != 0)
-        g_printerr ("bench-core: cannot remove %s: %s\n", child, g_strerror (errno));
-    }
-
-  if (g_rmdir (path) != 0)
-    g_printerr ("bench-core: cannot remove %s: %s\n", path, g_strerror (errno));
-}
-
-static void
 cleanup (void)
 {
   if (data_dir == NULL)
@@ -132,7 +110,7 @@ cleanup (void)
   if (keep_dir)
     g_print ("The data is kept in %s\n", data_dir);
   else
-    remove_tree (data_dir);
+    gls_test_rm_rf (data_dir);
   g_clear_pointer (&data_dir, g_free);
 }
 

@@ -16,6 +16,7 @@
 #include "gls-exporter.h"
 
 #include "bench-data.h"
+#include "gls-test-util.h"
 
 /* The goal of the issue: every export ≤ 2 × saving the sidecar. */
 #define GOAL_EXPORT_RATIO 2.0
@@ -44,28 +45,6 @@ msec_since (gint64 start)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else if (g_unlink (child) != 0)
-        g_printerr ("bench-formats: cannot remove %s: %s\n", child, g_strerror (errno));
-    }
-
-  g_rmdir (path);
-}
-
-static void
 cleanup (void)
 {
   if (data_dir == NULL)
@@ -74,7 +53,7 @@ cleanup (void)
   if (keep_dir)
     g_print ("The data is kept in %s\n", data_dir);
   else
-    remove_tree (data_dir);
+    gls_test_rm_rf (data_dir);
   g_clear_pointer (&data_dir, g_free);
 }
 
