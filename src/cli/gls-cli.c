@@ -449,15 +449,6 @@ tally_free (Tally *tally)
   g_free (tally);
 }
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const GlsSpan *sa = a, *sb = b;
-
-  return sa->start < sb->start ? -1 : sa->start > sb->start ? 1 : 0;
-}
-
 /* The number of characters covered by at least one of @spans. */
 static guint64
 covered (GArray *spans)
@@ -465,7 +456,7 @@ covered (GArray *spans)
   guint64 total = 0;
   guint reach = 0;
 
-  g_array_sort (spans, compare_spans);
+  g_array_sort (spans, gls_span_compare);
   for (guint i = 0; i < spans->len; i++)
     {
       const GlsSpan *span = &g_array_index (spans, GlsSpan, i);

@@ -118,6 +118,29 @@ _gls_annotation_set_spans (GlsAnnotation *self,
 }
 
 /**
+ * gls_span_compare:
+ * @a: a #GlsSpan
+ * @b: another
+ *
+ * Orders spans by where they start, then by where they end; a
+ * #GCompareFunc for arrays of #GlsSpan.
+ *
+ * Returns: negative, zero or positive as @a comes before, with or after @b
+ */
+int
+gls_span_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  const GlsSpan *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return 0;
+}
+
+/**
  * gls_annotation_new:
  * @category: the category id
  * @spans: (array length=n_spans): at least one span

@@ -28,6 +28,9 @@ typedef struct
   guint end;
 } GlsSpan;
 
+int            gls_span_compare                  (gconstpointer  a,
+                                                  gconstpointer  b);
+
 GlsAnnotation *gls_annotation_new                (const char    *category,
                                                   const GlsSpan *spans,
                                                   guint          n_spans,

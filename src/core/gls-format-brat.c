@@ -338,19 +338,6 @@ parse_text_bound (Reader  *r,
   return TRUE;
 }
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const GlsSpan *x = a, *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return 0;
-}
-
 /* Splits the second field into its space-separated tokens. */
 static char **
 tokens (const char *field)
@@ -792,7 +779,7 @@ _gls_format_brat_import (GlsDocument      *document,
         }
 
       if (line.spans != NULL)
-        g_array_sort (line.spans, compare_spans);
+        g_array_sort (line.spans, gls_span_compare);
       g_array_append_val (r.lines, line);
       if (line.kind != '*')
         g_hash_table_insert (r.ids, g_array_index (r.lines, Line, r.lines->len - 1).id,
