@@ -38,6 +38,33 @@ update_codebook_label (GlsPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->builtin_button), *path != '\0');
 }
 
+/**
+ * gls_codebook_chooser_new:
+ * @parent: the window it is modal for
+ * @title: the chooser's title
+ *
+ * A chooser for one codebook file, showing XML files first; the caller
+ * connects to #GtkNativeDialog::response and shows it.
+ *
+ * Returns: (transfer full): the chooser
+ */
+GtkFileChooserNative *
+gls_codebook_chooser_new (GtkWindow  *parent,
+                          const char *title)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Use"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Codebooks (XML)"));
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
+
 static void
 on_codebook_chosen (GtkNativeDialog      *chooser,
                     int                   response,
@@ -57,15 +84,8 @@ on_codebook_chosen (GtkNativeDialog      *chooser,
 static void
 on_codebook_clicked (GlsPreferencesWindow *self)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = gls_codebook_chooser_new (GTK_WINDOW (self), _("Default Codebook"));
 
-  chooser = gtk_file_chooser_native_new (_("Default Codebook"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Use"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Codebooks (XML)"));
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_codebook_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

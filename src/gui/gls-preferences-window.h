@@ -1,5 +1,6 @@
 /* gls-preferences-window.h
- * The preferences, each bound to its GSettings key. */
+ * The preferences, each bound to its GSettings key, and the codebook
+ * chooser that they and the window share. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -10,6 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GlsPreferencesWindow, gls_preferences_window, GLS, PREFERENCES_WINDOW, GtkWindow)
 
-GtkWidget *gls_preferences_window_new (GtkWindow *parent);
+GtkWidget            *gls_preferences_window_new (GtkWindow  *parent);
+GtkFileChooserNative *gls_codebook_chooser_new   (GtkWindow  *parent,
+                                                  const char *title);
 
 G_END_DECLS

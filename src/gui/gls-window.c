@@ -14,6 +14,7 @@
 #include "gls-annotation-row.h"
 #include "gls-article-view.h"
 #include "gls-palette-row.h"
+#include "gls-preferences-window.h"
 #include "gls-window-private.h"
 
 typedef enum
@@ -1572,15 +1573,8 @@ action_use_codebook (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GlsWindow *self = GLS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = gls_codebook_chooser_new (GTK_WINDOW (self), _("Use Codebook File"));
 
-  chooser = gtk_file_chooser_native_new (_("Use Codebook File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Use"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Codebooks (XML)"));
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_codebook_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
