@@ -43,7 +43,7 @@ update_codebook_label (GlsPreferencesWindow *self)
  * @parent: the window it is modal for
  * @title: the chooser's title
  *
- * A chooser for one codebook file, showing XML files first; the caller
+ * A chooser for one codebook file, showing XML files only; the caller
  * connects to #GtkNativeDialog::response and shows it.
  *
  * Returns: (transfer full): the chooser
