@@ -246,3 +246,49 @@ gls_test_annotate_spans (GlsDocument   *document,
 
   return annotation;
 }
+
+/* Loads @file as the command-line tool does: a sidecar that cannot be
+ * taken fails the load. */
+GlsDocument *
+gls_test_load (GFile        *file,
+               const char   *encoding,
+               GlsCodebook  *codebook,
+               GPtrArray    *problems,
+               GError      **error)
+{
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (file);
+  gboolean loaded = gls_document_file_load (document_file, encoding, codebook, GLS_LOAD_NONE, NULL, error);
+  GPtrArray *found = gls_document_file_get_problems (document_file);
+
+  while (problems != NULL && found != NULL && found->len > 0)
+    g_ptr_array_add (problems, g_ptr_array_steal_index (found, 0));
+
+  return loaded ? g_object_ref (gls_document_file_get_document (document_file)) : NULL;
+}
+
+gboolean
+gls_test_save (GlsDocument  *document,
+               GError      **error)
+{
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new_for_document (document);
+
+  return gls_document_file_save (document_file, NULL, error);
+}
+
+gboolean
+gls_test_save_copy (GlsDocument  *document,
+                    GFile        *file,
+                    GError      **error)
+{
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new_for_document (document);
+
+  return gls_document_file_save_copy (document_file, file, NULL, error);
+}
+
+gboolean
+gls_test_changed_on_disk (GlsDocument *document)
+{
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new_for_document (document);
+
+  return gls_document_file_changed_on_disk (document_file);
+}

@@ -28,6 +28,17 @@ char      **gls_test_read_manifest (const char  *path,
                                     guint       *n_columns);
 void        gls_test_rm_rf         (const char  *path);
 
+GlsDocument *gls_test_load             (GFile         *file,
+                                          const char    *encoding,
+                                          GlsCodebook   *codebook,
+                                          GPtrArray     *problems,
+                                          GError       **error);
+gboolean     gls_test_save             (GlsDocument   *document,
+                                          GError       **error);
+gboolean     gls_test_save_copy        (GlsDocument   *document,
+                                          GFile         *file,
+                                          GError       **error);
+gboolean     gls_test_changed_on_disk  (GlsDocument   *document);
 GlsDocument *gls_test_document_from_text (const char *text,
                                           const char *name);
 GlsDocument *gls_test_document_from_file (const char *path);

@@ -9,7 +9,7 @@
 #include <libxml/tree.h>
 
 #include "gls-core.h"
-#include "gls-exporter.h"
+#include "gls-format.h"
 #include "gls-test-util.h"
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"

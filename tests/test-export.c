@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gls-core.h"
-#include "gls-exporter.h"
+#include "gls-format.h"
 #include "gls-test-util.h"
 
 /* ------------------------------------------------------------------ */

@@ -158,7 +158,7 @@ load_document (const char *dir)
   bytes = gls_document_serialize (document);
   gls_test_write (sidecar, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  loaded = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  loaded = gls_test_load (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (gls_document_can_undo (loaded));
   g_assert_cmpuint (gls_document_get_n_annotations (loaded), ==, 2);
@@ -325,11 +325,11 @@ test_modified_and_notify (void)
   /* with a file: saving makes it unmodified; undo past the save makes it
    * modified again, redo back to the save unmodified */
   gls_test_write (path, "Officials said on Monday.", -1);
-  saved = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  saved = gls_test_load (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   gls_document_annotate (saved, "factual", 0, 9, NULL);
   gls_document_annotate (saved, "opinion", 10, 14, NULL);
-  g_assert_true (gls_document_save (saved, NULL, &error));
+  g_assert_true (gls_test_save (saved, &error));
   g_assert_no_error (error);
   g_assert_false (gls_document_get_modified (saved));
   gls_document_undo (saved);

@@ -12,7 +12,7 @@ load (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GlsDocument *document = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  GlsDocument *document = gls_test_load (file, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return document;
@@ -55,7 +55,7 @@ test_merge (void)
   a2 = g_strdup (gls_annotation_get_id (annotate (first, "opinion", 6, 10)));
   a3 = g_strdup (gls_annotation_get_id (annotate (first, "hedge", 11, 16)));
   a6 = g_strdup (gls_annotation_get_id (annotate (first, "context", 17, 22)));
-  g_assert_true (gls_document_save (first, NULL, &error));
+  g_assert_true (gls_test_save (first, &error));
   g_assert_no_error (error);
 
   mine = load (path);
@@ -83,7 +83,7 @@ test_merge (void)
   gls_document_set_category (theirs, gls_document_lookup_annotation (theirs, a1), "statistic");
   gls_document_set_category (theirs, gls_document_lookup_annotation (theirs, a6), "framing");
   gls_document_set_note (theirs, "their note");
-  g_assert_true (gls_document_save (theirs, NULL, &error));
+  g_assert_true (gls_test_save (theirs, &error));
   g_assert_no_error (error);
 
   /* mine: adds a5, gives a1 a note (a conflict), deletes a6 (a conflict) */
@@ -92,8 +92,8 @@ test_merge (void)
   gls_document_remove_annotation (mine, gls_document_lookup_annotation (mine, a6));
 
   /* saving now would overwrite theirs: refused */
-  g_assert_true (gls_document_changed_on_disk (mine));
-  g_assert_false (gls_document_save (mine, NULL, &error));
+  g_assert_true (gls_test_changed_on_disk (mine));
+  g_assert_false (gls_test_save (mine, &error));
   g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
 
@@ -138,7 +138,7 @@ test_merge (void)
   g_assert_null (gls_document_lookup_annotation (mine, a6));
 
   /* now the save goes through, and holds both sides' work */
-  g_assert_true (gls_document_save (mine, NULL, &error));
+  g_assert_true (gls_test_save (mine, &error));
   g_assert_no_error (error);
   result = load (path);
   g_assert_cmpuint (gls_document_get_n_annotations (result), ==, 5);   /* a1 a2 a4 a5 and the rumour */
@@ -168,10 +168,10 @@ test_merge_undo (void)
   gls_test_write (path, "Alpha beta gamma delta.", -1);
   mine = load (path);
   annotate (mine, "factual", 0, 5);
-  g_assert_true (gls_document_save (mine, NULL, &error));
+  g_assert_true (gls_test_save (mine, &error));
   theirs = load (path);
   annotate (theirs, "hedge", 6, 10);
-  g_assert_true (gls_document_save (theirs, NULL, &error));
+  g_assert_true (gls_test_save (theirs, &error));
 
   annotate (mine, "opinion", 11, 16);
   conflicts = gls_document_merge_disk_version (mine, &error);
@@ -180,13 +180,13 @@ test_merge_undo (void)
 
   g_assert_true (gls_document_undo (mine));
   g_assert_cmpuint (gls_document_get_n_annotations (mine), ==, 2);
-  g_assert_false (gls_document_save (mine, NULL, &error));
+  g_assert_false (gls_test_save (mine, &error));
   g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
 
   /* redone, it saves */
   g_assert_true (gls_document_redo (mine));
-  g_assert_true (gls_document_save (mine, NULL, &error));
+  g_assert_true (gls_test_save (mine, &error));
   g_assert_no_error (error);
 
   gls_test_rm_rf (dir);
@@ -206,7 +206,7 @@ test_merge_broken (void)
   gls_test_write (path, "Alpha beta gamma.", -1);
   mine = load (path);
   annotate (mine, "factual", 0, 5);
-  g_assert_true (gls_document_save (mine, NULL, &error));
+  g_assert_true (gls_test_save (mine, &error));
   annotate (mine, "hedge", 6, 10);
   gls_test_write (sidecar, "<<<<<<< HEAD", -1);
 

@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-core.h"
-#include "gls-exporter.h"
+#include "gls-format.h"
 #include "gls-test-util.h"
 
 static GlsDocument *
@@ -21,7 +21,7 @@ load (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return gls_document_load (file, NULL, NULL, problems, NULL, error);
+  return gls_test_load (file, NULL, NULL, problems, error);
 }
 
 static char *
@@ -112,12 +112,12 @@ round_trip (const char *source_path)
     }
   gls_document_set_note (document, "Whole document: ok.");
 
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
   g_assert_no_error (error);
   first = gls_test_read (sidecar);
 
   /* saving again without changes gives the same bytes */
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
   g_assert_no_error (error);
   second = gls_test_read (sidecar);
   g_assert_true (g_bytes_equal (first, second));
@@ -131,7 +131,7 @@ round_trip (const char *source_path)
   g_assert_false (gls_document_get_source_changed (reloaded));
 
   /* and a loaded document writes back exactly what it read */
-  g_assert_true (gls_document_save (reloaded, NULL, &error));
+  g_assert_true (gls_test_save (reloaded, &error));
   third = gls_test_read (sidecar);
   g_assert_true (g_bytes_equal (first, third));
 
@@ -320,7 +320,7 @@ test_valid_fixtures (void)
       g_test_message ("%s", name);
       document = load (source, NULL, &error);
       g_assert_no_error (error);
-      g_assert_true (gls_document_save (document, NULL, &error));
+      g_assert_true (gls_test_save (document, &error));
       g_assert_no_error (error);
       saved = gls_test_read (sidecar);
       text = g_bytes_get_data (saved, NULL);
@@ -334,7 +334,7 @@ test_valid_fixtures (void)
       reloaded = load (source, NULL, &error);
       g_assert_no_error (error);
       assert_same_annotations (document, reloaded);
-      g_assert_true (gls_document_save (reloaded, NULL, &error));
+      g_assert_true (gls_test_save (reloaded, &error));
       again = gls_test_read (sidecar);
       g_assert_true (g_bytes_equal (saved, again));
 
@@ -386,7 +386,7 @@ test_foreign (void)
   /* the codebook is the built-in one: no unknown category */
   g_assert_cmpuint (problems->len, ==, 0);
   gls_document_annotate (document, "opinion", 5, 9, &error);
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
   g_assert_no_error (error);
 
   saved = gls_test_read (sidecar);
@@ -430,7 +430,7 @@ test_unknown_category (void)
   gls_document_annotate (document, "factual", 0, 4, &error);
   gls_codebook_add_category (small, NULL, only, &error);
   gls_document_set_codebook (document, small);
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
   g_assert_no_error (error);
 
   reloaded = load (source, problems, &error);
@@ -465,7 +465,7 @@ test_orphans (void)
   document = load (source, NULL, &error);
   gls_document_annotate (document, "attributed", 0, 14, &error);       /* The mayor said */
   gls_document_annotate (document, "statistic", 31, 40, &error);       /* 4 million */
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
 
   /* someone edits the article: the first span still reads the same */
   gls_test_write (source, "The mayor said the bridge cost 9 billion.", -1);
@@ -479,7 +479,7 @@ test_orphans (void)
   gls_document_query (changed, 0, 100, found);
   g_assert_cmpuint (found->len, ==, 1);
 
-  g_assert_true (gls_document_save (changed, NULL, &error));
+  g_assert_true (gls_test_save (changed, &error));
   saved = gls_test_read (sidecar);
   g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "anchor=\"orphaned\""));
   g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "<exact>4 million</exact>"));
@@ -524,11 +524,11 @@ test_changed_on_disk (void)
 
   /* the other one saves first: the sidecar appears after we opened */
   gls_document_annotate (other, "factual", 0, 4, &error);
-  g_assert_true (gls_document_save (other, NULL, &error));
+  g_assert_true (gls_test_save (other, &error));
   theirs = gls_test_read (sidecar);
 
   gls_document_annotate (document, "opinion", 5, 9, &error);
-  g_assert_false (gls_document_save (document, NULL, &error));
+  g_assert_false (gls_test_save (document, &error));
   g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
   g_assert_nonnull (strstr (error->message, "a.txt.annotations.xml"));
   g_clear_error (&error);
@@ -544,11 +544,11 @@ test_changed_on_disk (void)
   g_assert_no_error (error);
   g_usleep (20 * 1000);
   gls_document_annotate (other, "hedge", 10, 14, &error);
-  g_assert_true (gls_document_save (other, NULL, &error));
+  g_assert_true (gls_test_save (other, &error));
   g_clear_pointer (&theirs, g_bytes_unref);
   theirs = gls_test_read (sidecar);
   gls_document_annotate (document, "opinion", 5, 9, &error);
-  g_assert_false (gls_document_save (document, NULL, &error));
+  g_assert_false (gls_test_save (document, &error));
   g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
   after = gls_test_read (sidecar);
@@ -559,7 +559,7 @@ test_changed_on_disk (void)
     g_autofree char *copy = g_build_filename (dir, "copy.xml", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (copy);
 
-    g_assert_true (gls_document_save_copy (document, file, NULL, &error));
+    g_assert_true (gls_test_save_copy (document, file, &error));
     g_assert_no_error (error);
     g_assert_true (gls_document_get_modified (document));
   }
@@ -587,7 +587,7 @@ test_failed_save (void)
 
   /* the folder disappears (an unmounted disk, a moved project) */
   gls_test_rm_rf (sub);
-  g_assert_false (gls_document_save (document, NULL, &error));
+  g_assert_false (gls_test_save (document, &error));
   g_assert_error (error, GLS_ERROR, GLS_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, sidecar));
   g_clear_error (&error);
@@ -600,7 +600,7 @@ test_failed_save (void)
   if (getuid () != 0)
     {
       g_chmod (sub, 0555);
-      g_assert_false (gls_document_save (document, NULL, &error));
+      g_assert_false (gls_test_save (document, &error));
       g_assert_error (error, GLS_ERROR, GLS_ERROR_FAILED);
       g_clear_error (&error);
       g_assert_true (gls_document_get_modified (document));
@@ -608,7 +608,7 @@ test_failed_save (void)
     }
 
   /* once it can be written, the same document saves */
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
   g_assert_no_error (error);
   g_assert_false (gls_document_get_modified (document));
   before = gls_test_read (sidecar);
@@ -631,12 +631,12 @@ test_permissions (void)
   gls_test_write (source, "Some text here.", -1);
   document = load (source, NULL, &error);
   gls_document_annotate (document, "factual", 0, 4, &error);
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
   g_assert_cmpint (g_chmod (sidecar, 0640), ==, 0);
 
   again = load (source, NULL, &error);
   gls_document_annotate (again, "hedge", 5, 9, &error);
-  g_assert_true (gls_document_save (again, NULL, &error));
+  g_assert_true (gls_test_save (again, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (sidecar, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
@@ -657,13 +657,13 @@ test_encoding_remembered (void)
 
   /* valid as ISO-8859-15 and as Windows-1252, but they differ at 0xA4 */
   gls_test_write (source, "Preis: 5 \xA4, caf\xE9.", -1);
-  document = gls_document_load (file, "ISO-8859-15", NULL, NULL, NULL, &error);
+  document = gls_test_load (file, "ISO-8859-15", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (gls_source_get_text (gls_document_get_source (document), NULL), "Preis: 5 €"));
   gls_document_annotate (document, "statistic", 7, 10, &error);
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
 
-  reloaded = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  reloaded = gls_test_load (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gls_source_get_encoding (gls_document_get_source (reloaded)), ==, "ISO-8859-15");
   g_assert_cmpuint (gls_document_get_n_annotations (reloaded), ==, 1);
@@ -693,7 +693,7 @@ test_codebook_lookup (void)
   g_assert_nonnull (gls_document_annotate (document, "claim", 0, 4, &error));
   g_assert_null (gls_document_annotate (document, "factual", 0, 4, &error));
   g_clear_error (&error);
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
 
   /* a broken project codebook no longer matters: the sidecar has a copy */
   gls_test_write (project, "not xml", -1);
@@ -798,7 +798,7 @@ test_unwritable_characters (void)
   gls_codebook_add_category (codebook, NULL, category, &error);
   gls_document_set_codebook (document, codebook);
 
-  g_assert_true (gls_document_save (document, NULL, &error));
+  g_assert_true (gls_test_save (document, &error));
   g_assert_no_error (error);
 
   reloaded = load (source, NULL, &error);

@@ -743,9 +743,9 @@ test_merge_conflict (void)
   GlsAnnotation *added;
 
   /* both start from one saved annotation */
-  other = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  other = gls_test_load (file, NULL, NULL, NULL, &error);
   shared_id = g_strdup (gls_annotation_get_id (gls_document_annotate (other, "factual", 0, 9, &error)));
-  g_assert_true (gls_document_save (other, NULL, &error));
+  g_assert_true (gls_test_save (other, &error));
 
   window = open_window (path);
   document = gls_window_get_document (window);
@@ -755,7 +755,7 @@ test_merge_conflict (void)
   added = gls_document_annotate (other, "hedge", 100, 110, &error);
   gls_document_set_category (other, gls_document_lookup_annotation (other, shared_id), "opinion");
   g_usleep (20 * 1000);
-  g_assert_true (gls_document_save (other, NULL, &error));
+  g_assert_true (gls_test_save (other, &error));
   g_assert_no_error (error);
 
   /* ...while this window gives it a note */
@@ -777,7 +777,7 @@ test_merge_conflict (void)
   activate (window, "win.save", NULL);
   g_assert_false (gls_document_get_modified (document));
   g_clear_object (&other);
-  other = gls_document_load (file, NULL, NULL, NULL, NULL, &error);
+  other = gls_test_load (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gls_document_get_n_annotations (other), ==, 2);
 

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-core.h"
-#include "gls-exporter.h"
+#include "gls-format.h"
 
 enum {
   EXIT_OK = 0,
@@ -122,6 +122,33 @@ source_for_sidecar (const char *path)
   return g_file_new_for_commandline_arg (source);
 }
 
+/* The article and its sidecar, read by their owner; a sidecar that cannot
+ * be taken fails, with its problems added to @problems. */
+static GlsDocument *
+read_document (GFile      *file,
+               GPtrArray  *problems,
+               GError    **error)
+{
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (file);
+  gboolean loaded = gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, NULL, error);
+  GPtrArray *found = gls_document_file_get_problems (document_file);
+
+  while (found != NULL && found->len > 0)
+    g_ptr_array_add (problems, g_ptr_array_steal_index (found, 0));
+
+  return loaded ? g_object_ref (gls_document_file_get_document (document_file)) : NULL;
+}
+
+/* Saved as the window saves: safely, or not at all. */
+static gboolean
+save_document (GlsDocument  *document,
+               GError      **error)
+{
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new_for_document (document);
+
+  return gls_document_file_save (document_file, NULL, error);
+}
+
 static int
 validate_document (GFile      *source_file,
                    const char *what)
@@ -132,7 +159,7 @@ validate_document (GFile      *source_file,
   g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (source_file);
   g_autofree char *name = g_file_get_parse_name (sidecar);
 
-  document = gls_document_load (source_file, NULL, NULL, problems, NULL, &error);
+  document = read_document (source_file, problems, &error);
   print_problems (problems);
 
   if (document == NULL)
@@ -254,7 +281,7 @@ load_document (const char *path)
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   GlsDocument *document;
 
-  document = gls_document_load (file, NULL, NULL, problems, NULL, &error);
+  document = read_document (file, problems, &error);
   print_problems (problems);
   if (document == NULL && gls_problems_count (problems, GLS_PROBLEM_ERROR) == 0)
     print_error (error);
@@ -422,7 +449,7 @@ cmd_annotate (int    argc,
   if (note != NULL)
     gls_document_set_annotation_note (document, annotation, note);
 
-  if (!gls_document_save (document, NULL, &error))
+  if (!save_document (document, &error))
     {
       print_error (error);
       return EXIT_INVALID;
@@ -889,7 +916,7 @@ cmd_import (int    argc,
 
   print_problems (problems);
 
-  if (gls_document_get_modified (document) && !gls_document_save (document, NULL, &error))
+  if (gls_document_get_modified (document) && !save_document (document, &error))
     {
       print_error (error);
       return EXIT_INVALID;

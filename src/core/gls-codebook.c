@@ -10,6 +10,7 @@
 #include "gls-codebook-private.h"
 #include "gls-error.h"
 #include "gls-xml-private.h"
+#include "gls-names-private.h"
 
 #define BUILTIN_CODEBOOK_PATH "/io/github/glossator/Glossator/codebooks/claims.xml"
 
@@ -341,7 +342,7 @@ gls_codebook_add_category (GlsCodebook  *self,
   g_return_val_if_fail (GLS_IS_CATEGORY (category), FALSE);
   g_return_val_if_fail (category->parent == NULL, FALSE);
 
-  if (!_gls_xml_is_ncname (category->id))
+  if (!_gls_is_ncname (category->id))
     {
       g_set_error (error, GLS_ERROR, GLS_ERROR_INVALID,
                    _("“%s” cannot be a category id: use letters, digits, “-”, “_” and “.”, starting with a letter"),
@@ -436,7 +437,7 @@ gls_codebook_derive_id (GlsCodebook *self,
   g_return_val_if_fail (GLS_IS_CODEBOOK (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (_gls_xml_is_ncname (name) && !g_hash_table_contains (self->by_id, name))
+  if (_gls_is_ncname (name) && !g_hash_table_contains (self->by_id, name))
     return g_strdup (name);
 
   str = g_string_new (NULL);

@@ -7,5 +7,6 @@
 #include "gls-category.h"
 #include "gls-codebook.h"
 #include "gls-document.h"
+#include "gls-document-file.h"
 #include "gls-error.h"
 #include "gls-source.h"

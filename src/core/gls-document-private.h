@@ -6,6 +6,7 @@
 #include "gls-annotation-private.h"
 #include "gls-history-private.h"
 #include "gls-interval-tree-private.h"
+#include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ struct _GlsDocument
   GBytes          *base;            /* the sidecar as last loaded or saved */
   GlsForeign      *foreign;
   GlsForeign      *source_foreign;
+  GPtrArray       *snapshots;       /* GlsSidecarSnapshot being written */
 
   guint            n_orphaned;
   guint            source_changed : 1;
@@ -45,5 +47,17 @@ void _gls_document_commit (GlsDocument *self,
 void _gls_document_apply (GlsDocument *self,
                           GlsChange   *change,
                           gboolean     undo);
+gboolean _gls_document_replace_with (GlsDocument     *self,
+                                     GlsSidecarData  *data,
+                                     GError         **error);
+
+GlsSidecarSnapshot *_gls_document_snapshot     (GlsDocument        *self);
+GlsDocument        *_gls_document_new_from_snapshot (GlsSidecarSnapshot *snapshot);
+void                _gls_document_end_snapshot (GlsDocument        *self,
+                                                GlsSidecarSnapshot *snapshot);
+void                _gls_document_saved        (GlsDocument        *self,
+                                                GlsSidecarSnapshot *snapshot,
+                                                const char         *etag,
+                                                GBytes             *base);
 
 G_END_DECLS

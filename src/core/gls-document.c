@@ -11,7 +11,9 @@
 #include "gls-annotation-list-private.h"
 #include "gls-document-private.h"
 #include "gls-error.h"
+#include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
+#include "gls-names-private.h"
 
 G_DEFINE_FINAL_TYPE (GlsDocument, gls_document, G_TYPE_OBJECT)
 
@@ -67,6 +69,7 @@ gls_document_finalize (GObject *object)
   g_clear_pointer (&self->base, g_bytes_unref);
   g_clear_pointer (&self->foreign, _gls_foreign_free);
   g_clear_pointer (&self->source_foreign, _gls_foreign_free);
+  g_clear_pointer (&self->snapshots, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gls_document_parent_class)->finalize (object);
 }
@@ -173,6 +176,7 @@ gls_document_init (GlsDocument *self)
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->history = _gls_history_new ();
+  self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) _gls_sidecar_snapshot_unref);
   _gls_interval_tree_init (&self->targets, _gls_annotation_compare_ids);
   self->targets.want_positions = FALSE;
 }
@@ -188,20 +192,20 @@ gls_sidecar_file_for_source (GFile *source_file)
 {
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *sidecar = NULL;
 
   g_return_val_if_fail (G_IS_FILE (source_file), NULL);
 
   if ((path = g_file_get_path (source_file)) != NULL)
     {
-      g_autofree char *sidecar = g_strconcat (path, GLS_SIDECAR_SUFFIX, NULL);
+      sidecar = g_strconcat (path, GLS_SIDECAR_SUFFIX, NULL);
       return g_file_new_for_path (sidecar);
     }
 
   uri = g_file_get_uri (source_file);
-  {
-    g_autofree char *sidecar = g_strconcat (uri, GLS_SIDECAR_SUFFIX, NULL);
-    return g_file_new_for_uri (sidecar);
-  }
+  sidecar = g_strconcat (uri, GLS_SIDECAR_SUFFIX, NULL);
+
+  return g_file_new_for_uri (sidecar);
 }
 
 /**
@@ -402,6 +406,17 @@ _gls_document_apply (GlsDocument *self,
       self->base = change->bytes[to] ? g_bytes_ref (change->bytes[to]) : NULL;
       return;
 
+    default:
+      break;
+    }
+
+  /* what follows changes @annotation in place: snapshots being written
+   * keep it as it was */
+  for (guint i = 0; i < self->snapshots->len; i++)
+    _gls_sidecar_snapshot_freeze (g_ptr_array_index (self->snapshots, i), annotation);
+
+  switch (change->kind)
+    {
     case GLS_CHANGE_CATEGORY:
       count (self, annotation->category, -1);
       _gls_set_string (&annotation->category, change->text[to]);
@@ -828,32 +843,6 @@ gls_document_set_spans (GlsDocument    *self,
   return TRUE;
 }
 
-/**
- * gls_clean_note:
- *
- * Returns: (transfer full): @note without the characters an XML file
- *   cannot hold (most C0 controls), as FORMAT.md §2 says
- */
-char *
-gls_clean_note (const char *note)
-{
-  GString *str;
-
-  if (note == NULL)
-    return NULL;
-
-  str = g_string_sized_new (strlen (note));
-  for (const char *p = note; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (gls_unichar_is_xml_char (c))
-        g_string_append_unichar (str, c);
-    }
-
-  return g_string_free (str, FALSE);
-}
-
 static gboolean
 same_note (const char *a,
            const char *b)
@@ -879,7 +868,7 @@ gls_document_set_annotation_note (GlsDocument   *self,
   g_return_if_fail (GLS_IS_DOCUMENT (self));
   g_return_if_fail (GLS_IS_ANNOTATION (annotation));
 
-  clean = gls_clean_note (note);
+  clean = _gls_clean_xml_text (note);
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
 
@@ -939,7 +928,7 @@ gls_document_set_attribute (GlsDocument   *self,
       else
         {
           g_free (g_ptr_array_index (attributes, i + 1));
-          g_ptr_array_index (attributes, i + 1) = gls_clean_note (value);
+          g_ptr_array_index (attributes, i + 1) = _gls_clean_xml_text (value);
         }
       break;
     }
@@ -947,7 +936,7 @@ gls_document_set_attribute (GlsDocument   *self,
   if (!found && value != NULL)
     {
       g_ptr_array_add (attributes, g_strdup (name));
-      g_ptr_array_add (attributes, gls_clean_note (value));
+      g_ptr_array_add (attributes, _gls_clean_xml_text (value));
     }
 
   change = annotation_change (GLS_CHANGE_ATTRIBUTES, annotation);
@@ -1064,7 +1053,7 @@ gls_document_set_note (GlsDocument *self,
 
   g_return_if_fail (GLS_IS_DOCUMENT (self));
 
-  clean = gls_clean_note (note);
+  clean = _gls_clean_xml_text (note);
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
 
@@ -1511,187 +1500,6 @@ _gls_document_adopt (GlsDocument    *self,
   return TRUE;
 }
 
-/**
- * gls_document_find_codebook:
- * @default_codebook: (nullable): the user's default codebook
- *
- * The codebook for an article without a sidecar (FORMAT.md §3):
- * `codebook.xml` in the article's folder, else @default_codebook, else the
- * built-in one.
- *
- * Returns: (transfer full): the codebook, or %NULL with @error set when the
- *   project codebook exists but cannot be read
- */
-GlsCodebook *
-gls_document_find_codebook (GFile        *source_file,
-                            GlsCodebook  *default_codebook,
-                            GPtrArray    *problems,
-                            GError      **error)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GFile) project = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (source_file), NULL);
-
-  folder = g_file_get_parent (source_file);
-  if (folder != NULL)
-    {
-      project = g_file_get_child (folder, "codebook.xml");
-      if (g_file_query_exists (project, NULL))
-        return gls_codebook_new_from_file (project, NULL, problems, error);
-    }
-
-  if (default_codebook != NULL)
-    return g_object_ref (default_codebook);
-
-  return gls_codebook_new_builtin ();
-}
-
-static gboolean
-load_sidecar_bytes (GFile         *sidecar,
-                    GBytes       **bytes,
-                    char         **etag,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  if (!g_file_load_contents (sidecar, cancellable, &contents, &len, etag, &local_error))
-    {
-      g_autofree char *name = NULL;
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          *bytes = NULL;
-          return TRUE;
-        }
-
-      name = g_file_get_parse_name (sidecar);
-      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
-                   _("Cannot read the annotations “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  *bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-
-  return TRUE;
-}
-
-static void
-set_error_from_problems (GError    **error,
-                         int         code,
-                         GPtrArray  *problems)
-{
-  g_autofree char *message = gls_problems_to_string (problems, GLS_PROBLEM_ERROR);
-
-  g_set_error_literal (error, GLS_ERROR, code, message);
-}
-
-/**
- * gls_document_load:
- * @source_file: the article
- * @encoding: (nullable): the encoding to read the article with, or %NULL
- *   for the one its sidecar names, or else to detect it
- * @default_codebook: (nullable): the user's default codebook
- * @problems: (nullable) (element-type GlsProblem): where warnings and
- *   errors are added, one by one
- *
- * Reads an article and its sidecar, if it has one, checking everything
- * FORMAT.md says. A sidecar that cannot be loaded is an error, never
- * ignored: the caller must not let a save overwrite it. This blocks: the
- * user interface calls it from a worker thread.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-GlsDocument *
-gls_document_load (GFile         *source_file,
-                   const char    *encoding,
-                   GlsCodebook   *default_codebook,
-                   GPtrArray     *problems,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  return gls_document_load_full (source_file, encoding, default_codebook, NULL, NULL,
-                                 problems, cancellable, error);
-}
-
-/**
- * gls_document_load_full:
- * @source_ready: (nullable): called with the article as soon as it is
- *   decoded, before its annotations are read: a window can show the text
- *   while the rest loads
- *
- * Like gls_document_load().
- */
-GlsDocument *
-gls_document_load_full (GFile           *source_file,
-                        const char      *encoding,
-                        GlsCodebook     *default_codebook,
-                        GlsSourceReady   source_ready,
-                        gpointer         user_data,
-                        GPtrArray       *problems,
-                        GCancellable    *cancellable,
-                        GError         **error)
-{
-  g_autofree char *peeked = NULL;
-  g_autoptr(GPtrArray) local_problems = NULL;
-  g_autoptr(GlsSidecarData) data = NULL;
-  g_autoptr(GlsDocument) self = NULL;
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GlsCodebook) codebook = NULL;
-  g_autoptr(GFile) sidecar = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *etag = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (source_file), NULL);
-
-  if (problems == NULL)
-    problems = local_problems = gls_problems_new ();
-
-  sidecar = gls_sidecar_file_for_source (source_file);
-  if (!load_sidecar_bytes (sidecar, &bytes, &etag, cancellable, error))
-    return NULL;
-
-  /* the encoding the sidecar names, from its first elements: the article
-   * can be decoded before the whole sidecar is read */
-  if (bytes != NULL && encoding == NULL)
-    encoding = peeked = _gls_xml_peek_source_encoding (bytes);
-
-  source = gls_source_new_for_file (source_file, encoding, cancellable, error);
-  if (source == NULL)
-    return NULL;
-  if (source_ready != NULL)
-    source_ready (source, user_data);
-
-  if (bytes != NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (sidecar);
-
-      data = _gls_xml_read_sidecar (bytes, name, problems, error);
-      if (data == NULL)
-        return NULL;
-    }
-
-  if (data != NULL && data->codebook != NULL)
-    codebook = g_object_ref (data->codebook);
-  else if ((codebook = gls_document_find_codebook (source_file, default_codebook, problems, error)) == NULL)
-    return NULL;
-
-  self = gls_document_new (source, codebook);
-  g_set_object (&self->sidecar, sidecar);
-  self->etag = g_steal_pointer (&etag);
-  self->base = bytes ? g_bytes_ref (bytes) : NULL;
-
-  if (data != NULL && !_gls_document_adopt (self, data, problems))
-    {
-      set_error_from_problems (error, GLS_ERROR_INVALID, problems);
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
-}
 
 /**
  * gls_document_serialize:
@@ -1701,166 +1509,160 @@ gls_document_load_full (GFile           *source_file,
 GBytes *
 gls_document_serialize (GlsDocument *self)
 {
+  g_autoptr(GlsSidecarSnapshot) snapshot = NULL;
+
   g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
 
-  return _gls_xml_write_sidecar (self);
+  snapshot = _gls_document_snapshot (self);
+  _gls_document_end_snapshot (self, snapshot);
+
+  return _gls_sidecar_write_bytes (snapshot);
 }
 
-static gboolean
-replace_contents (GFile         *file,
-                  GBytes        *bytes,
-                  const char    *etag,
-                  char         **new_etag,
-                  GCancellable  *cancellable,
-                  GError       **error)
+static void
+add_to_snapshot (gpointer item,
+                 gpointer user_data)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  if (g_file_replace_contents (file, data, len, etag, FALSE, G_FILE_CREATE_NONE,
-                               new_etag, cancellable, &local_error))
-    return TRUE;
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    g_set_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK,
-                 _("“%s” was changed by another program since it was opened; "
-                   "nothing was saved, so that those changes are not lost"),
-                 name);
-  else
-    g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
-                 _("Cannot save “%s”: %s"), name, local_error->message);
-
-  return FALSE;
+  g_ptr_array_add (user_data, g_object_ref (item));
 }
 
 /**
- * gls_document_save:
+ * _gls_document_snapshot:
  *
- * Writes the sidecar atomically. If it changed on disk since it was loaded
- * or saved (or appeared since), nothing is written and the error is
- * %GLS_ERROR_CHANGED_ON_DISK. After a failure the document is unchanged
- * and still modified.
+ * Takes what the sidecar would hold now, for a worker thread to write
+ * while the user goes on editing: until _gls_document_end_snapshot(),
+ * every annotation the document changes in place is first copied into the
+ * snapshot as it was. Costs a reference per annotation.
+ *
+ * Returns: (transfer full): the snapshot
  */
-gboolean
-gls_document_save (GlsDocument   *self,
-                   GCancellable  *cancellable,
-                   GError       **error)
+GlsSidecarSnapshot *
+_gls_document_snapshot (GlsDocument *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *new_etag = NULL;
+  GlsSidecarSnapshot *snapshot;
+  guint n_relations;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+
+  snapshot = _gls_sidecar_snapshot_new (G_OBJECT (self), self->source, self->codebook);
+  snapshot->version = g_strdup (self->version);
+  snapshot->note = g_strdup (self->note);
+  snapshot->foreign = self->foreign;
+  snapshot->source_foreign = self->source_foreign;
+  _gls_annotation_list_foreach (self->annotations, add_to_snapshot, snapshot->annotations);
+
+  n_relations = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < n_relations; i++)
+    g_ptr_array_add (snapshot->relations, g_list_model_get_item (G_LIST_MODEL (self->relations), i));
+
+  snapshot->serial = _gls_history_seal (self->history);
+  g_ptr_array_add (self->snapshots, _gls_sidecar_snapshot_ref (snapshot));
+
+  return snapshot;
+}
+
+/**
+ * _gls_document_end_snapshot:
+ *
+ * The snapshot's writer is done: the document stops keeping copies for it.
+ */
+void
+_gls_document_end_snapshot (GlsDocument        *self,
+                            GlsSidecarSnapshot *snapshot)
+{
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
+
+  g_ptr_array_remove (self->snapshots, snapshot);
+}
+
+/**
+ * _gls_document_saved:
+ * @snapshot: what was saved
+ * @etag: the sidecar's etag after the save
+ * @base: (nullable): the saved bytes, the base of the next merge
+ *
+ * The sidecar now holds @snapshot: the document is unmodified unless it
+ * was changed since the snapshot was taken.
+ */
+void
+_gls_document_saved (GlsDocument        *self,
+                     GlsSidecarSnapshot *snapshot,
+                     const char         *etag,
+                     GBytes             *base)
+{
   State before;
 
-  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
-
-  if (self->sidecar == NULL)
-    {
-      g_set_error_literal (error, GLS_ERROR, GLS_ERROR_FAILED,
-                           _("This document has no file to save to"));
-      return FALSE;
-    }
-
-  if (self->etag == NULL && g_file_query_exists (self->sidecar, cancellable))
-    {
-      g_autofree char *name = g_file_get_parse_name (self->sidecar);
-
-      g_set_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK,
-                   _("“%s” was created by another program since the article was opened; "
-                     "nothing was saved, so that it is not overwritten"),
-                   name);
-      return FALSE;
-    }
-
-  if (self->etag != NULL && gls_document_changed_on_disk (self))
-    {
-      g_autofree char *name = g_file_get_parse_name (self->sidecar);
-
-      g_set_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK,
-                   _("“%s” was changed by another program since it was opened; "
-                     "nothing was saved, so that those changes are not lost"),
-                   name);
-      return FALSE;
-    }
+  g_return_if_fail (GLS_IS_DOCUMENT (self));
 
   before = get_state (self);
-  bytes = _gls_xml_write_sidecar (self);
-  if (!replace_contents (self->sidecar, bytes, self->etag, &new_etag, cancellable, error))
-    return FALSE;
-
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
+  _gls_set_string (&self->etag, etag);
   g_clear_pointer (&self->base, g_bytes_unref);
-  self->base = g_bytes_ref (bytes);
+  self->base = base ? g_bytes_ref (base) : NULL;
   self->source_changed = FALSE;
-  _gls_history_mark_saved (self->history);
+  _gls_history_mark_saved_at (self->history, snapshot->serial);
   notify_state (self, before);
-
-  return TRUE;
 }
 
 /**
- * gls_document_save_copy:
+ * gls_document_remove_orphans:
  *
- * Writes the sidecar to @file, for "Save a Copy": the document stays
- * attached to its own sidecar and keeps its modified state.
+ * Deletes every annotation whose text could not be found, as one step to
+ * undo.
+ *
+ * Returns: how many were deleted
  */
-gboolean
-gls_document_save_copy (GlsDocument   *self,
-                        GFile         *file,
-                        GCancellable  *cancellable,
-                        GError       **error)
+guint
+gls_document_remove_orphans (GlsDocument *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
 
-  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), 0);
 
-  bytes = _gls_xml_write_sidecar (self);
+  n = gls_document_get_n_annotations (self);
+  for (guint i = 0; i < n && orphans->len < self->n_orphaned; i++)
+    {
+      GlsAnnotation *annotation = gls_annotation_list_get (self->annotations, i);
 
-  return replace_contents (file, bytes, NULL, NULL, cancellable, error);
+      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+        g_ptr_array_add (orphans, g_object_ref (annotation));
+    }
+
+  gls_document_begin_group (self);
+  for (guint i = 0; i < orphans->len; i++)
+    gls_document_remove_annotation (self, g_ptr_array_index (orphans, i));
+  gls_document_end_group (self);
+
+  return orphans->len;
 }
 
 /**
- * gls_document_restore:
- * @file: a sidecar of this article saved elsewhere, such as a draft
+ * _gls_document_replace_with:
+ * @data: a sidecar of this article read from elsewhere, such as a draft
  *
  * Replaces the annotations, relations, note and codebook with those of
- * @file, as one step to undo. The document stays attached to its own
+ * @data, as one step to undo. The document stays attached to its own
  * sidecar, so the result still has to be saved.
  */
 gboolean
-gls_document_restore (GlsDocument  *self,
-                      GFile        *file,
-                      GError      **error)
+_gls_document_replace_with (GlsDocument     *self,
+                            GlsSidecarData  *data,
+                            GError         **error)
 {
   g_autoptr(GPtrArray) problems = gls_problems_new ();
-  g_autoptr(GlsSidecarData) data = NULL;
   g_autoptr(GlsDocument) other = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
   g_autoptr(GPtrArray) old = NULL;
   guint n;
 
   g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  name = g_file_get_parse_name (file);
-  if ((bytes = g_file_load_bytes (file, NULL, NULL, &local_error)) == NULL)
-    {
-      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
-                   _("Cannot read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  if ((data = _gls_xml_read_sidecar (bytes, name, problems, error)) == NULL)
-    return FALSE;
+  g_return_val_if_fail (data != NULL, FALSE);
 
   other = gls_document_new (self->source, data->codebook ? data->codebook : self->codebook);
   if (!_gls_document_adopt (other, data, problems))
     {
-      set_error_from_problems (error, GLS_ERROR_INVALID, problems);
+      g_autofree char *message = gls_problems_to_string (problems, GLS_PROBLEM_ERROR);
+
+      g_set_error_literal (error, GLS_ERROR, GLS_ERROR_INVALID, message);
       return FALSE;
     }
 
@@ -1906,61 +1708,43 @@ gls_document_restore (GlsDocument  *self,
   return TRUE;
 }
 
-static char *
-query_etag (GFile   *file,
-            goffset *size)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  if (size != NULL)
-    *size = info ? g_file_info_get_size (info) : -1;
-
-  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
 
 /**
- * gls_document_changed_on_disk:
+ * _gls_document_new_from_snapshot:
  *
- * Returns: whether the sidecar on disk is no longer the one this document
- *   last loaded or saved (another program wrote, created or deleted it)
- */
-gboolean
-gls_document_changed_on_disk (GlsDocument *self)
-{
-  g_autofree char *etag = NULL;
-  goffset size;
-
-  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
-
-  if (self->sidecar == NULL)
-    return FALSE;
-
-  etag = query_etag (self->sidecar, &size);
-  if (g_strcmp0 (etag, self->etag) != 0)
-    return TRUE;
-
-  /* file times are only as fine as the kernel's clock tick: two writes in
-   * one tick have one etag, but rarely one size */
-  return self->base != NULL && size >= 0 && (gsize) size != g_bytes_get_size (self->base);
-}
-
-/**
- * gls_document_accept_disk_version:
+ * A document of its own holding what @snapshot holds, for a worker thread
+ * (an export) to read while the user goes on editing the original.
  *
- * Takes the sidecar now on disk as the one to replace: the user chose to
- * keep this document's version over another program's ("Keep Mine").
+ * Returns: (transfer full): the copy, with no history
  */
-void
-gls_document_accept_disk_version (GlsDocument *self)
+GlsDocument *
+_gls_document_new_from_snapshot (GlsSidecarSnapshot *snapshot)
 {
-  g_return_if_fail (GLS_IS_DOCUMENT (self));
+  GlsDocument *self;
 
-  if (self->sidecar == NULL)
-    return;
+  g_return_val_if_fail (snapshot != NULL, NULL);
 
-  g_free (self->etag);
-  self->etag = query_etag (self->sidecar, NULL);
-  g_clear_pointer (&self->base, g_bytes_unref);
-  self->base = g_file_load_bytes (self->sidecar, NULL, NULL, NULL);
+  self = gls_document_new (snapshot->source, snapshot->codebook);
+  _gls_set_string (&self->version, snapshot->version);
+  _gls_set_string (&self->note, snapshot->note);
+  self->foreign = _gls_foreign_copy (snapshot->foreign);
+  self->source_foreign = _gls_foreign_copy (snapshot->source_foreign);
+
+  for (guint i = 0; i < snapshot->annotations->len; i++)
+    {
+      g_autoptr(GlsAnnotation) annotation = _gls_sidecar_snapshot_dup_annotation (snapshot, i);
+
+      insert_annotation (self, annotation, FALSE);
+    }
+
+  for (guint i = 0; i < snapshot->relations->len; i++)
+    {
+      GlsRelation *relation = _gls_relation_copy (g_ptr_array_index (snapshot->relations, i));
+
+      g_hash_table_insert (self->ids, relation->id, relation);
+      g_list_store_append (self->relations, relation);
+      g_object_unref (relation);
+    }
+
+  return self;
 }

@@ -1,8 +1,8 @@
 /* gls-document.h
  * An article and everything said about it: the annotations, relations and
- * document note, the codebook they use, the undo history, and the sidecar
- * file they are saved to. The document owns this state; the window and
- * the command-line tool ask it for changes and observe its signals. */
+ * document note, the codebook they use, and the undo history. The document
+ * owns this state; the window and the command-line tool ask it for changes
+ * and observe its signals. Its files are GlsDocumentFile's. */
 #pragma once
 
 #include <gio/gio.h>
@@ -20,42 +20,9 @@ G_DECLARE_FINAL_TYPE (GlsDocument, gls_document, GLS, DOCUMENT, GObject)
 
 GlsDocument       *gls_document_new                 (GlsSource      *source,
                                                      GlsCodebook    *codebook);
-typedef void (*GlsSourceReady) (GlsSource *source,
-                                gpointer   user_data);
-
-GlsDocument       *gls_document_load_full           (GFile          *source_file,
-                                                     const char     *encoding,
-                                                     GlsCodebook    *default_codebook,
-                                                     GlsSourceReady  source_ready,
-                                                     gpointer        user_data,
-                                                     GPtrArray      *problems,
-                                                     GCancellable   *cancellable,
-                                                     GError        **error);
-GlsDocument       *gls_document_load                (GFile          *source_file,
-                                                     const char     *encoding,
-                                                     GlsCodebook    *default_codebook,
-                                                     GPtrArray      *problems,
-                                                     GCancellable   *cancellable,
-                                                     GError        **error);
 GFile             *gls_document_get_sidecar_file    (GlsDocument    *self);
 GFile             *gls_sidecar_file_for_source      (GFile          *source_file);
-GlsCodebook       *gls_document_find_codebook       (GFile          *source_file,
-                                                     GlsCodebook    *default_codebook,
-                                                     GPtrArray      *problems,
-                                                     GError        **error);
-gboolean           gls_document_save                (GlsDocument    *self,
-                                                     GCancellable   *cancellable,
-                                                     GError        **error);
-gboolean           gls_document_save_copy           (GlsDocument    *self,
-                                                     GFile          *file,
-                                                     GCancellable   *cancellable,
-                                                     GError        **error);
 GBytes            *gls_document_serialize           (GlsDocument    *self);
-gboolean           gls_document_changed_on_disk     (GlsDocument    *self);
-void               gls_document_accept_disk_version (GlsDocument    *self);
-gboolean           gls_document_restore             (GlsDocument    *self,
-                                                     GFile          *file,
-                                                     GError        **error);
 
 GlsSource         *gls_document_get_source          (GlsDocument    *self);
 GlsCodebook       *gls_document_get_codebook        (GlsDocument    *self);
@@ -73,6 +40,7 @@ gboolean           gls_document_get_source_changed  (GlsDocument    *self);
 guint              gls_document_get_n_orphaned      (GlsDocument    *self);
 guint              gls_document_count_category      (GlsDocument    *self,
                                                      const char     *category);
+guint              gls_document_remove_orphans      (GlsDocument    *self);
 
 void               gls_document_query               (GlsDocument    *self,
                                                      guint           start,
@@ -145,6 +113,5 @@ void               gls_document_resolve_conflict    (GlsDocument      *self,
                                                      gboolean          take_theirs);
 void               gls_merge_conflict_free          (GlsMergeConflict *conflict);
 
-char              *gls_clean_note                   (const char     *note);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
 
 #include "gls-annotation-list-private.h"
 #include "gls-format-private.h"
+#include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
+#include "gls-names-private.h"
 
 #define INLINE_NAMESPACE "https://glossator.github.io/ns/annotated-text/1"
 #define INLINE_VERSION "1.0"
@@ -44,7 +46,7 @@ write_text (xmlTextWriterPtr  writer,
 
       next = g_utf8_next_char (p);
       c = g_utf8_get_char (p);
-      if (!gls_unichar_is_xml_char (c))
+      if (!_gls_is_xml_char (c))
         {
           if (p > run)
             {
@@ -228,14 +230,14 @@ _gls_format_inline_export (GlsDocument  *document,
   _gls_xml_write_codebook_element (writer, gls_document_get_codebook (document));
 
   for (guint i = 0; i < annotations->len; i++)
-    _gls_xml_write_annotation (writer, g_ptr_array_index (annotations, i), NULL);
+    _gls_sidecar_write_annotation (writer, g_ptr_array_index (annotations, i), NULL);
 
   n = g_list_model_get_n_items (relations);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlsRelation) relation = g_list_model_get_item (relations, i);
 
-      _gls_xml_write_relation (writer, relation);
+      _gls_sidecar_write_relation (writer, relation);
     }
 
   xmlTextWriterEndElement (writer);
@@ -456,7 +458,7 @@ read_category_node (Reader      *r,
   g_autoptr(GlsCategory) category = NULL;
   guint line = (guint) MAX (xmlGetLineNo (node), 0);
 
-  if (!_gls_xml_is_ncname (id))
+  if (!_gls_is_ncname (id))
     {
       _gls_importer_error (&r->importer, line,
                            _("the category id “%s” is not an NCName (letters, digits, “-”, “_” and “.”, starting with a letter)"),
@@ -698,7 +700,7 @@ check_document (Reader *r)
     {
       GlsAnnotation *annotation = g_ptr_array_index (r->annotations, i);
 
-      if (!_gls_xml_is_ncname (annotation->id))
+      if (!_gls_is_ncname (annotation->id))
         {
           _gls_importer_error (importer, annotation->line,
                                _("the annotation id “%s” is not an NCName"), annotation->id ? annotation->id : "");
@@ -706,7 +708,7 @@ check_document (Reader *r)
         }
       if (!g_hash_table_add (ids, annotation->id))
         _gls_importer_error (importer, annotation->line, _("the id “%s” is used twice"), annotation->id);
-      if (!_gls_xml_is_ncname (annotation->category))
+      if (!_gls_is_ncname (annotation->category))
         _gls_importer_error (importer, annotation->line,
                              _("the category “%s” of annotation “%s” is not an NCName"),
                              annotation->category ? annotation->category : "", annotation->id);
@@ -736,7 +738,7 @@ check_document (Reader *r)
       GlsRelation *relation = g_ptr_array_index (r->relations, i);
       const char *ends[2] = { relation->from, relation->to };
 
-      if (!_gls_xml_is_ncname (relation->id) || relation->type == NULL)
+      if (!_gls_is_ncname (relation->id) || relation->type == NULL)
         {
           _gls_importer_error (importer, relation->line,
                                _("a relation needs an id (an NCName), a type, a from and a to"));
@@ -835,7 +837,7 @@ apply (Reader *r)
       /* What the editor would have cleaned on input. */
       if (annotation->note != NULL)
         {
-          g_autofree char *clean = gls_clean_note (annotation->note);
+          g_autofree char *clean = _gls_clean_xml_text (annotation->note);
           _gls_set_string (&annotation->note, clean);
         }
       if (annotation->anchor != GLS_ANCHOR_ORPHANED)

@@ -1,12 +1,12 @@
 /* gls-format-private.h
  * What the exporters and importers share: the functions each format file
- * provides for the table in gls-exporter.c, offsets as other tools count
+ * provides for the table in gls-format.c, offsets as other tools count
  * them, and the importer that merges into a document as one step. */
 #pragma once
 
 #include <libxml/xmlwriter.h>
 
-#include "gls-exporter.h"
+#include "gls-format.h"
 #include "gls-document-private.h"
 
 G_BEGIN_DECLS

@@ -10,6 +10,7 @@
 #include "gls-codebook-private.h"
 #include "gls-format-private.h"
 #include "gls-xml-private.h"
+#include "gls-names-private.h"
 
 #define TEI_NAMESPACE "http://www.tei-c.org/ns/1.0"
 #define TEI_VERSION "4.3.0"
@@ -25,14 +26,14 @@ claim_id (GHashTable *ids,
   g_autofree char *base = NULL;
   char *candidate;
 
-  if (_gls_xml_is_ncname (wanted) && !g_hash_table_contains (ids, wanted))
+  if (_gls_is_ncname (wanted) && !g_hash_table_contains (ids, wanted))
     {
       candidate = g_strdup (wanted);
       g_hash_table_add (ids, candidate);
       return candidate;
     }
 
-  if (_gls_xml_is_ncname (wanted))
+  if (_gls_is_ncname (wanted))
     base = g_strdup (wanted);
   else
     {
@@ -318,7 +319,7 @@ write_attribute (xmlTextWriterPtr  writer,
   if (value == NULL)
     return;
 
-  clean = gls_clean_note (value);
+  clean = _gls_clean_xml_text (value);
   xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST clean);
 }
 
@@ -337,7 +338,7 @@ write_text_element (xmlTextWriterPtr  writer,
                     const char       *name,
                     const char       *text)
 {
-  g_autofree char *clean = gls_clean_note (text ? text : "");
+  g_autofree char *clean = _gls_clean_xml_text (text ? text : "");
 
   xmlTextWriterStartElement (writer, BAD_CAST name);
   xmlTextWriterWriteString (writer, BAD_CAST clean);
@@ -448,7 +449,7 @@ write_category (Writer      *w,
         }
       else
         {
-          g_autofree char *clean = gls_clean_note (label);
+          g_autofree char *clean = _gls_clean_xml_text (label);
           xmlTextWriterWriteString (writer, BAD_CAST clean);
         }
       xmlTextWriterEndElement (writer);
@@ -701,14 +702,14 @@ write_stand_off (Writer *w)
           xmlTextWriterStartElement (writer, BAD_CAST "note");
           xmlTextWriterWriteAttribute (writer, BAD_CAST "type", BAD_CAST "comment");
           {
-            g_autofree char *clean = gls_clean_note (note);
+            g_autofree char *clean = _gls_clean_xml_text (note);
             xmlTextWriterWriteString (writer, BAD_CAST clean);
           }
           xmlTextWriterEndElement (writer);
         }
       for (guint j = 0; j < n_attributes; j++)
         {
-          g_autofree char *clean = gls_clean_note (gls_annotation_get_attribute_value (annotation, j));
+          g_autofree char *clean = _gls_clean_xml_text (gls_annotation_get_attribute_value (annotation, j));
 
           xmlTextWriterStartElement (writer, BAD_CAST "note");
           xmlTextWriterWriteAttribute (writer, BAD_CAST "type", BAD_CAST "attribute");

@@ -59,6 +59,9 @@ gboolean    _gls_history_can_redo        (GlsHistory    *history);
 GPtrArray  *_gls_history_undo            (GlsHistory    *history);
 GPtrArray  *_gls_history_redo            (GlsHistory    *history);
 void        _gls_history_mark_saved      (GlsHistory    *history);
+guint       _gls_history_seal            (GlsHistory    *history);
+void        _gls_history_mark_saved_at   (GlsHistory    *history,
+                                          guint          serial);
 gboolean    _gls_history_is_modified     (GlsHistory    *history);
 void        _gls_history_clear           (GlsHistory    *history);
 

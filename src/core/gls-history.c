@@ -25,6 +25,8 @@ struct _GlsHistory
   guint      next_serial;
   guint      saved_serial;  /* serial of the top undo group when saved */
   gboolean   saved_lost;    /* the saved state can no longer be reached */
+  guint      sealed_serial; /* a snapshot was taken of this group: no
+                             * later edit may be merged into it */
 };
 
 GlsChange *
@@ -177,7 +179,8 @@ _gls_history_coalescable (GlsHistory    *history,
     return NULL;
 
   group = g_ptr_array_index (history->undo, history->undo->len - 1);
-  if (group->changes->len != 1 || group->serial == history->saved_serial)
+  if (group->changes->len != 1 || group->serial == history->saved_serial ||
+      group->serial == history->sealed_serial)
     return NULL;
 
   change = g_ptr_array_index (group->changes, 0);
@@ -236,6 +239,49 @@ _gls_history_mark_saved (GlsHistory *history)
 {
   history->saved_serial = current_serial (history);
   history->saved_lost = FALSE;
+}
+
+/**
+ * _gls_history_seal:
+ *
+ * A snapshot of the document is being taken: its state must stay one that
+ * the history can name, so the last group takes no more merged edits.
+ *
+ * Returns: the serial that names the state now, for
+ *   _gls_history_mark_saved_at()
+ */
+guint
+_gls_history_seal (GlsHistory *history)
+{
+  history->sealed_serial = current_serial (history);
+
+  return history->sealed_serial;
+}
+
+static gboolean
+holds_serial (GPtrArray *groups,
+              guint      serial)
+{
+  for (guint i = 0; i < groups->len; i++)
+    if (((Group *) g_ptr_array_index (groups, i))->serial == serial)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * _gls_history_mark_saved_at:
+ * @serial: from _gls_history_seal(), when the snapshot that was saved was
+ *   taken; edits made since leave the document modified
+ */
+void
+_gls_history_mark_saved_at (GlsHistory *history,
+                            guint       serial)
+{
+  history->saved_serial = serial;
+  history->saved_lost = serial != 0 &&
+                        !holds_serial (history->undo, serial) &&
+                        !holds_serial (history->redo, serial);
 }
 
 gboolean

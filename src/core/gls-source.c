@@ -10,6 +10,7 @@
 
 #include "gls-error.h"
 #include "gls-source.h"
+#include "gls-names-private.h"
 
 /* One entry of the offset index every this many code points. */
 #define INDEX_STRIDE 32
@@ -70,15 +71,6 @@ gls_source_class_init (GlsSourceClass *klass)
 static void
 gls_source_init (GlsSource *self)
 {
-}
-
-gboolean
-gls_unichar_is_xml_char (gunichar c)
-{
-  return c == 0x9 || c == 0xA || c == 0xD ||
-         (c >= 0x20 && c <= 0xD7FF) ||
-         (c >= 0xE000 && c <= 0xFFFD) ||
-         (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 /**
@@ -558,7 +550,7 @@ gls_source_dup_quote (GlsSource *self,
       const char *next = g_utf8_next_char (p);
       gunichar c = g_utf8_get_char (p);
 
-      if (gls_unichar_is_xml_char (c))
+      if (_gls_is_xml_char (c))
         g_string_append_len (str, p, next - p);
       else
         g_string_append_unichar (str, 0xFFFD);

@@ -56,7 +56,6 @@ gboolean     gls_source_quote_matches      (GlsSource    *self,
 const char  *gls_newlines_to_string        (GlsNewlines   newlines);
 gboolean     gls_newlines_from_string      (const char   *str,
                                             GlsNewlines  *newlines);
-gboolean     gls_unichar_is_xml_char       (gunichar      c);
 gboolean     gls_unichar_is_rtl            (gunichar      c);
 
 G_END_DECLS

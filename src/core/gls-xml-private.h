@@ -43,7 +43,6 @@ typedef struct
 } GlsSidecarData;
 
 void            _gls_core_ensure_resources (void);
-gboolean        _gls_xml_is_ncname        (const char      *str);
 GlsSidecarData *_gls_xml_read_sidecar     (GBytes          *bytes,
                                            const char      *display_name,
                                            GPtrArray       *problems,
@@ -53,15 +52,13 @@ GlsCodebook    *_gls_xml_read_codebook    (GBytes          *bytes,
                                            const char      *display_name,
                                            GPtrArray       *problems,
                                            GError         **error);
-GBytes         *_gls_xml_write_sidecar    (GlsDocument     *document);
-
+xmlTextWriterPtr _gls_xml_new_writer          (xmlOutputBufferPtr output);
 xmlTextWriterPtr _gls_xml_start_writer        (xmlBufferPtr     *buffer,
                                                gsize             size_hint);
 GBytes         *_gls_xml_finish_writer        (xmlTextWriterPtr  writer,
                                                xmlBufferPtr      buffer);
 
-/* The pieces of the sidecar, for other documents that hold the same
- * elements (the inline export). */
+/* Pieces shared by the sidecar, the codebook and the XML exports. */
 void            _gls_xml_write_attribute      (xmlTextWriterPtr  writer,
                                                const char       *name,
                                                const char       *value);
@@ -73,11 +70,8 @@ void            _gls_xml_write_text_element   (xmlTextWriterPtr  writer,
                                                const char       *text);
 void            _gls_xml_write_codebook_element (xmlTextWriterPtr  writer,
                                                  GlsCodebook      *codebook);
-void            _gls_xml_write_annotation     (xmlTextWriterPtr  writer,
-                                               GlsAnnotation    *annotation,
-                                               GlsSource        *source);
-void            _gls_xml_write_relation       (xmlTextWriterPtr  writer,
-                                               GlsRelation      *relation);
+void            _gls_xml_write_string         (xmlTextWriterPtr  writer,
+                                               const char       *text);
 GBytes         *_gls_xml_write_codebook   (GlsCodebook     *codebook);
 gboolean        _gls_xml_bytes_is_codebook (GBytes         *bytes);
 char           *_gls_xml_peek_source_encoding (GBytes      *bytes);

@@ -11,17 +11,14 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
-#include "gls-annotation-list-private.h"
-#include "gls-document-private.h"
+#include "gls-document.h"
 #include "gls-error.h"
 #include "gls-resources.h"
 #include "gls-xml-private.h"
+#include "gls-names-private.h"
 
 #define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
 #define XMLNS_NAMESPACE "http://www.w3.org/2000/xmlns/"
-
-/* How many characters of context a quote carries on each side. */
-#define CONTEXT_LENGTH 32
 
 void
 _gls_core_ensure_resources (void)
@@ -39,15 +36,6 @@ static void
 ignore_structured_error (void        *user_data,
                          xmlErrorPtr  error)
 {
-}
-
-gboolean
-_gls_xml_is_ncname (const char *str)
-{
-  if (str == NULL || *str == '\0')
-    return FALSE;
-
-  return xmlValidateNCName (BAD_CAST str, 0) == 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -555,7 +543,7 @@ value_is_valid (ValueType   type,
     case VALUE_STRING:
       return TRUE;
     case VALUE_NCNAME:
-      return _gls_xml_is_ncname (value);
+      return _gls_is_ncname (value);
     case VALUE_BOOLEAN:
       return token_in (value, booleans);
     case VALUE_NEWLINES:
@@ -1667,7 +1655,7 @@ xml_safe (const char  *text,
   if (safe)
     return text;
 
-  *to_free = gls_clean_note (text);
+  *to_free = _gls_clean_xml_text (text);
   return *to_free;
 }
 
@@ -1704,6 +1692,16 @@ _gls_xml_write_text_element (xmlTextWriterPtr  writer,
   if (text != NULL && *text != '\0')
     xmlTextWriterWriteString (writer, BAD_CAST xml_safe (text, &to_free));
   xmlTextWriterEndElement (writer);
+}
+
+/* Text content, without the characters XML cannot hold. */
+void
+_gls_xml_write_string (xmlTextWriterPtr  writer,
+                       const char       *text)
+{
+  g_autofree char *to_free = NULL;
+
+  xmlTextWriterWriteString (writer, BAD_CAST xml_safe (text, &to_free));
 }
 
 static void
@@ -1767,133 +1765,12 @@ write_codebook (xmlTextWriterPtr  writer,
   xmlTextWriterEndElement (writer);
 }
 
-static void
-write_quote (xmlTextWriterPtr  writer,
-             const char       *name,
-             GlsSource        *source,
-             guint             start,
-             guint             end)
-{
-  g_autofree char *quote = NULL;
-
-  if (start >= end)
-    return;
-
-  quote = gls_source_dup_quote (source, start, end);
-  _gls_xml_write_text_element (writer, name, quote);
-}
-
 /* A codebook element inside another document, in its default namespace. */
 void
 _gls_xml_write_codebook_element (xmlTextWriterPtr  writer,
                                  GlsCodebook      *codebook)
 {
   write_codebook (writer, codebook, FALSE);
-}
-
-/**
- * _gls_xml_write_annotation:
- * @source: (nullable): the text, to write each target's quote from; with
- *   %NULL, targets are written as offsets only (the inline export)
- */
-void
-_gls_xml_write_annotation (xmlTextWriterPtr  writer,
-                           GlsAnnotation    *annotation,
-                           GlsSource        *source)
-{
-  guint length = source ? gls_source_get_length (source) : 0;
-
-  xmlTextWriterStartElement (writer, BAD_CAST "annotation");
-  _gls_xml_write_attribute (writer, "id", annotation->id);
-  _gls_xml_write_attribute (writer, "category", annotation->category);
-  _gls_xml_write_attribute (writer, "annotator", annotation->annotator);
-  _gls_xml_write_attribute (writer, "created", annotation->created);
-  _gls_xml_write_attribute (writer, "modified", annotation->modified);
-  _gls_xml_write_attribute (writer, "anchor", gls_anchor_to_string (annotation->anchor));
-  _gls_foreign_write_attributes (annotation->foreign, writer);
-
-  for (guint i = 0; i < annotation->targets->len; i++)
-    {
-      const GlsTarget *target = &g_array_index (annotation->targets, GlsTarget, i);
-
-      xmlTextWriterStartElement (writer, BAD_CAST "target");
-      _gls_xml_write_uint_attribute (writer, "start", target->start);
-      _gls_xml_write_uint_attribute (writer, "end", target->end);
-
-      if (source == NULL)
-        {
-          xmlTextWriterEndElement (writer);
-          continue;
-        }
-
-      _gls_foreign_write_attributes (target->foreign, writer);
-
-      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
-        {
-          /* The text is gone: keep the quote as it was read. */
-          if (target->prefix != NULL && *target->prefix)
-            _gls_xml_write_text_element (writer, "prefix", target->prefix);
-          _gls_xml_write_text_element (writer, "exact", target->exact ? target->exact : "");
-          if (target->suffix != NULL && *target->suffix)
-            _gls_xml_write_text_element (writer, "suffix", target->suffix);
-        }
-      else
-        {
-          write_quote (writer, "prefix", source,
-                       target->start > CONTEXT_LENGTH ? target->start - CONTEXT_LENGTH : 0,
-                       target->start);
-          {
-            g_autofree char *exact = gls_source_dup_quote (source, target->start, target->end);
-            _gls_xml_write_text_element (writer, "exact", exact);
-          }
-          write_quote (writer, "suffix", source, target->end,
-                       MIN (length, target->end + CONTEXT_LENGTH));
-        }
-
-      _gls_foreign_write_elements (target->foreign, writer);
-      xmlTextWriterEndElement (writer);
-    }
-
-  if (annotation->note != NULL && *annotation->note != '\0')
-    _gls_xml_write_text_element (writer, "note", annotation->note);
-
-  for (guint i = 0; i + 1 < annotation->attributes->len; i += 2)
-    {
-      g_autofree char *to_free = NULL;
-      const char *value = g_ptr_array_index (annotation->attributes, i + 1);
-
-      xmlTextWriterStartElement (writer, BAD_CAST "attribute");
-      _gls_xml_write_attribute (writer, "name", g_ptr_array_index (annotation->attributes, i));
-      if (value != NULL && *value != '\0')
-        xmlTextWriterWriteString (writer, BAD_CAST xml_safe (value, &to_free));
-      xmlTextWriterEndElement (writer);
-    }
-
-  _gls_foreign_write_elements (annotation->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
-static void
-write_annotation_in_order (gpointer item,
-                           gpointer user_data)
-{
-  GlsDocument *document = ((gpointer *) user_data)[0];
-
-  _gls_xml_write_annotation (((gpointer *) user_data)[1], item, document->source);
-}
-
-void
-_gls_xml_write_relation (xmlTextWriterPtr  writer,
-                         GlsRelation      *relation)
-{
-  xmlTextWriterStartElement (writer, BAD_CAST "relation");
-  _gls_xml_write_attribute (writer, "id", relation->id);
-  _gls_xml_write_attribute (writer, "type", relation->type);
-  _gls_xml_write_attribute (writer, "from", relation->from);
-  _gls_xml_write_attribute (writer, "to", relation->to);
-  _gls_foreign_write_attributes (relation->foreign, writer);
-  _gls_foreign_write_elements (relation->foreign, writer);
-  xmlTextWriterEndElement (writer);
 }
 
 GBytes *
@@ -1916,8 +1793,21 @@ _gls_xml_finish_writer (xmlTextWriterPtr writer,
   return bytes;
 }
 
-/* A writer into a growing buffer, indented by two spaces, with the XML
- * declaration written: for the sidecar and every XML export. */
+/* A writer into @output, indented by two spaces, with the XML declaration
+ * written: for the sidecar and every XML export. */
+xmlTextWriterPtr
+_gls_xml_new_writer (xmlOutputBufferPtr output)
+{
+  xmlTextWriterPtr writer = xmlNewTextWriter (output);
+
+  xmlTextWriterSetIndent (writer, 1);
+  xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
+
+  return writer;
+}
+
+/* The same, into a growing buffer. */
 xmlTextWriterPtr
 _gls_xml_start_writer (xmlBufferPtr *buffer,
                        gsize         size_hint)
@@ -1932,71 +1822,6 @@ _gls_xml_start_writer (xmlBufferPtr *buffer,
   xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
 
   return writer;
-}
-
-/**
- * _gls_xml_write_sidecar:
- *
- * Returns: (transfer full): the document as a sidecar file, annotations in
- *   text order so that two saves of the same document are identical
- */
-GBytes *
-_gls_xml_write_sidecar (GlsDocument *document)
-{
-  GlsSource *source = document->source;
-  g_autofree char *href = NULL;
-  g_autofree char *generator = g_strdup_printf ("Glossator %s", PACKAGE_VERSION);
-  xmlBufferPtr buffer;
-  xmlTextWriterPtr writer;
-  gpointer data[2];
-  guint n_relations;
-  gsize n_bytes;
-
-  gls_source_get_text (source, &n_bytes);
-  writer = _gls_xml_start_writer (&buffer, 256 * gls_document_get_n_annotations (document) + 4096);
-
-  xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "annotations", BAD_CAST GLS_NAMESPACE);
-  _gls_xml_write_attribute (writer, "version", document->version ? document->version : GLS_FORMAT_VERSION);
-  _gls_xml_write_attribute (writer, "generator", generator);
-  _gls_foreign_write_attributes (document->foreign, writer);
-
-  if (gls_source_get_file (source) != NULL)
-    href = g_file_get_basename (gls_source_get_file (source));
-  else
-    href = g_strdup (gls_source_get_display_name (source));
-
-  xmlTextWriterStartElement (writer, BAD_CAST "source");
-  _gls_xml_write_attribute (writer, "href", href);
-  _gls_xml_write_attribute (writer, "encoding", gls_source_get_encoding (source));
-  _gls_xml_write_attribute (writer, "bom", gls_source_get_bom (source) ? "true" : "false");
-  _gls_xml_write_attribute (writer, "newlines", gls_newlines_to_string (gls_source_get_newlines (source)));
-  _gls_xml_write_uint_attribute (writer, "length", gls_source_get_length (source));
-  _gls_xml_write_attribute (writer, "sha256", gls_source_get_sha256 (source));
-  _gls_foreign_write_attributes (document->source_foreign, writer);
-  _gls_foreign_write_elements (document->source_foreign, writer);
-  xmlTextWriterEndElement (writer);
-
-  write_codebook (writer, document->codebook, FALSE);
-
-  if (document->note != NULL && *document->note != '\0')
-    _gls_xml_write_text_element (writer, "note", document->note);
-
-  data[0] = document;
-  data[1] = writer;
-  _gls_annotation_list_foreach (document->annotations, write_annotation_in_order, data);
-
-  n_relations = g_list_model_get_n_items (G_LIST_MODEL (document->relations));
-  for (guint i = 0; i < n_relations; i++)
-    {
-      g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (document->relations), i);
-
-      _gls_xml_write_relation (writer, relation);
-    }
-
-  _gls_foreign_write_elements (document->foreign, writer);
-  xmlTextWriterEndElement (writer);
-
-  return _gls_xml_finish_writer (writer, buffer);
 }
 
 GBytes *

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-annotation-details.h"
-#include "gls-exporter.h"
+#include "gls-format.h"
 #include "gls-annotation-row.h"
 #include "gls-article-view.h"
 #include "gls-palette-row.h"

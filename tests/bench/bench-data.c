@@ -336,7 +336,7 @@ bench_generate (const char  *dir,
   if (!ok)
     goto out;
 
-  if (!(ok = gls_document_save (document, NULL, error)))
+  if (!(ok = gls_test_save (document, error)))
     goto out;
 
   if (out_source != NULL)

@@ -1,4 +1,4 @@
-/* gls-exporter.h
+/* gls-format.h
  * The formats annotations leave Glossator in and come back from, behind one
  * small interface: a table of GlsFormat, each with an export function and,
  * for the formats that can be read back, an import function that merges

@@ -1,7 +1,7 @@
-/* gls-exporter.c
+/* gls-format.c
  * The table of export and import formats, the import report, and what the
  * formats share: offsets as other tools count them and the importer. */
-#define G_LOG_DOMAIN "gls-exporter"
+#define G_LOG_DOMAIN "gls-format"
 
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include "gls-annotation-list-private.h"
 #include "gls-format-private.h"
 #include "gls-xml-private.h"
+#include "gls-names-private.h"
 
 static const GlsFormat formats[] = {
   { "inline", N_("Glossator inline XML"), ".inline.xml", "application/xml", FALSE,
@@ -1018,7 +1019,7 @@ _gls_importer_add_attribute (GlsImporter   *importer,
                              const char    *value,
                              gboolean       count)
 {
-  g_autofree char *clean = gls_clean_note (value ? value : "");
+  g_autofree char *clean = _gls_clean_xml_text (value ? value : "");
 
   if (!is_in_document (importer, annotation))
     {
@@ -1049,7 +1050,7 @@ _gls_importer_add_note (GlsImporter   *importer,
                         const char    *note)
 {
   const char *old = gls_annotation_get_note (annotation);
-  g_autofree char *clean = gls_clean_note (note);
+  g_autofree char *clean = _gls_clean_xml_text (note);
   g_autofree char *combined = NULL;
 
   if (clean == NULL || *clean == '\0')
