@@ -11,28 +11,12 @@
 
 #include "gls-annotation-details.h"
 #include "gls-exporter.h"
+#include "gls-info-bar.h"
 #include "gls-annotation-row.h"
 #include "gls-article-view.h"
 #include "gls-palette-row.h"
 #include "gls-preferences-window.h"
 #include "gls-window-private.h"
-
-typedef enum
-{
-  INFO_NONE,
-  INFO_BROKEN_SIDECAR,
-  INFO_DRAFT,
-  INFO_SOURCE_CHANGED,
-  INFO_CHANGED_ON_DISK,
-  INFO_MESSAGE,
-} InfoKind;
-
-#define RESPONSE_RESTORE GLS_RESPONSE_RESTORE
-#define RESPONSE_DISCARD_DRAFT GLS_RESPONSE_DISCARD_DRAFT
-#define RESPONSE_DELETE_ORPHANS GLS_RESPONSE_DELETE_ORPHANS
-#define RESPONSE_RELOAD GLS_RESPONSE_RELOAD
-#define RESPONSE_KEEP_MINE GLS_RESPONSE_KEEP_MINE
-#define RESPONSE_MERGE GLS_RESPONSE_MERGE
 
 struct _GlsWindow
 {
@@ -45,8 +29,7 @@ struct _GlsWindow
   GtkStack             *stack;
   GtkLabel             *recent_heading;
   GtkListBox           *recent_list;
-  GtkInfoBar           *info_bar;
-  GtkLabel             *info_label;
+  GlsInfoBar           *info_bar;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
@@ -73,14 +56,11 @@ struct _GlsWindow
   GtkCustomFilter      *filter;
   GtkSingleSelection   *selection;
   GPtrArray            *filter_ids;     /* category ids behind the filter drop-down */
-  GPtrArray            *info_buttons;   /* buttons added to the info bar */
   GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
   char                 *armed;
   char                 *filter_needle;  /* the filter's search text, case-folded */
-  char                 *info_text;
 
-  InfoKind              info_kind;
   guint                 draft_source;
   guint                 loading : 1;
   guint                 updating : 1;
@@ -104,47 +84,6 @@ static void update_actions      (GlsWindow *self);
 static void schedule_draft      (GlsWindow *self);
 static void set_document        (GlsWindow   *self,
                                  GlsDocument *document);
-
-/* ------------------------------------------------------------------ */
-/* Info bar                                                             */
-
-static void
-clear_info (GlsWindow *self)
-{
-  for (guint i = 0; i < self->info_buttons->len; i++)
-    gtk_info_bar_remove_action_widget (self->info_bar, g_ptr_array_index (self->info_buttons, i));
-  g_ptr_array_set_size (self->info_buttons, 0);
-  gtk_info_bar_set_revealed (self->info_bar, FALSE);
-  g_clear_pointer (&self->info_text, g_free);
-  self->info_kind = INFO_NONE;
-}
-
-static void
-show_info (GlsWindow      *self,
-           InfoKind        kind,
-           GtkMessageType  type,
-           const char     *text)
-{
-  clear_info (self);
-  self->info_kind = kind;
-  self->info_text = g_strdup (text);
-  /* lines are not wrapped (a wrapping label upsets the info bar's size
-   * in GTK 4.8): long ones are cut, and shown whole in the tooltip */
-  gtk_label_set_text (self->info_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->info_label), text);
-  gtk_info_bar_set_message_type (self->info_bar, type);
-  gtk_info_bar_set_revealed (self->info_bar, TRUE);
-}
-
-static void
-add_info_button (GlsWindow  *self,
-                 const char *label,
-                 int         response)
-{
-  GtkWidget *button = gtk_info_bar_add_button (self->info_bar, label, response);
-
-  g_ptr_array_add (self->info_buttons, button);
-}
 
 /* ------------------------------------------------------------------ */
 /* Drafts                                                               */
@@ -211,7 +150,7 @@ gls_window_save_draft (GlsWindow *self)
     {
       /* the user must know the safety net failed */
       g_autofree char *text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), error->message);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
       return FALSE;
     }
 
@@ -274,9 +213,7 @@ offer_draft (GlsWindow *self)
   time = g_date_time_format (when, _("%x %H:%M"));
   text = g_strdup_printf (_("Unsaved annotations from %s were found.\nGlossator may have stopped before they were saved."),
                           time);
-  show_info (self, INFO_DRAFT, GTK_MESSAGE_QUESTION, text);
-  add_info_button (self, _("_Restore"), RESPONSE_RESTORE);
-  add_info_button (self, _("_Discard"), RESPONSE_DISCARD_DRAFT);
+  gls_info_bar_show (self->info_bar, GLS_INFO_DRAFT, GTK_MESSAGE_QUESTION, text);
 
   return TRUE;
 }
@@ -594,10 +531,7 @@ static void
 show_changed_on_disk (GlsWindow  *self,
                       const char *text)
 {
-  show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING, text);
-  add_info_button (self, _("_Merge"), RESPONSE_MERGE);
-  add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
-  add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
+  gls_info_bar_show (self->info_bar, GLS_INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING, text);
 }
 
 static void
@@ -609,7 +543,7 @@ on_sidecar_changed (GlsWindow         *self,
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_DELETED &&
       event != G_FILE_MONITOR_EVENT_CREATED)
     return;
-  if (self->document == NULL || self->broken_sidecar != NULL || self->info_kind == INFO_CHANGED_ON_DISK)
+  if (self->document == NULL || self->broken_sidecar != NULL || gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK)
     return;
   if (!gls_document_changed_on_disk (self->document))
     return;
@@ -852,7 +786,7 @@ on_loaded (GObject      *object,
     }
 
   set_document (self, data->document);
-  clear_info (self);
+  gls_info_bar_clear (self->info_bar);
 
   {
     g_autofree char *uri = g_file_get_uri (self->file);
@@ -868,19 +802,19 @@ on_loaded (GObject      *object,
                          name, data->error ? data->error : "");
 
       self->broken_sidecar = g_object_ref (data->broken_sidecar);
-      show_info (self, INFO_BROKEN_SIDECAR, GTK_MESSAGE_ERROR, text);
+      gls_info_bar_show (self->info_bar, GLS_INFO_BROKEN_SIDECAR, GTK_MESSAGE_ERROR, text);
       return;
     }
 
   if (data->error != NULL)
     {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, data->error);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, data->error);
       return;
     }
 
   if (data->codebook_error != NULL)
     {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, data->codebook_error);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, data->codebook_error);
       return;
     }
 
@@ -896,13 +830,13 @@ on_loaded (GObject      *object,
                                       "The article changed since the annotations were saved: %u annotations no longer match their text.\nThey are marked in the list; keep them or delete them.",
                                       n), n);
 
-      show_info (self, INFO_SOURCE_CHANGED, GTK_MESSAGE_WARNING, text);
-      add_info_button (self, g_dngettext (GETTEXT_PACKAGE, "_Delete It", "_Delete Them", n), RESPONSE_DELETE_ORPHANS);
+      gls_info_bar_show (self->info_bar, GLS_INFO_SOURCE_CHANGED, GTK_MESSAGE_WARNING, text);
+      gls_info_bar_set_delete_label (self->info_bar, g_dngettext (GETTEXT_PACKAGE, "_Delete It", "_Delete Them", n));
     }
   else if (gls_problems_count (data->problems, GLS_PROBLEM_WARNING) > 0)
     {
       g_autofree char *text = gls_problems_to_string (data->problems, GLS_PROBLEM_WARNING);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
     }
 }
 
@@ -1022,7 +956,7 @@ move_broken_aside (GlsWindow  *self,
   g_clear_object (&self->broken_sidecar);
   name = g_file_get_basename (aside);
   text = g_strdup_printf (_("The unreadable annotations were kept as “%s”."), name);
-  show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+  gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
 
   return TRUE;
 }
@@ -1049,8 +983,9 @@ save (GlsWindow *self)
 
   delete_draft (self);
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (self->info_kind == INFO_CHANGED_ON_DISK || self->info_kind == INFO_DRAFT)
-    clear_info (self);
+  if (gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK ||
+      gls_info_bar_get_kind (self->info_bar) == GLS_INFO_DRAFT)
+    gls_info_bar_clear (self->info_bar);
 
   return TRUE;
 }
@@ -1072,7 +1007,7 @@ on_save_copy_response (GtkNativeDialog *chooser,
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *text = g_strdup_printf (_("A copy of the annotations was saved as “%s”."), name);
 
-          show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+          gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
         }
     }
 
@@ -1095,6 +1030,178 @@ save_copy (GlsWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_copy_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------ */
+/* Info bar responses                                                   */
+
+static void
+reload (GlsWindow *self)
+{
+  delete_draft (self);
+  load (self, NULL);
+}
+
+static char *
+describe_version (GlsWindow     *self,
+                  GlsAnnotation *annotation)
+{
+  GlsCategory *category;
+  g_autofree char *excerpt = NULL;
+  const char *note;
+
+  if (annotation == NULL)
+    return g_strdup (_("deleted"));
+
+  category = gls_codebook_lookup (gls_document_get_codebook (self->document), gls_annotation_get_category (annotation));
+  excerpt = gls_annotation_dup_excerpt (self->document, annotation, 60);
+  note = gls_annotation_get_note (annotation);
+  if (note != NULL && *note != '\0')
+    /* Translators: category, quoted text, note */
+    return g_strdup_printf (_("%s on “%s”, with the note “%s”"),
+                            category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
+                            excerpt, note);
+
+  /* Translators: category, quoted text */
+  return g_strdup_printf (_("%s on “%s”, without a note"),
+                          category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
+                          excerpt);
+}
+
+static void settle_next_conflict (GlsWindow *self);
+
+static void
+on_conflict_response (GtkDialog *dialog,
+                      int        response,
+                      GlsWindow *self)
+{
+  GlsMergeConflict *conflict = g_ptr_array_index (self->conflicts, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gls_document_resolve_conflict (self->document, conflict, response == GTK_RESPONSE_ACCEPT);
+  g_ptr_array_remove_index (self->conflicts, 0);
+  settle_next_conflict (self);
+}
+
+/* Each annotation changed on both sides is shown for the user to choose:
+ * nothing is lost without the user choosing it. */
+static void
+settle_next_conflict (GlsWindow *self)
+{
+  GlsMergeConflict *conflict;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  GtkWidget *dialog;
+
+  if (self->conflicts == NULL || self->conflicts->len == 0)
+    {
+      g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO,
+                         _("The annotations on disk were merged with yours. Save to keep the result."));
+      return;
+    }
+
+  conflict = g_ptr_array_index (self->conflicts, 0);
+  mine = describe_version (self, conflict->mine);
+  theirs = describe_version (self, conflict->theirs);
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("An annotation was changed both here and on disk"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            /* Translators: the two versions of one annotation */
+                                            _("Here: %s\nOn disk: %s"), mine, theirs);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Keep My Version"), GTK_RESPONSE_REJECT,
+                          _("_Use the Version on Disk"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge (GlsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts = gls_document_merge_disk_version (self->document, &error);
+
+  if (conflicts == NULL)
+    {
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  self->conflicts = conflicts;
+  settle_next_conflict (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* The info bar's buttons                                               */
+
+static void
+restore_draft (GlsWindow *self)
+{
+  g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!gls_document_restore (self->document, draft, &error))
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+delete_orphans (GlsWindow *self)
+{
+  GlsAnnotationList *list = gls_document_get_annotations (self->document);
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < gls_document_get_n_annotations (self->document); i++)
+    if (gls_annotation_get_anchor (gls_annotation_list_get (list, i)) == GLS_ANCHOR_ORPHANED)
+      g_ptr_array_add (orphans, g_object_ref (gls_annotation_list_get (list, i)));
+
+  gls_document_begin_group (self->document);
+  for (guint i = 0; i < orphans->len; i++)
+    gls_document_remove_annotation (self->document, g_ptr_array_index (orphans, i));
+  gls_document_end_group (self->document);
+}
+
+static void
+keep_mine (GlsWindow *self)
+{
+  gls_document_accept_disk_version (self->document);
+}
+
+/* What each button of the info bar does, and the response by which the
+ * tests press it. */
+static const struct
+{
+  int          response;
+  const char  *action_name;
+  void       (*respond) (GlsWindow *self);
+} info_actions[] = {
+  { GLS_RESPONSE_RESTORE, "win.restore-draft", restore_draft },
+  { GLS_RESPONSE_DISCARD_DRAFT, "win.discard-draft", delete_draft },
+  { GLS_RESPONSE_DELETE_ORPHANS, "win.delete-orphans", delete_orphans },
+  { GLS_RESPONSE_RELOAD, "win.reload", reload },
+  { GLS_RESPONSE_KEEP_MINE, "win.keep-mine", keep_mine },
+  { GLS_RESPONSE_MERGE, "win.merge", merge },
+};
+
+/* Each button hides the bar, then acts. */
+static void
+action_info (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    if (g_str_equal (action_name, info_actions[i].action_name))
+      {
+        gls_info_bar_clear (self->info_bar);
+        info_actions[i].respond (self);
+        return;
+      }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1121,6 +1228,8 @@ update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), info_actions[i].action_name, has_document);
 }
 
 static void
@@ -1147,7 +1256,7 @@ annotate (GlsWindow  *self,
   annotation = gls_document_annotate (self->document, category, span.start, span.end, &error);
   if (annotation == NULL)
     {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
       return;
     }
 
@@ -1559,7 +1668,7 @@ on_codebook_chosen (GtkNativeDialog *chooser,
       g_autoptr(GlsCodebook) codebook = gls_codebook_new_from_file (file, NULL, NULL, &error);
 
       if (codebook == NULL)
-        show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+        gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
       else
         gls_document_set_codebook (self->document, codebook);
     }
@@ -1591,8 +1700,8 @@ action_encoding (GtkWidget  *widget,
 
   if (self->document != NULL && gls_document_get_modified (self->document))
     {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING,
-                 _("Save or undo your changes before reopening the article with another encoding."));
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING,
+                         _("Save or undo your changes before reopening the article with another encoding."));
       return;
     }
 
@@ -1666,14 +1775,14 @@ gls_window_export (GlsWindow  *self,
                                 NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Cannot export to “%s”: %s"), display, error->message);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
       return FALSE;
     }
 
   {
     /* Translators: the format's name, the file's path */
     g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), _(format->label), display);
-    show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
   }
 
   return TRUE;
@@ -1817,168 +1926,6 @@ action_import (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ------------------------------------------------------------------ */
-/* Info bar responses                                                   */
-
-static void
-reload (GlsWindow *self)
-{
-  delete_draft (self);
-  load (self, NULL);
-}
-
-static char *
-describe_version (GlsWindow     *self,
-                  GlsAnnotation *annotation)
-{
-  GlsCategory *category;
-  g_autofree char *excerpt = NULL;
-  const char *note;
-
-  if (annotation == NULL)
-    return g_strdup (_("deleted"));
-
-  category = gls_codebook_lookup (gls_document_get_codebook (self->document), gls_annotation_get_category (annotation));
-  excerpt = gls_annotation_dup_excerpt (self->document, annotation, 60);
-  note = gls_annotation_get_note (annotation);
-  if (note != NULL && *note != '\0')
-    /* Translators: category, quoted text, note */
-    return g_strdup_printf (_("%s on “%s”, with the note “%s”"),
-                            category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
-                            excerpt, note);
-
-  /* Translators: category, quoted text */
-  return g_strdup_printf (_("%s on “%s”, without a note"),
-                          category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
-                          excerpt);
-}
-
-static void settle_next_conflict (GlsWindow *self);
-
-static void
-on_conflict_response (GtkDialog *dialog,
-                      int        response,
-                      GlsWindow *self)
-{
-  GlsMergeConflict *conflict = g_ptr_array_index (self->conflicts, 0);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  gls_document_resolve_conflict (self->document, conflict, response == GTK_RESPONSE_ACCEPT);
-  g_ptr_array_remove_index (self->conflicts, 0);
-  settle_next_conflict (self);
-}
-
-/* Each annotation changed on both sides is shown for the user to choose:
- * nothing is lost without the user choosing it. */
-static void
-settle_next_conflict (GlsWindow *self)
-{
-  GlsMergeConflict *conflict;
-  g_autofree char *mine = NULL;
-  g_autofree char *theirs = NULL;
-  GtkWidget *dialog;
-
-  if (self->conflicts == NULL || self->conflicts->len == 0)
-    {
-      g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO,
-                 _("The annotations on disk were merged with yours. Save to keep the result."));
-      return;
-    }
-
-  conflict = g_ptr_array_index (self->conflicts, 0);
-  mine = describe_version (self, conflict->mine);
-  theirs = describe_version (self, conflict->theirs);
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("An annotation was changed both here and on disk"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            /* Translators: the two versions of one annotation */
-                                            _("Here: %s\nOn disk: %s"), mine, theirs);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Keep My Version"), GTK_RESPONSE_REJECT,
-                          _("_Use the Version on Disk"), GTK_RESPONSE_ACCEPT,
-                          NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-merge (GlsWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = gls_document_merge_disk_version (self->document, &error);
-
-  if (conflicts == NULL)
-    {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  self->conflicts = conflicts;
-  settle_next_conflict (self);
-}
-
-static void
-on_info_response (GlsWindow *self,
-                  int        response)
-{
-  g_autoptr(GError) error = NULL;
-  InfoKind kind = self->info_kind;
-
-  clear_info (self);
-
-  switch (response)
-    {
-    case RESPONSE_RESTORE:
-      {
-        g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
-
-        if (!gls_document_restore (self->document, draft, &error))
-          show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-      }
-      break;
-
-    case RESPONSE_DISCARD_DRAFT:
-      delete_draft (self);
-      break;
-
-    case RESPONSE_DELETE_ORPHANS:
-      {
-        GlsAnnotationList *list = gls_document_get_annotations (self->document);
-        g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
-
-        for (guint i = 0; i < gls_document_get_n_annotations (self->document); i++)
-          if (gls_annotation_get_anchor (gls_annotation_list_get (list, i)) == GLS_ANCHOR_ORPHANED)
-            g_ptr_array_add (orphans, g_object_ref (gls_annotation_list_get (list, i)));
-
-        gls_document_begin_group (self->document);
-        for (guint i = 0; i < orphans->len; i++)
-          gls_document_remove_annotation (self->document, g_ptr_array_index (orphans, i));
-        gls_document_end_group (self->document);
-      }
-      break;
-
-    case RESPONSE_RELOAD:
-      reload (self);
-      break;
-
-    case RESPONSE_KEEP_MINE:
-      gls_document_accept_disk_version (self->document);
-      break;
-
-    case RESPONSE_MERGE:
-      merge (self);
-      break;
-
-    default:
-      (void) kind;
-      break;
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -2137,11 +2084,9 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->font_css);
   g_clear_pointer (&self->filter_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->info_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
   g_clear_pointer (&self->filter_needle, g_free);
-  g_clear_pointer (&self->info_text, g_free);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
 }
@@ -2212,6 +2157,7 @@ gls_window_class_init (GlsWindowClass *klass)
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLS_TYPE_ANNOTATION_DETAILS);
+  g_type_ensure (GLS_TYPE_INFO_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, subtitle_label);
@@ -2220,7 +2166,6 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, info_bar);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, match_label);
@@ -2258,6 +2203,8 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.encoding", "s", action_encoding);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    gtk_widget_class_install_action (widget_class, info_actions[i].action_name, NULL, action_info);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -2317,7 +2264,6 @@ gls_window_init (GlsWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   self->filter_ids = g_ptr_array_new_with_free_func (g_free);
-  self->info_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2367,8 +2313,6 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect_object (self->palette, "row-activated", G_CALLBACK (on_palette_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->info_bar, "response", G_CALLBACK (on_info_response), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->info_bar, "close", G_CALLBACK (clear_info), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self, G_CONNECT_SWAPPED);
@@ -2435,7 +2379,7 @@ gls_window_get_info_message (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
 
-  return self->info_text;
+  return gls_info_bar_get_text (self->info_bar);
 }
 
 GtkWidget *
@@ -2452,7 +2396,14 @@ _gls_window_respond (GlsWindow *self,
 {
   g_return_if_fail (GLS_IS_WINDOW (self));
 
-  gtk_info_bar_response (self->info_bar, response);
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    if (info_actions[i].response == response)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self), info_actions[i].action_name, NULL);
+        return;
+      }
+
+  gls_info_bar_clear (self->info_bar);
 }
 
 /* What typing in the list's filter and choosing a category do. */
