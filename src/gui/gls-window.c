@@ -9,13 +9,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "gls-annotation-details.h"
-#include "gls-exporter.h"
-#include "gls-info-bar.h"
 #include "gls-annotation-row.h"
 #include "gls-article-view.h"
-#include "gls-palette-row.h"
+#include "gls-exporter.h"
+#include "gls-info-bar.h"
 #include "gls-preferences-window.h"
+#include "gls-sidebar-private.h"
 #include "gls-window-private.h"
 
 struct _GlsWindow
@@ -35,14 +34,7 @@ struct _GlsWindow
   GtkLabel             *match_label;
   GtkPaned             *paned;
   GlsArticleView       *article_view;
-  GtkWidget            *sidebar;
-  GtkLabel             *codebook_label;
-  GtkListBox           *palette;
-  GtkSearchEntry       *filter_entry;
-  GtkDropDown          *filter_dropdown;
-  GtkListView          *annotation_list;
-  GlsAnnotationDetails *details;
-  GtkTextView          *document_note_view;
+  GlsSidebar           *sidebar;
   GtkLabel             *error_label;
 
   /* Owned */
@@ -52,18 +44,12 @@ struct _GlsWindow
   GFile                *broken_sidecar;
   GFileMonitor         *monitor;
   GCancellable         *cancellable;
-  GtkFilterListModel   *filtered;
-  GtkCustomFilter      *filter;
-  GtkSingleSelection   *selection;
-  GPtrArray            *filter_ids;     /* category ids behind the filter drop-down */
   GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
   char                 *armed;
-  char                 *filter_needle;  /* the filter's search text, case-folded */
 
   guint                 draft_source;
   guint                 loading : 1;
-  guint                 updating : 1;
   guint                 closing : 1;
 };
 
@@ -219,7 +205,7 @@ offer_draft (GlsWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Title, palette, list                                                 */
+/* Title, context menu, side panel                                      */
 
 static void
 update_title (GlsWindow *self)
@@ -252,205 +238,34 @@ update_title (GlsWindow *self)
   }
 }
 
-static void
-update_counts (GlsWindow *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->palette));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GlsCategory *category;
-
-      if (!GLS_IS_PALETTE_ROW (row))
-        continue;
-      category = gls_palette_row_get_category (GLS_PALETTE_ROW (row));
-      gls_palette_row_set_count (GLS_PALETTE_ROW (row),
-                                 gls_document_count_category (self->document, gls_category_get_id (category)));
-    }
-}
-
-static GtkWidget *
-create_palette_row (gpointer item,
-                    gpointer user_data)
-{
-  return gls_palette_row_new (item);
-}
-
-static void
-rebuild_filter_categories (GlsWindow *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GlsCodebook *codebook = gls_document_get_codebook (self->document);
-
-  g_ptr_array_set_size (self->filter_ids, 0);
-  gtk_string_list_append (labels, _("All Categories"));
-  g_ptr_array_add (self->filter_ids, NULL);
-  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
-    {
-      GlsCategory *category = gls_codebook_get_category (codebook, i);
-
-      gtk_string_list_append (labels, gls_category_get_label (category));
-      g_ptr_array_add (self->filter_ids, g_strdup (gls_category_get_id (category)));
-    }
-  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->filter_dropdown, 0);
-}
-
+/* The context menu's "Annotate as ▸", one item a category. */
 static void
 on_codebook_changed (GlsWindow *self)
 {
   GlsCodebook *codebook = gls_document_get_codebook (self->document);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) categories = g_menu_new ();
 
-  gtk_list_box_bind_model (self->palette, G_LIST_MODEL (codebook), create_palette_row, self, NULL);
-  {
-    /* Translators: the name of the codebook in use, such as "Claims" */
-    g_autofree char *text = g_strdup_printf (_("Codebook: %s"), gls_codebook_get_label (codebook));
-    gtk_label_set_text (self->codebook_label, text);
-  }
-  rebuild_filter_categories (self);
-  update_counts (self);
-
-  /* the context menu's "Annotate as ▸" */
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    g_autoptr(GMenu) categories = g_menu_new ();
-
-    for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
-      {
-        GlsCategory *category = gls_codebook_get_category (codebook, i);
-        g_autoptr(GMenuItem) item = g_menu_item_new (gls_category_get_label (category), NULL);
-
-        g_menu_item_set_action_and_target (item, "win.annotate", "s", gls_category_get_id (category));
-        g_menu_append_item (categories, item);
-      }
-    /* Translators: a submenu of the article's context menu, listing the
-     * categories: annotate the selected text as one of them */
-    g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
-    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
-  }
-}
-
-static void
-on_palette_activated (GlsWindow     *self,
-                      GtkListBoxRow *row)
-{
-  if (GLS_IS_PALETTE_ROW (row))
-    annotate (self, gls_category_get_id (gls_palette_row_get_category (GLS_PALETTE_ROW (row))));
-  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-static gboolean
-filter_annotation (gpointer item,
-                   gpointer user_data)
-{
-  GlsWindow *self = user_data;
-  GlsAnnotation *annotation = item;
-  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
-  const char *needle = self->filter_needle;
-  const char *category = NULL;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len)
-    category = g_ptr_array_index (self->filter_ids, selected);
-  if (category != NULL && g_strcmp0 (category, gls_annotation_get_category (annotation)) != 0)
-    return FALSE;
-
-  if (needle != NULL)
+  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
     {
-      g_autofree char *quote = gls_annotation_dup_excerpt (self->document, annotation, 2000);
-      g_autofree char *haystack = g_utf8_casefold (quote, -1);
-      const char *note = gls_annotation_get_note (annotation);
+      GlsCategory *category = gls_codebook_get_category (codebook, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gls_category_get_label (category), NULL);
 
-      if (strstr (haystack, needle) == NULL)
-        {
-          g_autofree char *note_folded = note ? g_utf8_casefold (note, -1) : NULL;
-
-          if (note_folded == NULL || strstr (note_folded, needle) == NULL)
-            return FALSE;
-        }
+      g_menu_item_set_action_and_target (item, "win.annotate", "s", gls_category_get_id (category));
+      g_menu_append_item (categories, item);
     }
-
-  return TRUE;
+  /* Translators: a submenu of the article's context menu, listing the
+   * categories: annotate the selected text as one of them */
+  g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
 }
 
-static void
-on_filter_changed (GlsWindow *self)
-{
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-
-  /* folded once here, not once per annotation in the filter */
-  g_clear_pointer (&self->filter_needle, g_free);
-  if (*search != '\0')
-    self->filter_needle = g_utf8_casefold (search, -1);
-
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, gls_annotation_row_new ());
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          GlsWindow                *self)
-{
-  gls_annotation_row_bind (GLS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                           self->document, gtk_list_item_get_item (item));
-}
-
-/* The position of @annotation in the (maybe filtered) list. */
-static gboolean
-find_in_list (GlsWindow     *self,
-              GlsAnnotation *annotation,
-              guint         *position)
-{
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
-
-  if (gtk_drop_down_get_selected (self->filter_dropdown) == 0 &&
-      *gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) == '\0' &&
-      n == gls_document_get_n_annotations (self->document))
-    return gls_annotation_list_find (gls_document_get_annotations (self->document), annotation, position);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlsAnnotation) item = g_list_model_get_item (model, i);
-
-      if (item == annotation)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
+/* The side panel follows the article's selection. */
 static void
 on_view_selected (GlsWindow *self)
 {
-  GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
-  guint position;
-
-  gls_annotation_details_set_annotation (self->details, annotation);
+  gls_sidebar_select (self->sidebar, gls_article_view_get_selected (self->article_view));
   update_actions (self);
-
-  if (self->updating)
-    return;
-
-  self->updating = TRUE;
-  if (annotation != NULL && find_in_list (self, annotation, &position))
-    {
-      gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u", position);
-    }
-  else
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->updating = FALSE;
 }
 
 static void
@@ -463,17 +278,22 @@ select_annotation (GlsWindow     *self,
     gls_article_view_scroll_to (self->article_view, annotation);
 }
 
+/* A category of the side panel's palette annotates the selection. */
 static void
-on_list_activate (GlsWindow *self,
-                  guint      position)
+on_category_activated (GlsWindow  *self,
+                       const char *category)
 {
-  g_autoptr(GlsAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  annotate (self, category);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
 
-  if (annotation != NULL)
-    {
-      select_annotation (self, annotation, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-    }
+/* An annotation of the side panel's list is selected in the article. */
+static void
+on_annotation_activated (GlsWindow     *self,
+                         GlsAnnotation *annotation)
+{
+  select_annotation (self, annotation, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
 /* ------------------------------------------------------------------ */
@@ -483,47 +303,8 @@ static void
 on_document_changed (GlsWindow *self)
 {
   update_title (self);
-  update_counts (self);
   update_actions (self);
   schedule_draft (self);
-}
-
-static void
-on_note_notify (GlsWindow *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->document_note_view);
-  const char *note = gls_document_get_note (self->document);
-  g_autofree char *current = NULL;
-  GtkTextIter start, end;
-
-  if (self->updating)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (current, note ? note : "") != 0)
-    {
-      self->updating = TRUE;
-      gtk_text_buffer_set_text (buffer, note ? note : "", -1);
-      self->updating = FALSE;
-    }
-}
-
-static void
-on_document_note_edited (GlsWindow     *self,
-                         GtkTextBuffer *buffer)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (self->updating || self->document == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  self->updating = TRUE;
-  gls_document_set_note (self->document, text);
-  self->updating = FALSE;
 }
 
 /* What the user may do when the sidecar changed under the document. */
@@ -543,7 +324,8 @@ on_sidecar_changed (GlsWindow         *self,
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_DELETED &&
       event != G_FILE_MONITOR_EVENT_CREATED)
     return;
-  if (self->document == NULL || self->broken_sidecar != NULL || gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK)
+  if (self->document == NULL || self->broken_sidecar != NULL ||
+      gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK)
     return;
   if (!gls_document_changed_on_disk (self->document))
     return;
@@ -575,20 +357,16 @@ static void
 set_document (GlsWindow   *self,
               GlsDocument *document)
 {
-  g_autoptr(GtkFilterListModel) filtered = NULL;
-  GtkTextBuffer *note_buffer = gtk_text_view_get_buffer (self->document_note_view);
-
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->monitor);
   g_set_object (&self->document, document);
 
   gls_article_view_set_document (self->article_view, document);
-  gls_annotation_details_set_document (self->details, document);
+  gls_sidebar_set_document (self->sidebar, document);
 
   if (document == NULL)
     {
-      gtk_single_selection_set_model (self->selection, NULL);
       update_title (self);
       update_actions (self);
       return;
@@ -601,19 +379,6 @@ set_document (GlsWindow   *self,
   g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::note", G_CALLBACK (on_note_notify), self, G_CONNECT_SWAPPED);
-
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (gls_document_get_annotations (document))),
-                                        g_object_ref (GTK_FILTER (self->filter)));
-  /* filtering a long list runs in steps, so that the window stays
-   * responsive; a short one is filtered at once */
-  gtk_filter_list_model_set_incremental (filtered, gls_document_get_n_annotations (document) > 20000);
-  g_set_object (&self->filtered, filtered);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
-
-  self->updating = TRUE;
-  gtk_text_buffer_set_text (note_buffer, gls_document_get_note (document) ? gls_document_get_note (document) : "", -1);
-  self->updating = FALSE;
 
   on_codebook_changed (self);
   update_title (self);
@@ -1323,7 +1088,7 @@ action_edit_note (GtkWidget  *widget,
   GlsWindow *self = GLS_WINDOW (widget);
 
   if (gls_article_view_get_selected (self->article_view) != NULL)
-    gls_annotation_details_focus_note (self->details);
+    gls_annotation_details_focus_note (gls_sidebar_get_details (self->sidebar));
 }
 
 static void
@@ -2079,14 +1844,9 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->broken_sidecar);
   g_clear_object (&self->monitor);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->selection);
   g_clear_object (&self->font_css);
-  g_clear_pointer (&self->filter_ids, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
-  g_clear_pointer (&self->filter_needle, g_free);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
 }
@@ -2156,7 +1916,7 @@ gls_window_class_init (GlsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
-  g_type_ensure (GLS_TYPE_ANNOTATION_DETAILS);
+  g_type_ensure (GLS_TYPE_SIDEBAR);
   g_type_ensure (GLS_TYPE_INFO_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, title_label);
@@ -2172,13 +1932,6 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, codebook_label);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, palette);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, filter_entry);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, filter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, annotation_list);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, details);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, document_note_view);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, error_label);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
@@ -2255,16 +2008,12 @@ on_drop (GtkDropTarget *target,
 static void
 on_sidebar_visible (GlsWindow *self)
 {
-  gtk_widget_set_visible (self->sidebar, g_settings_get_boolean (self->settings, "sidebar-visible"));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), g_settings_get_boolean (self->settings, "sidebar-visible"));
 }
 
 static void
 gls_window_init (GlsWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
-  self->filter_ids = g_ptr_array_new_with_free_func (g_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -2296,36 +2045,16 @@ G_GNUC_END_IGNORE_DEPRECATIONS
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
 
-  self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->annotation_list, GTK_SELECTION_MODEL (self->selection));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  gtk_list_view_set_factory (self->annotation_list, factory);
-
-  g_signal_connect_object (self->annotation_list, "activate", G_CALLBACK (on_list_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (on_view_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "range-selected", G_CALLBACK (on_range_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->palette, "row-activated", G_CALLBACK (on_palette_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "category-activated", G_CALLBACK (on_category_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "annotation-activated", G_CALLBACK (on_annotation_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->document_note_view), "changed",
-                           G_CALLBACK (on_document_note_edited), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-
-  /* the document keeps the only history: the note editors' own undo
-   * would fight it */
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->document_note_view), FALSE);
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (gls_annotation_details_get_note_view (self->details)), FALSE);
 
   fill_recent (self);
   update_actions (self);
@@ -2387,7 +2116,7 @@ gls_window_get_note_view (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (gls_annotation_details_get_note_view (self->details));
+  return GTK_WIDGET (gls_annotation_details_get_note_view (gls_sidebar_get_details (self->sidebar)));
 }
 
 void
@@ -2414,10 +2143,7 @@ _gls_window_filter (GlsWindow  *self,
 {
   g_return_if_fail (GLS_IS_WINDOW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text);
-  gtk_drop_down_set_selected (self->filter_dropdown, category);
-  /* the entry reports changes after a delay: filter now */
-  on_filter_changed (self);
+  _gls_sidebar_filter (self->sidebar, text, category);
 }
 
 guint
@@ -2425,5 +2151,5 @@ _gls_window_n_listed (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return _gls_sidebar_n_listed (self->sidebar);
 }
