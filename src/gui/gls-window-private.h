@@ -64,9 +64,19 @@ void     _gls_window_filter             (GlsWindow      *self,
 guint    _gls_window_n_listed           (GlsWindow      *self);
 
 /* gls-window.c */
+void     _gls_window_set_document       (GlsWindow      *self,
+                                         GlsDocument    *document);
 void     _gls_window_select_annotation  (GlsWindow      *self,
                                          GlsAnnotation  *annotation,
                                          gboolean        scroll);
+
+/* gls-window-actions.c */
+void     _gls_window_class_actions_init (GtkWidgetClass *klass);
+void     _gls_window_update_actions     (GlsWindow      *self);
+void     _gls_window_annotate           (GlsWindow      *self,
+                                         const char     *category);
+
+/* gls-window-files.c */
 void     _gls_window_load               (GlsWindow      *self,
                                          const char     *encoding);
 gboolean _gls_window_save               (GlsWindow      *self);
@@ -74,11 +84,7 @@ void     _gls_window_save_copy          (GlsWindow      *self);
 void     _gls_window_reload             (GlsWindow      *self);
 void     _gls_window_merge              (GlsWindow      *self);
 void     _gls_window_delete_draft       (GlsWindow      *self);
-
-/* gls-window-actions.c */
-void     _gls_window_class_actions_init (GtkWidgetClass *klass);
-void     _gls_window_update_actions     (GlsWindow      *self);
-void     _gls_window_annotate           (GlsWindow      *self,
-                                         const char     *category);
+void     _gls_window_schedule_draft     (GlsWindow      *self);
+void     _gls_window_watch_sidecar      (GlsWindow      *self);
 
 G_END_DECLS
