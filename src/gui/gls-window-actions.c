@@ -80,8 +80,9 @@ action_info (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
-/* Annotating                                                           */
+/* What can be done now                                                 */
 
+/* Enables the commands that have something to act on. */
 void
 _gls_window_update_actions (GlsWindow *self)
 {
@@ -107,6 +108,11 @@ _gls_window_update_actions (GlsWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), info_actions[i].action_name, has_document);
 }
 
+/* ------------------------------------------------------------------ */
+/* Annotating                                                           */
+
+/* Annotates the article's selection, snapped to words if the user wants,
+ * with @category, and selects the new annotation. */
 void
 _gls_window_annotate (GlsWindow  *self,
                       const char *category)

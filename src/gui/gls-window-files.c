@@ -41,6 +41,7 @@ gls_window_dup_draft_file (GlsWindow *self)
   return g_file_new_for_path (path);
 }
 
+/* The user saved or discarded the unsaved work: its draft goes. */
 void
 _gls_window_delete_draft (GlsWindow *self)
 {
@@ -402,6 +403,8 @@ on_loaded (GObject      *object,
     }
 }
 
+/* Reads the window's file and its annotations in a worker thread, decoded
+ * from @encoding unless it is %NULL; the old document goes at once. */
 void
 _gls_window_load (GlsWindow  *self,
                   const char *encoding)
@@ -505,6 +508,7 @@ move_broken_aside (GlsWindow  *self,
   return TRUE;
 }
 
+/* Saves the annotations next to the article; says why not if it fails. */
 gboolean
 _gls_window_save (GlsWindow *self)
 {
@@ -558,6 +562,7 @@ on_save_copy_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* Asks where to save a copy of the annotations, and saves it there. */
 void
 _gls_window_save_copy (GlsWindow *self)
 {
@@ -579,6 +584,7 @@ _gls_window_save_copy (GlsWindow *self)
 /* ------------------------------------------------------------------ */
 /* Reloading, or merging with the version on disk                       */
 
+/* Drops the changes made here for the annotations on disk. */
 void
 _gls_window_reload (GlsWindow *self)
 {
@@ -663,6 +669,8 @@ settle_next_conflict (GlsWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Takes the changes made on disk into the document, asking about each
+ * annotation changed on both sides. */
 void
 _gls_window_merge (GlsWindow *self)
 {
