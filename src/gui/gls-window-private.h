@@ -1,11 +1,51 @@
 /* gls-window-private.h
- * What the tests may do to a window that users do with the mouse. */
+ * The window's fields, shared by the gls-window*.c files that make up the
+ * class, and what the tests may do to a window that users do with the mouse. */
 #pragma once
 
+#include "gls-info-bar.h"
+#include "gls-sidebar.h"
 #include "gls-window.h"
 
 G_BEGIN_DECLS
 
+struct _GlsWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkToggleButton      *search_button;
+  GtkStack             *stack;
+  GtkLabel             *recent_heading;
+  GtkListBox           *recent_list;
+  GlsInfoBar           *info_bar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *match_label;
+  GtkPaned             *paned;
+  GlsArticleView       *article_view;
+  GlsSidebar           *sidebar;
+  GtkLabel             *error_label;
+
+  /* Owned */
+  GSettings            *settings;
+  GFile                *file;
+  GlsDocument          *document;
+  GFile                *broken_sidecar;
+  GFileMonitor         *monitor;
+  GCancellable         *cancellable;
+  GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
+  GtkCssProvider       *font_css;
+  char                 *armed;
+
+  guint                 draft_source;
+  guint                 loading : 1;
+  guint                 closing : 1;
+};
+
+/* The responses by which the tests press the info bar's buttons */
 enum {
   GLS_RESPONSE_RESTORE = 1,
   GLS_RESPONSE_DISCARD_DRAFT,
@@ -15,11 +55,36 @@ enum {
   GLS_RESPONSE_MERGE,
 };
 
-void  _gls_window_respond   (GlsWindow  *self,
-                            int         response);
-void  _gls_window_filter    (GlsWindow  *self,
-                            const char *text,
-                            guint       category);
-guint _gls_window_n_listed  (GlsWindow  *self);
+/* For the tests */
+void     _gls_window_respond            (GlsWindow      *self,
+                                         int             response);
+void     _gls_window_filter             (GlsWindow      *self,
+                                         const char     *text,
+                                         guint           category);
+guint    _gls_window_n_listed           (GlsWindow      *self);
+
+/* gls-window.c */
+void     _gls_window_set_document       (GlsWindow      *self,
+                                         GlsDocument    *document);
+void     _gls_window_select_annotation  (GlsWindow      *self,
+                                         GlsAnnotation  *annotation,
+                                         gboolean        scroll);
+
+/* gls-window-actions.c */
+void     _gls_window_class_actions_init (GtkWidgetClass *klass);
+void     _gls_window_update_actions     (GlsWindow      *self);
+void     _gls_window_annotate           (GlsWindow      *self,
+                                         const char     *category);
+
+/* gls-window-files.c */
+void     _gls_window_load               (GlsWindow      *self,
+                                         const char     *encoding);
+gboolean _gls_window_save               (GlsWindow      *self);
+void     _gls_window_save_copy          (GlsWindow      *self);
+void     _gls_window_reload             (GlsWindow      *self);
+void     _gls_window_merge              (GlsWindow      *self);
+void     _gls_window_delete_draft       (GlsWindow      *self);
+void     _gls_window_schedule_draft     (GlsWindow      *self);
+void     _gls_window_watch_sidecar      (GlsWindow      *self);
 
 G_END_DECLS

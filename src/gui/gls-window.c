@@ -1,91 +1,15 @@
 /* gls-window.c
- * The annotation window: opening an article, the side panel, every
- * annotation command as a GAction, and saving without ever losing work. */
+ * The window's shell: its widgets, the document it shows, opening and
+ * closing; commands in gls-window-actions.c, files in gls-window-files.c. */
 #define G_LOG_DOMAIN "gls-window"
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
-#include "gls-annotation-details.h"
-#include "gls-format.h"
-#include "gls-annotation-row.h"
 #include "gls-article-view.h"
-#include "gls-palette-row.h"
-#include "gls-preferences-window.h"
+#include "gls-sidebar-private.h"
 #include "gls-window-private.h"
-
-typedef enum
-{
-  INFO_NONE,
-  INFO_BROKEN_SIDECAR,
-  INFO_DRAFT,
-  INFO_SOURCE_CHANGED,
-  INFO_CHANGED_ON_DISK,
-  INFO_MESSAGE,
-} InfoKind;
-
-#define RESPONSE_RESTORE GLS_RESPONSE_RESTORE
-#define RESPONSE_DISCARD_DRAFT GLS_RESPONSE_DISCARD_DRAFT
-#define RESPONSE_DELETE_ORPHANS GLS_RESPONSE_DELETE_ORPHANS
-#define RESPONSE_RELOAD GLS_RESPONSE_RELOAD
-#define RESPONSE_KEEP_MINE GLS_RESPONSE_KEEP_MINE
-#define RESPONSE_MERGE GLS_RESPONSE_MERGE
-
-struct _GlsWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkLabel             *title_label;
-  GtkLabel             *subtitle_label;
-  GtkToggleButton      *search_button;
-  GtkStack             *stack;
-  GtkLabel             *recent_heading;
-  GtkListBox           *recent_list;
-  GtkInfoBar           *info_bar;
-  GtkLabel             *info_label;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *match_label;
-  GtkPaned             *paned;
-  GlsArticleView       *article_view;
-  GtkWidget            *sidebar;
-  GtkLabel             *codebook_label;
-  GtkListBox           *palette;
-  GtkSearchEntry       *filter_entry;
-  GtkDropDown          *filter_dropdown;
-  GtkListView          *annotation_list;
-  GlsAnnotationDetails *details;
-  GtkTextView          *document_note_view;
-  GtkLabel             *error_label;
-
-  /* Owned */
-  GSettings            *settings;
-  GFile                *file;
-  GlsDocument          *document;
-  GFile                *broken_sidecar;
-  GFileMonitor         *monitor;
-  GCancellable         *cancellable;
-  GtkFilterListModel   *filtered;
-  GtkCustomFilter      *filter;
-  GtkSingleSelection   *selection;
-  GPtrArray            *filter_ids;     /* category ids behind the filter drop-down */
-  GPtrArray            *info_buttons;   /* buttons added to the info bar */
-  GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
-  GtkCssProvider       *font_css;
-  char                 *armed;
-  char                 *filter_needle;  /* the filter's search text, case-folded */
-  char                 *info_text;
-
-  InfoKind              info_kind;
-  guint                 draft_source;
-  guint                 loading : 1;
-  guint                 updating : 1;
-  guint                 closing : 1;
-};
 
 G_DEFINE_FINAL_TYPE (GlsWindow, gls_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -97,192 +21,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void annotate            (GlsWindow  *self,
-                                 const char *category);
-static void update_title        (GlsWindow *self);
-static void update_actions      (GlsWindow *self);
-static void schedule_draft      (GlsWindow *self);
-static void set_document        (GlsWindow   *self,
-                                 GlsDocument *document);
-
 /* ------------------------------------------------------------------ */
-/* Info bar                                                             */
-
-static void
-clear_info (GlsWindow *self)
-{
-  for (guint i = 0; i < self->info_buttons->len; i++)
-    gtk_info_bar_remove_action_widget (self->info_bar, g_ptr_array_index (self->info_buttons, i));
-  g_ptr_array_set_size (self->info_buttons, 0);
-  gtk_info_bar_set_revealed (self->info_bar, FALSE);
-  g_clear_pointer (&self->info_text, g_free);
-  self->info_kind = INFO_NONE;
-}
-
-static void
-show_info (GlsWindow      *self,
-           InfoKind        kind,
-           GtkMessageType  type,
-           const char     *text)
-{
-  clear_info (self);
-  self->info_kind = kind;
-  self->info_text = g_strdup (text);
-  /* lines are not wrapped (a wrapping label upsets the info bar's size
-   * in GTK 4.8): long ones are cut, and shown whole in the tooltip */
-  gtk_label_set_text (self->info_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->info_label), text);
-  gtk_info_bar_set_message_type (self->info_bar, type);
-  gtk_info_bar_set_revealed (self->info_bar, TRUE);
-}
-
-static void
-add_info_button (GlsWindow  *self,
-                 const char *label,
-                 int         response)
-{
-  GtkWidget *button = gtk_info_bar_add_button (self->info_bar, label, response);
-
-  g_ptr_array_add (self->info_buttons, button);
-}
-
-/* ------------------------------------------------------------------ */
-/* Drafts                                                               */
-
-/**
- * gls_window_dup_draft_file:
- *
- * Returns: (transfer full) (nullable): where drafts of this window's
- *   annotations go: named by a hash of the article's path, in
- *   $XDG_STATE_HOME/glossator/drafts
- */
-GFile *
-gls_window_dup_draft_file (GlsWindow *self)
-{
-  g_autofree char *uri = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
-
-  if (self->file == NULL)
-    return NULL;
-
-  uri = g_file_get_uri (self->file);
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
-  name = g_strconcat (hash, ".annotations.xml", NULL);
-  path = g_build_filename (g_get_user_state_dir (), "glossator", "drafts", name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
-static void
-delete_draft (GlsWindow *self)
-{
-  g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
-
-  if (draft != NULL)
-    g_file_delete (draft, NULL, NULL);
-}
-
-/**
- * gls_window_save_draft:
- *
- * Writes the unsaved annotations to the draft file now.
- */
-gboolean
-gls_window_save_draft (GlsWindow *self)
-{
-  g_autoptr(GFile) draft = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
-
-  if (self->document == NULL || !gls_document_get_modified (self->document))
-    return FALSE;
-
-  draft = gls_window_dup_draft_file (self);
-  folder = g_file_get_parent (draft);
-  g_file_make_directory_with_parents (folder, NULL, NULL);
-
-  if (!gls_document_save_copy (self->document, draft, NULL, &error))
-    {
-      /* the user must know the safety net failed */
-      g_autofree char *text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), error->message);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-on_draft_timeout (gpointer user_data)
-{
-  GlsWindow *self = user_data;
-
-  self->draft_source = 0;
-  gls_window_save_draft (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* While there are unsaved changes, a draft is written every so often. */
-static void
-schedule_draft (GlsWindow *self)
-{
-  guint interval = g_settings_get_uint (self->settings, "draft-interval");
-
-  if (interval == 0 || self->draft_source != 0)
-    return;
-  if (self->document == NULL || !gls_document_get_modified (self->document))
-    return;
-
-  self->draft_source = g_timeout_add_seconds (interval, on_draft_timeout, self);
-}
-
-static guint64
-modification_time (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info ? g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) : 0;
-}
-
-/* A draft newer than the saved annotations means work was not saved. */
-static gboolean
-offer_draft (GlsWindow *self)
-{
-  g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *text = NULL;
-  guint64 draft_time;
-
-  if (draft == NULL || !g_file_query_exists (draft, NULL))
-    return FALSE;
-
-  /* offered even when the annotations were saved since (a crash, then a
-   * git pull): only the user deletes unsaved work */
-  draft_time = modification_time (draft);
-
-  when = g_date_time_new_from_unix_local ((gint64) draft_time);
-  /* Translators: a date and time, see strftime(3) */
-  time = g_date_time_format (when, _("%x %H:%M"));
-  text = g_strdup_printf (_("Unsaved annotations from %s were found.\nGlossator may have stopped before they were saved."),
-                          time);
-  show_info (self, INFO_DRAFT, GTK_MESSAGE_QUESTION, text);
-  add_info_button (self, _("_Restore"), RESPONSE_RESTORE);
-  add_info_button (self, _("_Discard"), RESPONSE_DISCARD_DRAFT);
-
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Title, palette, list                                                 */
+/* Title, context menu, side panel                                      */
 
 static void
 update_title (GlsWindow *self)
@@ -315,228 +55,72 @@ update_title (GlsWindow *self)
   }
 }
 
-static void
-update_counts (GlsWindow *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->palette));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GlsCategory *category;
-
-      if (!GLS_IS_PALETTE_ROW (row))
-        continue;
-      category = gls_palette_row_get_category (GLS_PALETTE_ROW (row));
-      gls_palette_row_set_count (GLS_PALETTE_ROW (row),
-                                 gls_document_count_category (self->document, gls_category_get_id (category)));
-    }
-}
-
-static GtkWidget *
-create_palette_row (gpointer item,
-                    gpointer user_data)
-{
-  return gls_palette_row_new (item);
-}
-
-static void
-rebuild_filter_categories (GlsWindow *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GlsCodebook *codebook = gls_document_get_codebook (self->document);
-
-  g_ptr_array_set_size (self->filter_ids, 0);
-  gtk_string_list_append (labels, _("All Categories"));
-  g_ptr_array_add (self->filter_ids, NULL);
-  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
-    {
-      GlsCategory *category = gls_codebook_get_category (codebook, i);
-
-      gtk_string_list_append (labels, gls_category_get_label (category));
-      g_ptr_array_add (self->filter_ids, g_strdup (gls_category_get_id (category)));
-    }
-  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->filter_dropdown, 0);
-}
-
+/* The context menu's "Annotate as ▸", one item a category. */
 static void
 on_codebook_changed (GlsWindow *self)
 {
   GlsCodebook *codebook = gls_document_get_codebook (self->document);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) categories = g_menu_new ();
 
-  gtk_list_box_bind_model (self->palette, G_LIST_MODEL (codebook), create_palette_row, self, NULL);
-  {
-    /* Translators: the name of the codebook in use, such as "Claims" */
-    g_autofree char *text = g_strdup_printf (_("Codebook: %s"), gls_codebook_get_label (codebook));
-    gtk_label_set_text (self->codebook_label, text);
-  }
-  rebuild_filter_categories (self);
-  update_counts (self);
-
-  /* the context menu's "Annotate as ▸" */
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    g_autoptr(GMenu) categories = g_menu_new ();
-
-    for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
-      {
-        GlsCategory *category = gls_codebook_get_category (codebook, i);
-        g_autoptr(GMenuItem) item = g_menu_item_new (gls_category_get_label (category), NULL);
-
-        g_menu_item_set_action_and_target (item, "win.annotate", "s", gls_category_get_id (category));
-        g_menu_append_item (categories, item);
-      }
-    /* Translators: a submenu of the article's context menu, listing the
-     * categories: annotate the selected text as one of them */
-    g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
-    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
-  }
-}
-
-static void
-on_palette_activated (GlsWindow     *self,
-                      GtkListBoxRow *row)
-{
-  if (GLS_IS_PALETTE_ROW (row))
-    annotate (self, gls_category_get_id (gls_palette_row_get_category (GLS_PALETTE_ROW (row))));
-  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-static gboolean
-filter_annotation (gpointer item,
-                   gpointer user_data)
-{
-  GlsWindow *self = user_data;
-  GlsAnnotation *annotation = item;
-  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
-  const char *needle = self->filter_needle;
-  const char *category = NULL;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len)
-    category = g_ptr_array_index (self->filter_ids, selected);
-  if (category != NULL && g_strcmp0 (category, gls_annotation_get_category (annotation)) != 0)
-    return FALSE;
-
-  if (needle != NULL)
+  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
     {
-      g_autofree char *quote = gls_annotation_dup_excerpt (self->document, annotation, 2000);
-      g_autofree char *haystack = g_utf8_casefold (quote, -1);
-      const char *note = gls_annotation_get_note (annotation);
+      GlsCategory *category = gls_codebook_get_category (codebook, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gls_category_get_label (category), NULL);
 
-      if (strstr (haystack, needle) == NULL)
-        {
-          g_autofree char *note_folded = note ? g_utf8_casefold (note, -1) : NULL;
-
-          if (note_folded == NULL || strstr (note_folded, needle) == NULL)
-            return FALSE;
-        }
+      g_menu_item_set_action_and_target (item, "win.annotate", "s", gls_category_get_id (category));
+      g_menu_append_item (categories, item);
     }
-
-  return TRUE;
+  /* Translators: a submenu of the article's context menu, listing the
+   * categories: annotate the selected text as one of them */
+  g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
 }
 
-static void
-on_filter_changed (GlsWindow *self)
-{
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-
-  /* folded once here, not once per annotation in the filter */
-  g_clear_pointer (&self->filter_needle, g_free);
-  if (*search != '\0')
-    self->filter_needle = g_utf8_casefold (search, -1);
-
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, gls_annotation_row_new ());
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          GlsWindow                *self)
-{
-  gls_annotation_row_bind (GLS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                           self->document, gtk_list_item_get_item (item));
-}
-
-/* The position of @annotation in the (maybe filtered) list. */
-static gboolean
-find_in_list (GlsWindow     *self,
-              GlsAnnotation *annotation,
-              guint         *position)
-{
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
-
-  if (gtk_drop_down_get_selected (self->filter_dropdown) == 0 &&
-      *gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) == '\0' &&
-      n == gls_document_get_n_annotations (self->document))
-    return gls_annotation_list_find (gls_document_get_annotations (self->document), annotation, position);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlsAnnotation) item = g_list_model_get_item (model, i);
-
-      if (item == annotation)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
+/* The side panel follows the article's selection. */
 static void
 on_view_selected (GlsWindow *self)
 {
-  GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
-  guint position;
-
-  gls_annotation_details_set_annotation (self->details, annotation);
-  update_actions (self);
-
-  if (self->updating)
-    return;
-
-  self->updating = TRUE;
-  if (annotation != NULL && find_in_list (self, annotation, &position))
-    {
-      gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u", position);
-    }
-  else
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->updating = FALSE;
+  gls_sidebar_select (self->sidebar, gls_article_view_get_selected (self->article_view));
+  _gls_window_update_actions (self);
 }
 
-static void
-select_annotation (GlsWindow     *self,
-                   GlsAnnotation *annotation,
-                   gboolean       scroll)
+void
+_gls_window_select_annotation (GlsWindow     *self,
+                               GlsAnnotation *annotation,
+                               gboolean       scroll)
 {
   gls_article_view_set_selected (self->article_view, annotation);
   if (annotation != NULL && scroll)
     gls_article_view_scroll_to (self->article_view, annotation);
 }
 
+/* A category of the side panel's palette annotates the selection. */
 static void
-on_list_activate (GlsWindow *self,
-                  guint      position)
+on_category_activated (GlsWindow  *self,
+                       const char *category)
 {
-  g_autoptr(GlsAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  _gls_window_annotate (self, category);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
 
-  if (annotation != NULL)
-    {
-      select_annotation (self, annotation, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-    }
+/* An annotation of the side panel's list is selected in the article. */
+static void
+on_annotation_activated (GlsWindow     *self,
+                         GlsAnnotation *annotation)
+{
+  _gls_window_select_annotation (self, annotation, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+/* In quick mode, a mouse selection is annotated at once. */
+static void
+on_range_selected (GlsWindow *self,
+                   guint      start,
+                   guint      end)
+{
+  if (self->armed != NULL)
+    _gls_window_annotate (self, self->armed);
 }
 
 /* ------------------------------------------------------------------ */
@@ -546,76 +130,8 @@ static void
 on_document_changed (GlsWindow *self)
 {
   update_title (self);
-  update_counts (self);
-  update_actions (self);
-  schedule_draft (self);
-}
-
-static void
-on_note_notify (GlsWindow *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->document_note_view);
-  const char *note = gls_document_get_note (self->document);
-  g_autofree char *current = NULL;
-  GtkTextIter start, end;
-
-  if (self->updating)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (current, note ? note : "") != 0)
-    {
-      self->updating = TRUE;
-      gtk_text_buffer_set_text (buffer, note ? note : "", -1);
-      self->updating = FALSE;
-    }
-}
-
-static void
-on_document_note_edited (GlsWindow     *self,
-                         GtkTextBuffer *buffer)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (self->updating || self->document == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  self->updating = TRUE;
-  gls_document_set_note (self->document, text);
-  self->updating = FALSE;
-}
-
-/* What the user may do when the sidecar changed under the document. */
-static void
-show_changed_on_disk (GlsWindow  *self,
-                      const char *text)
-{
-  show_info (self, INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING, text);
-  add_info_button (self, _("_Merge"), RESPONSE_MERGE);
-  add_info_button (self, _("_Reload"), RESPONSE_RELOAD);
-  add_info_button (self, _("_Keep My Version"), RESPONSE_KEEP_MINE);
-}
-
-static void
-on_sidecar_changed (GlsWindow         *self,
-                    GFile             *file,
-                    GFile             *other,
-                    GFileMonitorEvent  event)
-{
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_DELETED &&
-      event != G_FILE_MONITOR_EVENT_CREATED)
-    return;
-  if (self->document == NULL || self->broken_sidecar != NULL || self->info_kind == INFO_CHANGED_ON_DISK)
-    return;
-  if (!gls_document_changed_on_disk (self->document))
-    return;
-
-  show_changed_on_disk (self, _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
-                                "Merge both, reload the version on disk, or keep yours and replace it at the next save."));
+  _gls_window_update_actions (self);
+  _gls_window_schedule_draft (self);
 }
 
 /* The name new annotations carry: the preference, or the user's own. */
@@ -634,29 +150,31 @@ static void
 on_draft_interval_changed (GlsWindow *self)
 {
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  schedule_draft (self);
+  _gls_window_schedule_draft (self);
 }
 
-static void
-set_document (GlsWindow   *self,
-              GlsDocument *document)
+/**
+ * _gls_window_set_document:
+ *
+ * Shows @document (or none, while an article loads or when it failed),
+ * and follows its changes.
+ */
+void
+_gls_window_set_document (GlsWindow   *self,
+                          GlsDocument *document)
 {
-  g_autoptr(GtkFilterListModel) filtered = NULL;
-  GtkTextBuffer *note_buffer = gtk_text_view_get_buffer (self->document_note_view);
-
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->monitor);
   g_set_object (&self->document, document);
 
   gls_article_view_set_document (self->article_view, document);
-  gls_annotation_details_set_document (self->details, document);
+  gls_sidebar_set_document (self->sidebar, document);
 
   if (document == NULL)
     {
-      gtk_single_selection_set_model (self->selection, NULL);
       update_title (self);
-      update_actions (self);
+      _gls_window_update_actions (self);
       return;
     }
 
@@ -664,285 +182,18 @@ set_document (GlsWindow   *self,
 
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::note", G_CALLBACK (on_note_notify), self, G_CONNECT_SWAPPED);
-
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (gls_document_get_annotations (document))),
-                                        g_object_ref (GTK_FILTER (self->filter)));
-  /* filtering a long list runs in steps, so that the window stays
-   * responsive; a short one is filtered at once */
-  gtk_filter_list_model_set_incremental (filtered, gls_document_get_n_annotations (document) > 20000);
-  g_set_object (&self->filtered, filtered);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
-
-  self->updating = TRUE;
-  gtk_text_buffer_set_text (note_buffer, gls_document_get_note (document) ? gls_document_get_note (document) : "", -1);
-  self->updating = FALSE;
 
   on_codebook_changed (self);
   update_title (self);
-  update_actions (self);
+  _gls_window_update_actions (self);
 
-  if (gls_document_get_sidecar_file (document) != NULL)
-    {
-      self->monitor = g_file_monitor_file (gls_document_get_sidecar_file (document), G_FILE_MONITOR_NONE, NULL, NULL);
-      if (self->monitor != NULL)
-        g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_sidecar_changed), self, G_CONNECT_SWAPPED);
-    }
+  _gls_window_watch_sidecar (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-typedef struct
-{
-  GlsWindow    *window;   /* taken in the worker, released on the main thread */
-  GlsSource    *source;
-  GCancellable *cancellable;
-} ShowSource;
-
-static void
-show_source_free (ShowSource *show)
-{
-  g_object_unref (show->window);
-  g_object_unref (show->source);
-  g_object_unref (show->cancellable);
-  g_free (show);
-}
-
-static gboolean
-show_source_cb (gpointer data)
-{
-  ShowSource *show = data;
-
-  if (!g_cancellable_is_cancelled (show->cancellable))
-    gls_article_view_show_source (show->window->article_view, show->source);
-
-  return G_SOURCE_REMOVE;
-}
-
-typedef struct
-{
-  GFile       *file;
-  char        *encoding;
-  GlsCodebook *default_codebook;
-  GlsWindow   *window;      /* borrowed: the task holds it, as its source object */
-  GCancellable *cancellable;
-  GlsSource   *shown;       /* the article as handed to the window */
-  char        *codebook_error;
-  /* results */
-  GlsDocument *document;
-  GPtrArray   *problems;
-  GFile       *broken_sidecar;
-  char        *error;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->file);
-  g_free (data->encoding);
-  g_clear_object (&data->default_codebook);
-  g_clear_object (&data->cancellable);
-  g_clear_object (&data->shown);
-  g_free (data->codebook_error);
-  g_clear_object (&data->document);
-  g_clear_pointer (&data->problems, g_ptr_array_unref);
-  g_clear_object (&data->broken_sidecar);
-  g_free (data->error);
-  g_free (data);
-}
-
-/* In the worker thread, as soon as the article is decoded: the main
- * thread fills the text view while the annotations are read here. */
-static void
-on_source_ready (GlsSource *source,
-                 gpointer   user_data)
-{
-  LoadData *data = user_data;
-  ShowSource *show = g_new0 (ShowSource, 1);
-
-  g_set_object (&data->shown, source);
-  show->window = g_object_ref (data->window);
-  show->source = g_object_ref (source);
-  show->cancellable = g_object_ref (data->cancellable);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_source_cb, show,
-                              (GDestroyNotify) show_source_free);
-}
-
-/* In a worker thread: read the article and its annotations. If the
- * annotations cannot be read, the article opens without them, and the
- * broken file is remembered so that it is never overwritten. */
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (data->file);
-  g_autoptr(GError) source_error = NULL;
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GlsCodebook) codebook = NULL;
-
-  data->problems = gls_problems_new ();
-  data->document = gls_document_load_full (data->file, data->encoding, data->default_codebook,
-                                           on_source_ready, data, data->problems, cancellable, &error);
-  if (data->document != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* The article alone, as it was decoded, or else detected afresh (the
-   * sidecar's encoding may no longer fit it) */
-  if (data->shown != NULL)
-    source = g_object_ref (data->shown);
-  else if ((source = gls_source_new_for_file (data->file, data->encoding, cancellable, &source_error)) == NULL)
-    {
-      data->error = g_strdup (source_error->message);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* Whatever went wrong, an annotation file that was not taken is never
-   * overwritten: the first save moves it aside */
-  if (g_file_query_exists (sidecar, cancellable))
-    data->broken_sidecar = g_object_ref (sidecar);
-
-  codebook = gls_document_find_codebook (data->file, data->default_codebook, NULL, NULL);
-  data->document = gls_document_new (source, codebook ? codebook : gls_codebook_new_builtin ());
-  data->error = g_strdup (error->message);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-show_open_error (GlsWindow  *self,
-                 const char *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_stack_set_visible_child_name (self->stack, "error");
-  set_document (self, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "error");
-}
-
-static void
-on_loaded (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GlsWindow *self = GLS_WINDOW (object);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
-
-  /* a load that was replaced by another, or stopped, changes nothing */
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
-      data->cancellable != self->cancellable || g_cancellable_is_cancelled (data->cancellable))
-    return;
-
-  self->loading = FALSE;
-  g_clear_object (&self->broken_sidecar);
-
-  if (data->document == NULL)
-    {
-      show_open_error (self, data->error);
-      return;
-    }
-
-  set_document (self, data->document);
-  clear_info (self);
-
-  {
-    g_autofree char *uri = g_file_get_uri (self->file);
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
-
-  if (data->broken_sidecar != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (data->broken_sidecar);
-      g_autofree char *text =
-        g_strdup_printf (_("The annotations in “%s” could not be read, so the article opened without them.\n"
-                           "The file is kept as it is: your first save moves it aside.\n%s"),
-                         name, data->error ? data->error : "");
-
-      self->broken_sidecar = g_object_ref (data->broken_sidecar);
-      show_info (self, INFO_BROKEN_SIDECAR, GTK_MESSAGE_ERROR, text);
-      return;
-    }
-
-  if (data->error != NULL)
-    {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, data->error);
-      return;
-    }
-
-  if (data->codebook_error != NULL)
-    {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, data->codebook_error);
-      return;
-    }
-
-  if (offer_draft (self))
-    return;
-
-  if (gls_document_get_n_orphaned (data->document) > 0)
-    {
-      guint n = gls_document_get_n_orphaned (data->document);
-      g_autofree char *text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "The article changed since the annotations were saved: %u annotation no longer matches its text.\nIt is marked in the list; keep it or delete it.",
-                                      "The article changed since the annotations were saved: %u annotations no longer match their text.\nThey are marked in the list; keep them or delete them.",
-                                      n), n);
-
-      show_info (self, INFO_SOURCE_CHANGED, GTK_MESSAGE_WARNING, text);
-      add_info_button (self, g_dngettext (GETTEXT_PACKAGE, "_Delete It", "_Delete Them", n), RESPONSE_DELETE_ORPHANS);
-    }
-  else if (gls_problems_count (data->problems, GLS_PROBLEM_WARNING) > 0)
-    {
-      g_autofree char *text = gls_problems_to_string (data->problems, GLS_PROBLEM_WARNING);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
-    }
-}
-
-static void
-load (GlsWindow  *self,
-      const char *encoding)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *codebook_path = g_settings_get_string (self->settings, "default-codebook");
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->file = g_object_ref (self->file);
-  data->encoding = g_strdup (encoding);
-  if (*codebook_path != '\0')
-    {
-      g_autoptr(GFile) codebook_file = g_file_new_for_path (codebook_path);
-      g_autoptr(GError) error = NULL;
-
-      data->default_codebook = gls_codebook_new_from_file (codebook_file, NULL, NULL, &error);
-      if (data->default_codebook == NULL)
-        /* Translators: the problem with the codebook file chosen in the preferences */
-        data->codebook_error = g_strdup_printf (_("The default codebook from the preferences cannot be used: %s"),
-                                                error->message);
-    }
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
-  data->window = self;
-  data->cancellable = g_object_ref (self->cancellable);
-
-  /* the old document goes at once: nothing may act on it over new text */
-  set_document (self, NULL);
-  g_clear_object (&self->broken_sidecar);
-  gtk_stack_set_visible_child_name (self->stack, "document");
-
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
 }
 
 /**
@@ -958,1027 +209,7 @@ gls_window_open (GlsWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   g_set_object (&self->file, file);
-  load (self, NULL);
-}
-
-/* ------------------------------------------------------------------ */
-/* Saving                                                               */
-
-static void save_copy (GlsWindow *self);
-
-static void
-on_save_error_response (GtkDialog *dialog,
-                        int        response,
-                        GlsWindow *self)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT)
-    save_copy (self);
-}
-
-static void
-show_save_error (GlsWindow    *self,
-                 const GError *error)
-{
-  GtkWidget *dialog;
-
-  if (g_error_matches (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK))
-    {
-      show_changed_on_disk (self, error->message);
-      return;
-    }
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE,
-                                   _("The annotations could not be saved"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
-                                            _("Nothing is lost: your changes are still open here. "
-                                              "Save a copy somewhere else, or fix the problem and save again."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE,
-                          _("Save a _Copy…"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_error_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The first save after a sidecar failed to load moves it aside, so that
- * the user's broken file (maybe a merge conflict to resolve) survives. */
-static gboolean
-move_broken_aside (GlsWindow  *self,
-                   GError    **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *path = g_file_get_path (self->broken_sidecar);
-  g_autofree char *aside_path = g_strdup_printf ("%s.broken-%s", path, stamp);
-  g_autoptr(GFile) aside = g_file_new_for_path (aside_path);
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  if (g_file_query_exists (self->broken_sidecar, NULL) &&
-      !g_file_move (self->broken_sidecar, aside, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
-    return FALSE;
-
-  g_clear_object (&self->broken_sidecar);
-  name = g_file_get_basename (aside);
-  text = g_strdup_printf (_("The unreadable annotations were kept as “%s”."), name);
-  show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-
-  return TRUE;
-}
-
-static gboolean
-save (GlsWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->document == NULL)
-    return FALSE;
-
-  if (self->broken_sidecar != NULL && !move_broken_aside (self, &error))
-    {
-      show_save_error (self, error);
-      return FALSE;
-    }
-
-  if (!gls_document_save (self->document, NULL, &error))
-    {
-      show_save_error (self, error);
-      return FALSE;
-    }
-
-  delete_draft (self);
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (self->info_kind == INFO_CHANGED_ON_DISK || self->info_kind == INFO_DRAFT)
-    clear_info (self);
-
-  return TRUE;
-}
-
-static void
-on_save_copy_response (GtkNativeDialog *chooser,
-                       int              response,
-                       GlsWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!gls_document_save_copy (self->document, file, NULL, &error))
-        show_save_error (self, error);
-      else
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *text = g_strdup_printf (_("A copy of the annotations was saved as “%s”."), name);
-
-          show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-        }
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-save_copy (GlsWindow *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (self->document == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Annotations"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = g_file_get_basename (gls_document_get_sidecar_file (self->document));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_copy_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ------------------------------------------------------------------ */
-/* Actions                                                              */
-
-static void
-update_actions (GlsWindow *self)
-{
-  gboolean has_document = self->document != NULL;
-  gboolean has_selected = has_document && gls_article_view_get_selected (self->article_view) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_document && gls_document_can_undo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_document && gls_document_can_redo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", has_selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-start", has_selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-end", has_selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-key", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-annotation", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-annotation", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-codebook", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
-}
-
-static void
-annotate (GlsWindow  *self,
-          const char *category)
-{
-  g_autoptr(GError) error = NULL;
-  GlsAnnotation *annotation;
-  GtkTextBuffer *buffer;
-  GtkTextIter end;
-  GlsSpan span;
-
-  if (self->document == NULL)
-    return;
-
-  if (!gls_article_view_get_selection (self->article_view,
-                                       g_settings_get_boolean (self->settings, "snap-to-words"),
-                                       &span))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  annotation = gls_document_annotate (self->document, category, span.start, span.end, &error);
-  if (annotation == NULL)
-    {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-
-  /* the new annotation becomes the selected one, shown instead of the
-   * text selection */
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
-  gtk_text_buffer_place_cursor (buffer, &end);
-  select_annotation (self, annotation, FALSE);
-}
-
-static void
-action_annotate (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  annotate (GLS_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-action_annotate_key (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  GlsCategory *category;
-
-  if (self->document == NULL)
-    return;
-
-  category = gls_codebook_lookup_key (gls_document_get_codebook (self->document),
-                                      (guint) g_variant_get_int32 (parameter));
-  if (category == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  annotate (self, gls_category_get_id (category));
-}
-
-static void
-action_delete_annotation (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
-
-  if (annotation != NULL)
-    {
-      g_object_ref (annotation);
-      gls_document_remove_annotation (self->document, annotation);
-      g_object_unref (annotation);
-      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-    }
-}
-
-static void
-action_edit_note (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-
-  if (gls_article_view_get_selected (self->article_view) != NULL)
-    gls_annotation_details_focus_note (self->details);
-}
-
-static void
-action_escape (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (self->armed != NULL)
-    {
-      g_object_set (self, "armed", "", NULL);
-      return;
-    }
-
-  if (focus != NULL && focus != GTK_WIDGET (self->article_view))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-      return;
-    }
-
-  select_annotation (self, NULL, FALSE);
-}
-
-static void
-action_step (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  GlsAnnotationList *list;
-  GlsAnnotation *current, *next = NULL;
-  gboolean forward = g_str_equal (action_name, "win.next-annotation");
-  guint n, position;
-
-  if (self->document == NULL)
-    return;
-
-  list = gls_document_get_annotations (self->document);
-  n = gls_document_get_n_annotations (self->document);
-  if (n == 0)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  current = gls_article_view_get_selected (self->article_view);
-  if (current != NULL && gls_annotation_list_find (list, current, &position))
-    {
-      if (forward && position + 1 < n)
-        next = gls_annotation_list_get (list, position + 1);
-      else if (!forward && position > 0)
-        next = gls_annotation_list_get (list, position - 1);
-    }
-  else
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-      GtkTextIter cursor;
-
-      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-      position = gls_annotation_list_lower_bound (list, gtk_text_iter_get_offset (&cursor));
-      if (forward && position < n)
-        next = gls_annotation_list_get (list, position);
-      else if (!forward && position > 0)
-        next = gls_annotation_list_get (list, position - 1);
-    }
-
-  if (next == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  select_annotation (self, next, TRUE);
-}
-
-/* Whether the paragraph around @offset reads right to left: the first
- * letter decides, as in the Unicode bidi algorithm's rule P2. */
-static gboolean
-is_rtl_at (GlsWindow *self,
-           guint      offset)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  gtk_text_iter_set_line_offset (&iter, 0);
-  while (!gtk_text_iter_ends_line (&iter))
-    {
-      gunichar c = gtk_text_iter_get_char (&iter);
-      GUnicodeScript script = g_unichar_get_script (c);
-
-      if (c == 0x200F)   /* RIGHT-TO-LEFT MARK */
-        return TRUE;
-      if (c == 0x200E)   /* LEFT-TO-RIGHT MARK */
-        return FALSE;
-      if (g_unichar_isalpha (c) && script != G_UNICODE_SCRIPT_COMMON && script != G_UNICODE_SCRIPT_INHERITED)
-        return gls_unichar_is_rtl (c);
-      gtk_text_iter_forward_char (&iter);
-    }
-
-  return gtk_widget_get_direction (GTK_WIDGET (self->article_view)) == GTK_TEXT_DIR_RTL;
-}
-
-/* Alt+Left/Right move the start of the selected annotation by a word,
- * Alt+Shift+Left/Right its end, in reading order. */
-static void
-action_move (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  gboolean end_side = g_str_equal (action_name, "win.move-end");
-  int direction = g_variant_get_int32 (parameter);
-  g_autoptr(GArray) spans = NULL;
-  g_autoptr(GError) error = NULL;
-  GlsSpan *span;
-  GtkTextIter iter;
-  guint n;
-
-  if (annotation == NULL || gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
-    return;
-
-  n = gls_annotation_get_n_targets (annotation);
-  spans = g_array_sized_new (FALSE, FALSE, sizeof (GlsSpan), n);
-  for (guint i = 0; i < n; i++)
-    {
-      GlsSpan s = gls_annotation_get_target (annotation, i);
-      g_array_append_val (spans, s);
-    }
-  span = &g_array_index (spans, GlsSpan, end_side ? n - 1 : 0);
-
-  if (is_rtl_at (self, end_side ? span->end : span->start))
-    direction = -direction;
-
-  if (end_side)
-    {
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, span->end);
-      if (direction > 0)
-        gtk_text_iter_forward_word_end (&iter);
-      else
-        {
-          gtk_text_iter_backward_word_start (&iter);
-          /* the end of the previous word, so the span keeps no trailing space */
-          if (gtk_text_iter_get_offset (&iter) > (int) span->start)
-            {
-              GtkTextIter word_end = iter;
-
-              gtk_text_iter_backward_word_start (&word_end);
-              gtk_text_iter_forward_word_end (&word_end);
-              if (gtk_text_iter_get_offset (&word_end) > (int) span->start &&
-                  gtk_text_iter_compare (&word_end, &iter) <= 0)
-                iter = word_end;
-            }
-        }
-      span->end = gtk_text_iter_get_offset (&iter);
-    }
-  else
-    {
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, span->start);
-      if (direction < 0)
-        gtk_text_iter_backward_word_start (&iter);
-      else
-        {
-          gtk_text_iter_forward_word_end (&iter);
-          gtk_text_iter_forward_word_end (&iter);
-          gtk_text_iter_backward_word_start (&iter);
-        }
-      span->start = gtk_text_iter_get_offset (&iter);
-    }
-
-  if (span->start >= span->end ||
-      !gls_document_set_spans (self->document, annotation, (GlsSpan *) spans->data, n, &error))
-    gtk_widget_error_bell (widget);
-}
-
-static void
-action_save (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  save (GLS_WINDOW (widget));
-}
-
-static void
-action_save_copy (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  save_copy (GLS_WINDOW (widget));
-}
-
-static void
-action_undo (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-
-  if (self->document != NULL)
-    gls_document_undo (self->document);
-}
-
-static void
-action_redo (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-
-  if (self->document != NULL)
-    gls_document_redo (self->document);
-}
-
-static void
-action_toggle_sidebar (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-
-  g_settings_set_boolean (self->settings, "sidebar-visible",
-                          !g_settings_get_boolean (self->settings, "sidebar-visible"));
-}
-
-static void
-action_find (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Finds the search text from the cursor on, and counts the matches. */
-static void
-find (GlsWindow *self,
-      gboolean   forward,
-      gboolean   from_cursor_start)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter iter, match_start, match_end, sel_start, sel_end;
-  GtkTextSearchFlags flags = GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_VISIBLE_ONLY;
-  gboolean found;
-  guint count = 0, index = 0;
-
-  if (needle == NULL || *needle == '\0')
-    {
-      gtk_label_set_text (self->match_label, "");
-      return;
-    }
-
-  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
-  iter = forward ? (from_cursor_start ? sel_start : sel_end) : sel_start;
-
-  if (forward)
-    found = gtk_text_iter_forward_search (&iter, needle, flags, &match_start, &match_end, NULL);
-  else
-    found = gtk_text_iter_backward_search (&iter, needle, flags, &match_start, &match_end, NULL);
-
-  if (!found)
-    {
-      /* wrap around */
-      if (forward)
-        gtk_text_buffer_get_start_iter (buffer, &iter);
-      else
-        gtk_text_buffer_get_end_iter (buffer, &iter);
-      found = forward ? gtk_text_iter_forward_search (&iter, needle, flags, &match_start, &match_end, NULL)
-                      : gtk_text_iter_backward_search (&iter, needle, flags, &match_start, &match_end, NULL);
-    }
-
-  if (found)
-    {
-      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
-      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->article_view), &match_start, 0.1, FALSE, 0, 0);
-    }
-
-  /* count the matches, and which one this is */
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (gtk_text_iter_forward_search (&iter, needle, flags, &sel_start, &sel_end, NULL))
-    {
-      count++;
-      if (found && gtk_text_iter_equal (&sel_start, &match_start))
-        index = count;
-      iter = sel_end;
-    }
-
-  if (count == 0)
-    gtk_label_set_text (self->match_label, _("No matches"));
-  else
-    {
-      /* Translators: the match shown, of all the matches */
-      g_autofree char *text = g_strdup_printf (_("%u of %u"), index, count);
-      gtk_label_set_text (self->match_label, text);
-    }
-}
-
-static void
-action_find_next (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  find (GLS_WINDOW (widget), g_str_equal (action_name, "win.find-next"), FALSE);
-}
-
-static void
-on_search_changed (GlsWindow *self)
-{
-  find (self, TRUE, TRUE);
-}
-
-static void
-on_search_activate (GlsWindow *self)
-{
-  find (self, TRUE, FALSE);
-}
-
-static void
-on_range_selected (GlsWindow *self,
-                   guint      start,
-                   guint      end)
-{
-  if (self->armed != NULL)
-    annotate (self, self->armed);
-}
-
-static void
-on_codebook_chosen (GtkNativeDialog *chooser,
-                    int              response,
-                    GlsWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GlsCodebook) codebook = gls_codebook_new_from_file (file, NULL, NULL, &error);
-
-      if (codebook == NULL)
-        show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-      else
-        gls_document_set_codebook (self->document, codebook);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-action_use_codebook (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  GtkFileChooserNative *chooser = gls_codebook_chooser_new (GTK_WINDOW (self), _("Use Codebook File"));
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_codebook_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-action_encoding (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-
-  if (self->file == NULL)
-    return;
-
-  if (self->document != NULL && gls_document_get_modified (self->document))
-    {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_WARNING,
-                 _("Save or undo your changes before reopening the article with another encoding."));
-      return;
-    }
-
-  load (self, g_variant_get_string (parameter, NULL));
-}
-
-/* ------------------------------------------------------------------ */
-/* Export and import                                                    */
-
-/* The formats for a chooser's drop-down: ids and labels, NULL-terminated. */
-static void
-format_choices (gboolean   importable_only,
-                GPtrArray *ids,
-                GPtrArray *labels)
-{
-  for (guint i = 0; i < gls_format_get_n_formats (); i++)
-    {
-      const GlsFormat *format = gls_format_get_nth (i);
-
-      if (importable_only && format->import_document == NULL)
-        continue;
-      g_ptr_array_add (ids, (gpointer) format->name);
-      g_ptr_array_add (labels, (gpointer) _(format->label));
-    }
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_add (labels, NULL);
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    GlsWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
-
-      gls_window_export (self, file, name ? name : "tei");
-    }
-
-  g_object_unref (chooser);
-}
-
-/**
- * gls_window_export:
- *
- * Exports the annotations to @file in @format_name, remembers the format
- * for next time, and says where the file went (or why it did not).
- */
-gboolean
-gls_window_export (GlsWindow  *self,
-                   GFile      *file,
-                   const char *format_name)
-{
-  const GlsFormat *format = gls_format_lookup (format_name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display = g_file_get_parse_name (file);
-
-  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  if (self->document == NULL)
-    return FALSE;
-
-  g_settings_set_string (self->settings, "last-export-format", format->name);
-  bytes = gls_format_export (format, self->document, &error);
-  if (bytes == NULL ||
-      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Cannot export to “%s”: %s"), display, error->message);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
-      return FALSE;
-    }
-
-  {
-    /* Translators: the format's name, the file's path */
-    g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), _(format->label), display);
-    show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-  }
-
-  return TRUE;
-}
-
-static void
-action_export (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autofree char *last = g_settings_get_string (self->settings, "last-export-format");
-  g_autofree char *base = NULL;
-  g_autofree char *suggested = NULL;
-  g_autoptr(GFile) folder = NULL;
-  const GlsFormat *format;
-  GtkFileChooserNative *chooser;
-
-  if (self->document == NULL)
-    return;
-
-  if ((format = gls_format_lookup (last)) == NULL)
-    format = gls_format_get_nth (0);
-
-  chooser = gtk_file_chooser_native_new (_("Export the Annotations"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  format_choices (FALSE, ids, labels);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
-                               (const char **) ids->pdata, (const char **) labels->pdata);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", format->name);
-
-  base = g_file_get_basename (self->file);
-  suggested = gls_format_dup_file_name (format, base);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  folder = g_file_get_parent (self->file);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_report_response (GtkDialog *dialog,
-                    int        response,
-                    gpointer   user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/**
- * gls_window_import:
- *
- * Imports @file in @format into the document, as one step to undo, and
- * shows what was imported and what was not.
- */
-gboolean
-gls_window_import (GlsWindow  *self,
-                   GFile      *file,
-                   const char *format_name,
-                   gboolean    replace)
-{
-  const GlsFormat *format = gls_format_lookup (format_name);
-  g_autoptr(GlsImportReport) report = gls_import_report_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display = g_file_get_parse_name (file);
-  g_autofree char *summary = NULL;
-  GtkWidget *dialog;
-  gboolean ok;
-
-  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (format != NULL && format->import_document != NULL, FALSE);
-
-  if (self->document == NULL)
-    return FALSE;
-
-  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
-    ok = FALSE;
-  else
-    ok = gls_format_import (format, self->document, bytes, display,
-                            replace ? GLS_IMPORT_REPLACE : GLS_IMPORT_MERGE, report, &error);
-
-  summary = ok ? gls_import_report_to_string (report) : g_strdup (error->message);
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   ok ? GTK_MESSAGE_INFO : GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   ok ? _("Imported “%s”") : _("“%s” was not imported"), display);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", summary);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_report_response), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return ok;
-}
-
-static void
-on_import_response (GtkNativeDialog *chooser,
-                    int              response,
-                    GlsWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
-      const char *replace = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "replace");
-
-      gls_window_import (self, file, format, g_strcmp0 (replace, "true") == 0);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-action_import (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GFile) folder = NULL;
-  GtkFileChooserNative *chooser;
-
-  if (self->document == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  format_choices (TRUE, ids, labels);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
-                               (const char **) ids->pdata, (const char **) labels->pdata);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", g_ptr_array_index (ids, 0));
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "replace",
-                               _("Replace the annotations instead of adding to them"), NULL, NULL);
-  folder = g_file_get_parent (self->file);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ------------------------------------------------------------------ */
-/* Info bar responses                                                   */
-
-static void
-reload (GlsWindow *self)
-{
-  delete_draft (self);
-  load (self, NULL);
-}
-
-static char *
-describe_version (GlsWindow     *self,
-                  GlsAnnotation *annotation)
-{
-  GlsCategory *category;
-  g_autofree char *excerpt = NULL;
-  const char *note;
-
-  if (annotation == NULL)
-    return g_strdup (_("deleted"));
-
-  category = gls_codebook_lookup (gls_document_get_codebook (self->document), gls_annotation_get_category (annotation));
-  excerpt = gls_annotation_dup_excerpt (self->document, annotation, 60);
-  note = gls_annotation_get_note (annotation);
-  if (note != NULL && *note != '\0')
-    /* Translators: category, quoted text, note */
-    return g_strdup_printf (_("%s on “%s”, with the note “%s”"),
-                            category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
-                            excerpt, note);
-
-  /* Translators: category, quoted text */
-  return g_strdup_printf (_("%s on “%s”, without a note"),
-                          category ? gls_category_get_label (category) : gls_annotation_get_category (annotation),
-                          excerpt);
-}
-
-static void settle_next_conflict (GlsWindow *self);
-
-static void
-on_conflict_response (GtkDialog *dialog,
-                      int        response,
-                      GlsWindow *self)
-{
-  GlsMergeConflict *conflict = g_ptr_array_index (self->conflicts, 0);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  gls_document_resolve_conflict (self->document, conflict, response == GTK_RESPONSE_ACCEPT);
-  g_ptr_array_remove_index (self->conflicts, 0);
-  settle_next_conflict (self);
-}
-
-/* Each annotation changed on both sides is shown for the user to choose:
- * nothing is lost without the user choosing it. */
-static void
-settle_next_conflict (GlsWindow *self)
-{
-  GlsMergeConflict *conflict;
-  g_autofree char *mine = NULL;
-  g_autofree char *theirs = NULL;
-  GtkWidget *dialog;
-
-  if (self->conflicts == NULL || self->conflicts->len == 0)
-    {
-      g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_INFO,
-                 _("The annotations on disk were merged with yours. Save to keep the result."));
-      return;
-    }
-
-  conflict = g_ptr_array_index (self->conflicts, 0);
-  mine = describe_version (self, conflict->mine);
-  theirs = describe_version (self, conflict->theirs);
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("An annotation was changed both here and on disk"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            /* Translators: the two versions of one annotation */
-                                            _("Here: %s\nOn disk: %s"), mine, theirs);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Keep My Version"), GTK_RESPONSE_REJECT,
-                          _("_Use the Version on Disk"), GTK_RESPONSE_ACCEPT,
-                          NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-merge (GlsWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = gls_document_merge_disk_version (self->document, &error);
-
-  if (conflicts == NULL)
-    {
-      show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  self->conflicts = conflicts;
-  settle_next_conflict (self);
-}
-
-static void
-on_info_response (GlsWindow *self,
-                  int        response)
-{
-  g_autoptr(GError) error = NULL;
-  InfoKind kind = self->info_kind;
-
-  clear_info (self);
-
-  switch (response)
-    {
-    case RESPONSE_RESTORE:
-      {
-        g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
-
-        if (!gls_document_restore (self->document, draft, &error))
-          show_info (self, INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-      }
-      break;
-
-    case RESPONSE_DISCARD_DRAFT:
-      delete_draft (self);
-      break;
-
-    case RESPONSE_DELETE_ORPHANS:
-      {
-        GlsAnnotationList *list = gls_document_get_annotations (self->document);
-        g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
-
-        for (guint i = 0; i < gls_document_get_n_annotations (self->document); i++)
-          if (gls_annotation_get_anchor (gls_annotation_list_get (list, i)) == GLS_ANCHOR_ORPHANED)
-            g_ptr_array_add (orphans, g_object_ref (gls_annotation_list_get (list, i)));
-
-        gls_document_begin_group (self->document);
-        for (guint i = 0; i < orphans->len; i++)
-          gls_document_remove_annotation (self->document, g_ptr_array_index (orphans, i));
-        gls_document_end_group (self->document);
-      }
-      break;
-
-    case RESPONSE_RELOAD:
-      reload (self);
-      break;
-
-    case RESPONSE_KEEP_MINE:
-      gls_document_accept_disk_version (self->document);
-      break;
-
-    case RESPONSE_MERGE:
-      merge (self);
-      break;
-
-    default:
-      (void) kind;
-      break;
-    }
+  _gls_window_load (self, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2000,11 +231,11 @@ on_close_response (GtkDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      if (!save (self))
+      if (!_gls_window_save (self))
         return;
     }
   else if (response == GTK_RESPONSE_REJECT)
-    delete_draft (self);
+    _gls_window_delete_draft (self);
   else
     return;
 
@@ -2117,7 +348,6 @@ gls_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
 
-
   G_OBJECT_CLASS (gls_window_parent_class)->dispose (object);
 }
 
@@ -2132,16 +362,9 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->broken_sidecar);
   g_clear_object (&self->monitor);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->selection);
   g_clear_object (&self->font_css);
-  g_clear_pointer (&self->filter_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->info_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
-  g_clear_pointer (&self->filter_needle, g_free);
-  g_clear_pointer (&self->info_text, g_free);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
 }
@@ -2211,7 +434,8 @@ gls_window_class_init (GlsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
-  g_type_ensure (GLS_TYPE_ANNOTATION_DETAILS);
+  g_type_ensure (GLS_TYPE_SIDEBAR);
+  g_type_ensure (GLS_TYPE_INFO_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, subtitle_label);
@@ -2220,44 +444,15 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, info_bar);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, codebook_label);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, palette);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, filter_entry);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, filter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, annotation_list);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, details);
-  gtk_widget_class_bind_template_child (widget_class, GlsWindow, document_note_view);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, error_label);
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, action_save_copy);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
-  gtk_widget_class_install_action (widget_class, "win.annotate", "s", action_annotate);
-  gtk_widget_class_install_action (widget_class, "win.annotate-key", "i", action_annotate_key);
-  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, action_delete_annotation);
-  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, action_edit_note);
-  gtk_widget_class_install_action (widget_class, "win.escape", NULL, action_escape);
-  gtk_widget_class_install_action (widget_class, "win.move-start", "i", action_move);
-  gtk_widget_class_install_action (widget_class, "win.move-end", "i", action_move);
-  gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL, action_step);
-  gtk_widget_class_install_action (widget_class, "win.previous-annotation", NULL, action_step);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, action_toggle_sidebar);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, action_find);
-  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, action_find_next);
-  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, action_find_next);
-  gtk_widget_class_install_property_action (widget_class, "win.arm", "armed");
-  gtk_widget_class_install_action (widget_class, "win.use-codebook", NULL, action_use_codebook);
-  gtk_widget_class_install_action (widget_class, "win.encoding", "s", action_encoding);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
+  _gls_window_class_actions_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -2308,17 +503,12 @@ on_drop (GtkDropTarget *target,
 static void
 on_sidebar_visible (GlsWindow *self)
 {
-  gtk_widget_set_visible (self->sidebar, g_settings_get_boolean (self->settings, "sidebar-visible"));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), g_settings_get_boolean (self->settings, "sidebar-visible"));
 }
 
 static void
 gls_window_init (GlsWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
-  self->filter_ids = g_ptr_array_new_with_free_func (g_free);
-  self->info_buttons = g_ptr_array_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -2350,41 +540,17 @@ G_GNUC_END_IGNORE_DEPRECATIONS
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
 
-  self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->annotation_list, GTK_SELECTION_MODEL (self->selection));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  gtk_list_view_set_factory (self->annotation_list, factory);
-
-  g_signal_connect_object (self->annotation_list, "activate", G_CALLBACK (on_list_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (on_view_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "range-selected", G_CALLBACK (on_range_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->palette, "row-activated", G_CALLBACK (on_palette_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->info_bar, "response", G_CALLBACK (on_info_response), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->info_bar, "close", G_CALLBACK (clear_info), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "category-activated", G_CALLBACK (on_category_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "annotation-activated", G_CALLBACK (on_annotation_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->document_note_view), "changed",
-                           G_CALLBACK (on_document_note_edited), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  /* the document keeps the only history: the note editors' own undo
-   * would fight it */
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->document_note_view), FALSE);
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (gls_annotation_details_get_note_view (self->details)), FALSE);
-
   fill_recent (self);
-  update_actions (self);
+  _gls_window_update_actions (self);
 }
 
 GlsWindow *
@@ -2435,7 +601,7 @@ gls_window_get_info_message (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
 
-  return self->info_text;
+  return gls_info_bar_get_text (self->info_bar);
 }
 
 GtkWidget *
@@ -2443,16 +609,7 @@ gls_window_get_note_view (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (gls_annotation_details_get_note_view (self->details));
-}
-
-void
-_gls_window_respond (GlsWindow *self,
-                     int        response)
-{
-  g_return_if_fail (GLS_IS_WINDOW (self));
-
-  gtk_info_bar_response (self->info_bar, response);
+  return GTK_WIDGET (gls_annotation_details_get_note_view (gls_sidebar_get_details (self->sidebar)));
 }
 
 /* What typing in the list's filter and choosing a category do. */
@@ -2463,10 +620,7 @@ _gls_window_filter (GlsWindow  *self,
 {
   g_return_if_fail (GLS_IS_WINDOW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text);
-  gtk_drop_down_set_selected (self->filter_dropdown, category);
-  /* the entry reports changes after a delay: filter now */
-  on_filter_changed (self);
+  _gls_sidebar_filter (self->sidebar, text, category);
 }
 
 guint
@@ -2474,5 +628,5 @@ _gls_window_n_listed (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return _gls_sidebar_n_listed (self->sidebar);
 }

@@ -1,0 +1,179 @@
+/* gls-info-bar.c
+ * A message above the article, with the buttons that fit its kind; the
+ * buttons are the window's actions (win.restore-draft, win.merge, …). */
+#define G_LOG_DOMAIN "gls-info-bar"
+
+#include "config.h"
+
+#include "gls-info-bar.h"
+
+struct _GlsInfoBar
+{
+  GtkWidget    parent_instance;
+
+  /* Template widgets */
+  GtkInfoBar  *info_bar;
+  GtkLabel    *label;
+  GtkWidget   *restore_button;
+  GtkWidget   *discard_button;
+  GtkWidget   *delete_button;
+  GtkWidget   *merge_button;
+  GtkWidget   *reload_button;
+  GtkWidget   *keep_mine_button;
+
+  /* Owned */
+  char        *text;
+
+  GlsInfoKind  kind;
+};
+
+G_DEFINE_FINAL_TYPE (GlsInfoBar, gls_info_bar, GTK_TYPE_WIDGET)
+
+static void
+show_buttons (GlsInfoBar  *self,
+              GlsInfoKind  kind)
+{
+  gtk_widget_set_visible (self->restore_button, kind == GLS_INFO_DRAFT);
+  gtk_widget_set_visible (self->discard_button, kind == GLS_INFO_DRAFT);
+  gtk_widget_set_visible (self->delete_button, kind == GLS_INFO_SOURCE_CHANGED);
+  gtk_widget_set_visible (self->merge_button, kind == GLS_INFO_CHANGED_ON_DISK);
+  gtk_widget_set_visible (self->reload_button, kind == GLS_INFO_CHANGED_ON_DISK);
+  gtk_widget_set_visible (self->keep_mine_button, kind == GLS_INFO_CHANGED_ON_DISK);
+}
+
+/* The close button (GTK_RESPONSE_CLOSE) and Escape (GTK_RESPONSE_CANCEL):
+ * the other buttons act through their actions, not through responses. */
+static void
+on_response (GlsInfoBar *self,
+             int         response)
+{
+  gls_info_bar_clear (self);
+}
+
+static void
+gls_info_bar_dispose (GObject *object)
+{
+  GlsInfoBar *self = (GlsInfoBar *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_INFO_BAR);
+
+  G_OBJECT_CLASS (gls_info_bar_parent_class)->dispose (object);
+}
+
+static void
+gls_info_bar_finalize (GObject *object)
+{
+  GlsInfoBar *self = (GlsInfoBar *)object;
+
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (gls_info_bar_parent_class)->finalize (object);
+}
+
+static void
+gls_info_bar_class_init (GlsInfoBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gls_info_bar_dispose;
+  object_class->finalize = gls_info_bar_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-info-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, label);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, keep_mine_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_response);
+  gtk_widget_class_bind_template_callback (widget_class, gls_info_bar_clear);
+}
+
+static void
+gls_info_bar_init (GlsInfoBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * gls_info_bar_show:
+ *
+ * Shows @text, replacing what the bar said before, with the buttons of
+ * @kind.
+ */
+void
+gls_info_bar_show (GlsInfoBar     *self,
+                   GlsInfoKind     kind,
+                   GtkMessageType  type,
+                   const char     *text)
+{
+  g_return_if_fail (GLS_IS_INFO_BAR (self));
+  g_return_if_fail (text != NULL);
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->kind = kind;
+  show_buttons (self, kind);
+  /* lines are not wrapped (a wrapping label upsets the info bar's size
+   * in GTK 4.8): long ones are cut, and shown whole in the tooltip */
+  gtk_label_set_text (self->label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), text);
+  gtk_info_bar_set_message_type (self->info_bar, type);
+  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+}
+
+/**
+ * gls_info_bar_set_delete_label:
+ *
+ * Labels the button of win.delete-orphans, whose words depend on how
+ * many annotations it deletes ("_Delete It", "_Delete Them").
+ */
+void
+gls_info_bar_set_delete_label (GlsInfoBar *self,
+                               const char *label)
+{
+  g_return_if_fail (GLS_IS_INFO_BAR (self));
+
+  gtk_button_set_label (GTK_BUTTON (self->delete_button), label);
+}
+
+/**
+ * gls_info_bar_clear:
+ *
+ * Hides the bar; it then says nothing and has no kind.
+ */
+void
+gls_info_bar_clear (GlsInfoBar *self)
+{
+  g_return_if_fail (GLS_IS_INFO_BAR (self));
+
+  show_buttons (self, GLS_INFO_NONE);
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+  g_clear_pointer (&self->text, g_free);
+  self->kind = GLS_INFO_NONE;
+}
+
+GlsInfoKind
+gls_info_bar_get_kind (GlsInfoBar *self)
+{
+  g_return_val_if_fail (GLS_IS_INFO_BAR (self), GLS_INFO_NONE);
+
+  return self->kind;
+}
+
+/**
+ * gls_info_bar_get_text:
+ *
+ * Returns: (nullable): what the bar says, if it is shown
+ */
+const char *
+gls_info_bar_get_text (GlsInfoBar *self)
+{
+  g_return_val_if_fail (GLS_IS_INFO_BAR (self), NULL);
+
+  return self->text;
+}

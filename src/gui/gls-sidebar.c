@@ -1,0 +1,544 @@
+/* gls-sidebar.c
+ * The side panel: shows the document it is given (palette, filtered list,
+ * details, article note) and tells the window what the user activated. */
+#define G_LOG_DOMAIN "gls-sidebar"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gls-annotation-row.h"
+#include "gls-palette-row.h"
+#include "gls-sidebar-private.h"
+
+struct _GlsSidebar
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *codebook_label;
+  GtkListBox           *palette;
+  GtkSearchEntry       *filter_entry;
+  GtkDropDown          *filter_dropdown;
+  GtkListView          *annotation_list;
+  GlsAnnotationDetails *details;
+  GtkTextView          *document_note_view;
+
+  /* Owned */
+  GlsDocument          *document;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  GtkSingleSelection   *selection;
+  GPtrArray            *filter_ids;     /* category ids behind the filter drop-down */
+  char                 *filter_needle;  /* the filter's search text, case-folded */
+
+  guint                 updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlsSidebar, gls_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+enum {
+  CATEGORY_ACTIVATED,
+  ANNOTATION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------ */
+/* The palette                                                          */
+
+static void
+update_counts (GlsSidebar *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->palette));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GlsCategory *category;
+
+      if (!GLS_IS_PALETTE_ROW (row))
+        continue;
+      category = gls_palette_row_get_category (GLS_PALETTE_ROW (row));
+      gls_palette_row_set_count (GLS_PALETTE_ROW (row),
+                                 gls_document_count_category (self->document, gls_category_get_id (category)));
+    }
+}
+
+static GtkWidget *
+create_palette_row (gpointer item,
+                    gpointer user_data)
+{
+  return gls_palette_row_new (item);
+}
+
+static void
+rebuild_filter_categories (GlsSidebar *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GlsCodebook *codebook = gls_document_get_codebook (self->document);
+
+  g_ptr_array_set_size (self->filter_ids, 0);
+  gtk_string_list_append (labels, _("All Categories"));
+  g_ptr_array_add (self->filter_ids, NULL);
+  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
+    {
+      GlsCategory *category = gls_codebook_get_category (codebook, i);
+
+      gtk_string_list_append (labels, gls_category_get_label (category));
+      g_ptr_array_add (self->filter_ids, g_strdup (gls_category_get_id (category)));
+    }
+  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->filter_dropdown, 0);
+}
+
+static void
+on_codebook_changed (GlsSidebar *self)
+{
+  GlsCodebook *codebook = gls_document_get_codebook (self->document);
+
+  gtk_list_box_bind_model (self->palette, G_LIST_MODEL (codebook), create_palette_row, self, NULL);
+  {
+    /* Translators: the name of the codebook in use, such as "Claims" */
+    g_autofree char *text = g_strdup_printf (_("Codebook: %s"), gls_codebook_get_label (codebook));
+    gtk_label_set_text (self->codebook_label, text);
+  }
+  rebuild_filter_categories (self);
+  update_counts (self);
+}
+
+static void
+on_palette_activated (GlsSidebar    *self,
+                      GtkListBoxRow *row)
+{
+  if (GLS_IS_PALETTE_ROW (row))
+    g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0,
+                   gls_category_get_id (gls_palette_row_get_category (GLS_PALETTE_ROW (row))));
+}
+
+/* ------------------------------------------------------------------ */
+/* The list                                                             */
+
+static gboolean
+filter_annotation (gpointer item,
+                   gpointer user_data)
+{
+  GlsSidebar *self = user_data;
+  GlsAnnotation *annotation = item;
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+  const char *needle = self->filter_needle;
+  const char *category = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len)
+    category = g_ptr_array_index (self->filter_ids, selected);
+  if (category != NULL && g_strcmp0 (category, gls_annotation_get_category (annotation)) != 0)
+    return FALSE;
+
+  if (needle != NULL)
+    {
+      g_autofree char *quote = gls_annotation_dup_excerpt (self->document, annotation, 2000);
+      g_autofree char *haystack = g_utf8_casefold (quote, -1);
+      const char *note = gls_annotation_get_note (annotation);
+
+      if (strstr (haystack, needle) == NULL)
+        {
+          g_autofree char *note_folded = note ? g_utf8_casefold (note, -1) : NULL;
+
+          if (note_folded == NULL || strstr (note_folded, needle) == NULL)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+on_filter_changed (GlsSidebar *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+  /* folded once here, not once per annotation in the filter */
+  g_clear_pointer (&self->filter_needle, g_free);
+  if (*search != '\0')
+    self->filter_needle = g_utf8_casefold (search, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gls_annotation_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          GlsSidebar               *self)
+{
+  gls_annotation_row_bind (GLS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                           self->document, gtk_list_item_get_item (item));
+}
+
+/* The position of @annotation in the (maybe filtered) list. */
+static gboolean
+find_in_list (GlsSidebar    *self,
+              GlsAnnotation *annotation,
+              guint         *position)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (model);
+
+  if (gtk_drop_down_get_selected (self->filter_dropdown) == 0 &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) == '\0' &&
+      n == gls_document_get_n_annotations (self->document))
+    return gls_annotation_list_find (gls_document_get_annotations (self->document), annotation, position);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlsAnnotation) item = g_list_model_get_item (model, i);
+
+      if (item == annotation)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+on_list_activate (GlsSidebar *self,
+                  guint       position)
+{
+  g_autoptr(GlsAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (annotation != NULL)
+    g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
+}
+
+/* ------------------------------------------------------------------ */
+/* The note on the whole article                                        */
+
+static void
+on_note_notify (GlsSidebar *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->document_note_view);
+  const char *note = gls_document_get_note (self->document);
+  g_autofree char *current = NULL;
+  GtkTextIter start, end;
+
+  if (self->updating)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (current, note ? note : "") != 0)
+    {
+      self->updating = TRUE;
+      gtk_text_buffer_set_text (buffer, note ? note : "", -1);
+      self->updating = FALSE;
+    }
+}
+
+static void
+on_document_note_edited (GlsSidebar    *self,
+                         GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->updating || self->document == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  self->updating = TRUE;
+  gls_document_set_note (self->document, text);
+  self->updating = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+gls_sidebar_dispose (GObject *object)
+{
+  GlsSidebar *self = (GlsSidebar *)object;
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_SIDEBAR);
+  /* the template's boxes, which have no field to clear */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (gls_sidebar_parent_class)->dispose (object);
+}
+
+static void
+gls_sidebar_finalize (GObject *object)
+{
+  GlsSidebar *self = (GlsSidebar *)object;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->filter_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->filter_needle, g_free);
+
+  G_OBJECT_CLASS (gls_sidebar_parent_class)->finalize (object);
+}
+
+static void
+gls_sidebar_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  GlsSidebar *self = GLS_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gls_sidebar_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  GlsSidebar *self = GLS_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      gls_sidebar_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gls_sidebar_class_init (GlsSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gls_sidebar_dispose;
+  object_class->finalize = gls_sidebar_finalize;
+  object_class->get_property = gls_sidebar_get_property;
+  object_class->set_property = gls_sidebar_set_property;
+
+  /* the document shown, or NULL */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GLS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlsSidebar::category-activated:
+   * @id: the category's id
+   *
+   * A category of the palette was activated: annotate the selection with it.
+   */
+  signals[CATEGORY_ACTIVATED] =
+    g_signal_new ("category-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * GlsSidebar::annotation-activated:
+   * @annotation: the annotation
+   *
+   * An annotation of the list was activated: select it and show it.
+   */
+  signals[ANNOTATION_ACTIVATED] =
+    g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLS_TYPE_ANNOTATION);
+
+  g_type_ensure (GLS_TYPE_ANNOTATION_DETAILS);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, codebook_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, palette);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, details);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_palette_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+}
+
+static void
+gls_sidebar_init (GlsSidebar *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  self->filter_ids = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->annotation_list, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->annotation_list, factory);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->document_note_view), "changed",
+                           G_CALLBACK (on_document_note_edited), self, G_CONNECT_SWAPPED);
+
+  /* the document keeps the only history: the note editors' own undo
+   * would fight it */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->document_note_view), FALSE);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (gls_annotation_details_get_note_view (self->details)), FALSE);
+}
+
+GlsDocument *
+gls_sidebar_get_document (GlsSidebar *self)
+{
+  g_return_val_if_fail (GLS_IS_SIDEBAR (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * gls_sidebar_set_document:
+ *
+ * Shows @document: its codebook in the palette, its annotations in the
+ * list, its note. With %NULL, the list empties and nothing can be edited.
+ */
+void
+gls_sidebar_set_document (GlsSidebar  *self,
+                          GlsDocument *document)
+{
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  GtkTextBuffer *note_buffer;
+
+  g_return_if_fail (GLS_IS_SIDEBAR (self));
+  g_return_if_fail (document == NULL || GLS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+
+  gls_annotation_details_set_document (self->details, document);
+
+  if (document == NULL)
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+      return;
+    }
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::note", G_CALLBACK (on_note_notify), self, G_CONNECT_SWAPPED);
+
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (gls_document_get_annotations (document))),
+                                        g_object_ref (GTK_FILTER (self->filter)));
+  /* filtering a long list runs in steps, so that the window stays
+   * responsive; a short one is filtered at once */
+  gtk_filter_list_model_set_incremental (filtered, gls_document_get_n_annotations (document) > 20000);
+  g_set_object (&self->filtered, filtered);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
+
+  note_buffer = gtk_text_view_get_buffer (self->document_note_view);
+  self->updating = TRUE;
+  gtk_text_buffer_set_text (note_buffer, gls_document_get_note (document) ? gls_document_get_note (document) : "", -1);
+  self->updating = FALSE;
+
+  on_codebook_changed (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * gls_sidebar_select:
+ *
+ * Follows the article's selection: shows the details of @annotation (or
+ * none), and selects it in the list, scrolled to, if the list shows it.
+ */
+void
+gls_sidebar_select (GlsSidebar    *self,
+                    GlsAnnotation *annotation)
+{
+  guint position;
+
+  g_return_if_fail (GLS_IS_SIDEBAR (self));
+  g_return_if_fail (annotation == NULL || GLS_IS_ANNOTATION (annotation));
+
+  gls_annotation_details_set_annotation (self->details, annotation);
+
+  if (self->updating)
+    return;
+
+  self->updating = TRUE;
+  if (annotation != NULL && find_in_list (self, annotation, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u", position);
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->updating = FALSE;
+}
+
+GlsAnnotationDetails *
+gls_sidebar_get_details (GlsSidebar *self)
+{
+  g_return_val_if_fail (GLS_IS_SIDEBAR (self), NULL);
+
+  return self->details;
+}
+
+/* What typing in the list's filter and choosing a category do. */
+void
+_gls_sidebar_filter (GlsSidebar *self,
+                     const char *text,
+                     guint       category)
+{
+  g_return_if_fail (GLS_IS_SIDEBAR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text);
+  gtk_drop_down_set_selected (self->filter_dropdown, category);
+  /* the entry reports changes after a delay: filter now */
+  on_filter_changed (self);
+}
+
+guint
+_gls_sidebar_n_listed (GlsSidebar *self)
+{
+  g_return_val_if_fail (GLS_IS_SIDEBAR (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}

@@ -1,0 +1,866 @@
+/* gls-window-actions.c
+ * Every command of the window as a GAction (win.*): annotating, saving,
+ * finding, the info bar's buttons, export and import. */
+#define G_LOG_DOMAIN "gls-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gls-format.h"
+#include "gls-preferences-window.h"
+#include "gls-window-private.h"
+
+/* ------------------------------------------------------------------ */
+/* The info bar's buttons                                               */
+
+static void
+restore_draft (GlsWindow *self)
+{
+  g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!gls_document_restore (self->document, draft, &error))
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+delete_orphans (GlsWindow *self)
+{
+  GlsAnnotationList *list = gls_document_get_annotations (self->document);
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < gls_document_get_n_annotations (self->document); i++)
+    if (gls_annotation_get_anchor (gls_annotation_list_get (list, i)) == GLS_ANCHOR_ORPHANED)
+      g_ptr_array_add (orphans, g_object_ref (gls_annotation_list_get (list, i)));
+
+  gls_document_begin_group (self->document);
+  for (guint i = 0; i < orphans->len; i++)
+    gls_document_remove_annotation (self->document, g_ptr_array_index (orphans, i));
+  gls_document_end_group (self->document);
+}
+
+static void
+keep_mine (GlsWindow *self)
+{
+  gls_document_accept_disk_version (self->document);
+}
+
+/* What each button of the info bar does, and the response by which the
+ * tests press it. */
+static const struct
+{
+  int          response;
+  const char  *action_name;
+  void       (*respond) (GlsWindow *self);
+} info_actions[] = {
+  { GLS_RESPONSE_RESTORE, "win.restore-draft", restore_draft },
+  { GLS_RESPONSE_DISCARD_DRAFT, "win.discard-draft", _gls_window_delete_draft },
+  { GLS_RESPONSE_DELETE_ORPHANS, "win.delete-orphans", delete_orphans },
+  { GLS_RESPONSE_RELOAD, "win.reload", _gls_window_reload },
+  { GLS_RESPONSE_KEEP_MINE, "win.keep-mine", keep_mine },
+  { GLS_RESPONSE_MERGE, "win.merge", _gls_window_merge },
+};
+
+/* Each button hides the bar, then acts. */
+static void
+action_info (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    if (g_str_equal (action_name, info_actions[i].action_name))
+      {
+        gls_info_bar_clear (self->info_bar);
+        info_actions[i].respond (self);
+        return;
+      }
+}
+
+/* ------------------------------------------------------------------ */
+/* What can be done now                                                 */
+
+/* Enables the commands that have something to act on. */
+void
+_gls_window_update_actions (GlsWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+  gboolean has_selected = has_document && gls_article_view_get_selected (self->article_view) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_document && gls_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_document && gls_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", has_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-start", has_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-end", has_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-key", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-annotation", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-annotation", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-codebook", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), info_actions[i].action_name, has_document);
+}
+
+/* ------------------------------------------------------------------ */
+/* Annotating                                                           */
+
+/* Annotates the article's selection, snapped to words if the user wants,
+ * with @category, and selects the new annotation. */
+void
+_gls_window_annotate (GlsWindow  *self,
+                      const char *category)
+{
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GlsSpan span;
+
+  if (self->document == NULL)
+    return;
+
+  if (!gls_article_view_get_selection (self->article_view,
+                                       g_settings_get_boolean (self->settings, "snap-to-words"),
+                                       &span))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  annotation = gls_document_annotate (self->document, category, span.start, span.end, &error);
+  if (annotation == NULL)
+    {
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+
+  /* the new annotation becomes the selected one, shown instead of the
+   * text selection */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  _gls_window_select_annotation (self, annotation, FALSE);
+}
+
+static void
+action_annotate (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  _gls_window_annotate (GLS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+action_annotate_key (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  GlsCategory *category;
+
+  if (self->document == NULL)
+    return;
+
+  category = gls_codebook_lookup_key (gls_document_get_codebook (self->document),
+                                      (guint) g_variant_get_int32 (parameter));
+  if (category == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  _gls_window_annotate (self, gls_category_get_id (category));
+}
+
+static void
+action_delete_annotation (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
+
+  if (annotation != NULL)
+    {
+      g_object_ref (annotation);
+      gls_document_remove_annotation (self->document, annotation);
+      g_object_unref (annotation);
+      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+    }
+}
+
+static void
+action_edit_note (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  if (gls_article_view_get_selected (self->article_view) != NULL)
+    gls_annotation_details_focus_note (gls_sidebar_get_details (self->sidebar));
+}
+
+static void
+action_escape (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->armed != NULL)
+    {
+      g_object_set (self, "armed", "", NULL);
+      return;
+    }
+
+  if (focus != NULL && focus != GTK_WIDGET (self->article_view))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+      return;
+    }
+
+  _gls_window_select_annotation (self, NULL, FALSE);
+}
+
+static void
+action_step (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  GlsAnnotationList *list;
+  GlsAnnotation *current, *next = NULL;
+  gboolean forward = g_str_equal (action_name, "win.next-annotation");
+  guint n, position;
+
+  if (self->document == NULL)
+    return;
+
+  list = gls_document_get_annotations (self->document);
+  n = gls_document_get_n_annotations (self->document);
+  if (n == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  current = gls_article_view_get_selected (self->article_view);
+  if (current != NULL && gls_annotation_list_find (list, current, &position))
+    {
+      if (forward && position + 1 < n)
+        next = gls_annotation_list_get (list, position + 1);
+      else if (!forward && position > 0)
+        next = gls_annotation_list_get (list, position - 1);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      position = gls_annotation_list_lower_bound (list, gtk_text_iter_get_offset (&cursor));
+      if (forward && position < n)
+        next = gls_annotation_list_get (list, position);
+      else if (!forward && position > 0)
+        next = gls_annotation_list_get (list, position - 1);
+    }
+
+  if (next == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  _gls_window_select_annotation (self, next, TRUE);
+}
+
+/* Whether the paragraph around @offset reads right to left: the first
+ * letter decides, as in the Unicode bidi algorithm's rule P2. */
+static gboolean
+is_rtl_at (GlsWindow *self,
+           guint      offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  while (!gtk_text_iter_ends_line (&iter))
+    {
+      gunichar c = gtk_text_iter_get_char (&iter);
+      GUnicodeScript script = g_unichar_get_script (c);
+
+      if (c == 0x200F)   /* RIGHT-TO-LEFT MARK */
+        return TRUE;
+      if (c == 0x200E)   /* LEFT-TO-RIGHT MARK */
+        return FALSE;
+      if (g_unichar_isalpha (c) && script != G_UNICODE_SCRIPT_COMMON && script != G_UNICODE_SCRIPT_INHERITED)
+        return gls_unichar_is_rtl (c);
+      gtk_text_iter_forward_char (&iter);
+    }
+
+  return gtk_widget_get_direction (GTK_WIDGET (self->article_view)) == GTK_TEXT_DIR_RTL;
+}
+
+/* Alt+Left/Right move the start of the selected annotation by a word,
+ * Alt+Shift+Left/Right its end, in reading order. */
+static void
+action_move (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  gboolean end_side = g_str_equal (action_name, "win.move-end");
+  int direction = g_variant_get_int32 (parameter);
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsSpan *span;
+  GtkTextIter iter;
+  guint n;
+
+  if (annotation == NULL || gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
+    return;
+
+  n = gls_annotation_get_n_targets (annotation);
+  spans = g_array_sized_new (FALSE, FALSE, sizeof (GlsSpan), n);
+  for (guint i = 0; i < n; i++)
+    {
+      GlsSpan s = gls_annotation_get_target (annotation, i);
+      g_array_append_val (spans, s);
+    }
+  span = &g_array_index (spans, GlsSpan, end_side ? n - 1 : 0);
+
+  if (is_rtl_at (self, end_side ? span->end : span->start))
+    direction = -direction;
+
+  if (end_side)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, span->end);
+      if (direction > 0)
+        gtk_text_iter_forward_word_end (&iter);
+      else
+        {
+          gtk_text_iter_backward_word_start (&iter);
+          /* the end of the previous word, so the span keeps no trailing space */
+          if (gtk_text_iter_get_offset (&iter) > (int) span->start)
+            {
+              GtkTextIter word_end = iter;
+
+              gtk_text_iter_backward_word_start (&word_end);
+              gtk_text_iter_forward_word_end (&word_end);
+              if (gtk_text_iter_get_offset (&word_end) > (int) span->start &&
+                  gtk_text_iter_compare (&word_end, &iter) <= 0)
+                iter = word_end;
+            }
+        }
+      span->end = gtk_text_iter_get_offset (&iter);
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, span->start);
+      if (direction < 0)
+        gtk_text_iter_backward_word_start (&iter);
+      else
+        {
+          gtk_text_iter_forward_word_end (&iter);
+          gtk_text_iter_forward_word_end (&iter);
+          gtk_text_iter_backward_word_start (&iter);
+        }
+      span->start = gtk_text_iter_get_offset (&iter);
+    }
+
+  if (span->start >= span->end ||
+      !gls_document_set_spans (self->document, annotation, (GlsSpan *) spans->data, n, &error))
+    gtk_widget_error_bell (widget);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving, undoing, the side panel                                      */
+
+static void
+action_save (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _gls_window_save (GLS_WINDOW (widget));
+}
+
+static void
+action_save_copy (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _gls_window_save_copy (GLS_WINDOW (widget));
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  if (self->document != NULL)
+    gls_document_undo (self->document);
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  if (self->document != NULL)
+    gls_document_redo (self->document);
+}
+
+static void
+action_toggle_sidebar (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  g_settings_set_boolean (self->settings, "sidebar-visible",
+                          !g_settings_get_boolean (self->settings, "sidebar-visible"));
+}
+
+/* ------------------------------------------------------------------ */
+/* The find bar                                                         */
+
+static void
+action_find (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Finds the search text from the cursor on, and counts the matches. */
+static void
+find (GlsWindow *self,
+      gboolean   forward,
+      gboolean   from_cursor_start)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter iter, match_start, match_end, sel_start, sel_end;
+  GtkTextSearchFlags flags = GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_VISIBLE_ONLY;
+  gboolean found;
+  guint count = 0, index = 0;
+
+  if (needle == NULL || *needle == '\0')
+    {
+      gtk_label_set_text (self->match_label, "");
+      return;
+    }
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  iter = forward ? (from_cursor_start ? sel_start : sel_end) : sel_start;
+
+  if (forward)
+    found = gtk_text_iter_forward_search (&iter, needle, flags, &match_start, &match_end, NULL);
+  else
+    found = gtk_text_iter_backward_search (&iter, needle, flags, &match_start, &match_end, NULL);
+
+  if (!found)
+    {
+      /* wrap around */
+      if (forward)
+        gtk_text_buffer_get_start_iter (buffer, &iter);
+      else
+        gtk_text_buffer_get_end_iter (buffer, &iter);
+      found = forward ? gtk_text_iter_forward_search (&iter, needle, flags, &match_start, &match_end, NULL)
+                      : gtk_text_iter_backward_search (&iter, needle, flags, &match_start, &match_end, NULL);
+    }
+
+  if (found)
+    {
+      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->article_view), &match_start, 0.1, FALSE, 0, 0);
+    }
+
+  /* count the matches, and which one this is */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_search (&iter, needle, flags, &sel_start, &sel_end, NULL))
+    {
+      count++;
+      if (found && gtk_text_iter_equal (&sel_start, &match_start))
+        index = count;
+      iter = sel_end;
+    }
+
+  if (count == 0)
+    gtk_label_set_text (self->match_label, _("No matches"));
+  else
+    {
+      /* Translators: the match shown, of all the matches */
+      g_autofree char *text = g_strdup_printf (_("%u of %u"), index, count);
+      gtk_label_set_text (self->match_label, text);
+    }
+}
+
+static void
+action_find_next (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  find (GLS_WINDOW (widget), g_str_equal (action_name, "win.find-next"), FALSE);
+}
+
+static void
+on_search_changed (GlsWindow *self)
+{
+  find (self, TRUE, TRUE);
+}
+
+static void
+on_search_activate (GlsWindow *self)
+{
+  find (self, TRUE, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* The codebook and the encoding                                        */
+
+static void
+on_codebook_chosen (GtkNativeDialog *chooser,
+                    int              response,
+                    GlsWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlsCodebook) codebook = gls_codebook_new_from_file (file, NULL, NULL, &error);
+
+      if (codebook == NULL)
+        gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      else
+        gls_document_set_codebook (self->document, codebook);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+action_use_codebook (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  GtkFileChooserNative *chooser = gls_codebook_chooser_new (GTK_WINDOW (self), _("Use Codebook File"));
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_codebook_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+action_encoding (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  if (self->file == NULL)
+    return;
+
+  if (self->document != NULL && gls_document_get_modified (self->document))
+    {
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING,
+                         _("Save or undo your changes before reopening the article with another encoding."));
+      return;
+    }
+
+  _gls_window_load (self, g_variant_get_string (parameter, NULL));
+}
+
+/* ------------------------------------------------------------------ */
+/* Export and import                                                    */
+
+/* The formats for a chooser's drop-down: ids and labels, NULL-terminated. */
+static void
+format_choices (gboolean   importable_only,
+                GPtrArray *ids,
+                GPtrArray *labels)
+{
+  for (guint i = 0; i < gls_format_get_n_formats (); i++)
+    {
+      const GlsFormat *format = gls_format_get_nth (i);
+
+      if (importable_only && format->import_document == NULL)
+        continue;
+      g_ptr_array_add (ids, (gpointer) format->name);
+      g_ptr_array_add (labels, (gpointer) _(format->label));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlsWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+
+      gls_window_export (self, file, name ? name : "tei");
+    }
+
+  g_object_unref (chooser);
+}
+
+/**
+ * gls_window_export:
+ *
+ * Exports the annotations to @file in @format_name, remembers the format
+ * for next time, and says where the file went (or why it did not).
+ */
+gboolean
+gls_window_export (GlsWindow  *self,
+                   GFile      *file,
+                   const char *format_name)
+{
+  const GlsFormat *format = gls_format_lookup (format_name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  g_settings_set_string (self->settings, "last-export-format", format->name);
+  bytes = gls_format_export (format, self->document, &error);
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot export to “%s”: %s"), display, error->message);
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
+      return FALSE;
+    }
+
+  {
+    /* Translators: the format's name, the file's path */
+    g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), _(format->label), display);
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+  }
+
+  return TRUE;
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *last = g_settings_get_string (self->settings, "last-export-format");
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const GlsFormat *format;
+  GtkFileChooserNative *chooser;
+
+  if (self->document == NULL)
+    return;
+
+  if ((format = gls_format_lookup (last)) == NULL)
+    format = gls_format_get_nth (0);
+
+  chooser = gtk_file_chooser_native_new (_("Export the Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  format_choices (FALSE, ids, labels);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               (const char **) ids->pdata, (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", format->name);
+
+  base = g_file_get_basename (self->file);
+  suggested = gls_format_dup_file_name (format, base);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  folder = g_file_get_parent (self->file);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_report_response (GtkDialog *dialog,
+                    int        response,
+                    gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/**
+ * gls_window_import:
+ *
+ * Imports @file in @format into the document, as one step to undo, and
+ * shows what was imported and what was not.
+ */
+gboolean
+gls_window_import (GlsWindow  *self,
+                   GFile      *file,
+                   const char *format_name,
+                   gboolean    replace)
+{
+  const GlsFormat *format = gls_format_lookup (format_name);
+  g_autoptr(GlsImportReport) report = gls_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *summary = NULL;
+  GtkWidget *dialog;
+  gboolean ok;
+
+  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (format != NULL && format->import_document != NULL, FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
+    ok = FALSE;
+  else
+    ok = gls_format_import (format, self->document, bytes, display,
+                            replace ? GLS_IMPORT_REPLACE : GLS_IMPORT_MERGE, report, &error);
+
+  summary = ok ? gls_import_report_to_string (report) : g_strdup (error->message);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   ok ? GTK_MESSAGE_INFO : GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   ok ? _("Imported “%s”") : _("“%s” was not imported"), display);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", summary);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return ok;
+}
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlsWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      const char *replace = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "replace");
+
+      gls_window_import (self, file, format, g_strcmp0 (replace, "true") == 0);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+action_import (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->document == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  format_choices (TRUE, ids, labels);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               (const char **) ids->pdata, (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", g_ptr_array_index (ids, 0));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "replace",
+                               _("Replace the annotations instead of adding to them"), NULL, NULL);
+  folder = g_file_get_parent (self->file);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------ */
+
+void
+_gls_window_respond (GlsWindow *self,
+                     int        response)
+{
+  g_return_if_fail (GLS_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    if (info_actions[i].response == response)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self), info_actions[i].action_name, NULL);
+        return;
+      }
+
+  gls_info_bar_clear (self->info_bar);
+}
+
+/**
+ * _gls_window_class_actions_init:
+ *
+ * Installs the window's actions, and binds the find bar's callbacks: call
+ * it once the template is set.
+ */
+void
+_gls_window_class_actions_init (GtkWidgetClass *klass)
+{
+  gtk_widget_class_install_action (klass, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (klass, "win.save-copy", NULL, action_save_copy);
+  gtk_widget_class_install_action (klass, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (klass, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (klass, "win.annotate", "s", action_annotate);
+  gtk_widget_class_install_action (klass, "win.annotate-key", "i", action_annotate_key);
+  gtk_widget_class_install_action (klass, "win.delete-annotation", NULL, action_delete_annotation);
+  gtk_widget_class_install_action (klass, "win.edit-note", NULL, action_edit_note);
+  gtk_widget_class_install_action (klass, "win.escape", NULL, action_escape);
+  gtk_widget_class_install_action (klass, "win.move-start", "i", action_move);
+  gtk_widget_class_install_action (klass, "win.move-end", "i", action_move);
+  gtk_widget_class_install_action (klass, "win.next-annotation", NULL, action_step);
+  gtk_widget_class_install_action (klass, "win.previous-annotation", NULL, action_step);
+  gtk_widget_class_install_action (klass, "win.toggle-sidebar", NULL, action_toggle_sidebar);
+  gtk_widget_class_install_action (klass, "win.find", NULL, action_find);
+  gtk_widget_class_install_action (klass, "win.find-next", NULL, action_find_next);
+  gtk_widget_class_install_action (klass, "win.find-previous", NULL, action_find_next);
+  gtk_widget_class_install_property_action (klass, "win.arm", "armed");
+  gtk_widget_class_install_action (klass, "win.use-codebook", NULL, action_use_codebook);
+  gtk_widget_class_install_action (klass, "win.encoding", "s", action_encoding);
+  gtk_widget_class_install_action (klass, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (klass, "win.import", NULL, action_import);
+  for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
+    gtk_widget_class_install_action (klass, info_actions[i].action_name, NULL, action_info);
+
+  gtk_widget_class_bind_template_callback (klass, on_search_changed);
+  gtk_widget_class_bind_template_callback (klass, on_search_activate);
+}
