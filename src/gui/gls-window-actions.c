@@ -15,35 +15,9 @@
 /* The info bar's buttons                                               */
 
 static void
-restore_draft (GlsWindow *self)
-{
-  g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
-  g_autoptr(GError) error = NULL;
-
-  if (!gls_document_restore (self->document, draft, &error))
-    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-}
-
-static void
 delete_orphans (GlsWindow *self)
 {
-  GlsAnnotationList *list = gls_document_get_annotations (self->document);
-  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < gls_document_get_n_annotations (self->document); i++)
-    if (gls_annotation_get_anchor (gls_annotation_list_get (list, i)) == GLS_ANCHOR_ORPHANED)
-      g_ptr_array_add (orphans, g_object_ref (gls_annotation_list_get (list, i)));
-
-  gls_document_begin_group (self->document);
-  for (guint i = 0; i < orphans->len; i++)
-    gls_document_remove_annotation (self->document, g_ptr_array_index (orphans, i));
-  gls_document_end_group (self->document);
-}
-
-static void
-keep_mine (GlsWindow *self)
-{
-  gls_document_accept_disk_version (self->document);
+  gls_document_remove_orphans (self->document);
 }
 
 /* What each button of the info bar does, and the response by which the
@@ -54,11 +28,11 @@ static const struct
   const char  *action_name;
   void       (*respond) (GlsWindow *self);
 } info_actions[] = {
-  { GLS_RESPONSE_RESTORE, "win.restore-draft", restore_draft },
+  { GLS_RESPONSE_RESTORE, "win.restore-draft", _gls_window_restore_draft },
   { GLS_RESPONSE_DISCARD_DRAFT, "win.discard-draft", _gls_window_delete_draft },
   { GLS_RESPONSE_DELETE_ORPHANS, "win.delete-orphans", delete_orphans },
   { GLS_RESPONSE_RELOAD, "win.reload", _gls_window_reload },
-  { GLS_RESPONSE_KEEP_MINE, "win.keep-mine", keep_mine },
+  { GLS_RESPONSE_KEEP_MINE, "win.keep-mine", _gls_window_keep_mine },
   { GLS_RESPONSE_MERGE, "win.merge", _gls_window_merge },
 };
 
@@ -104,6 +78,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-operation", !gls_window_is_idle (self));
   for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), info_actions[i].action_name, has_document);
 }
@@ -392,7 +367,15 @@ action_save (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _gls_window_save (GLS_WINDOW (widget));
+  _gls_window_save (GLS_WINDOW (widget), FALSE);
+}
+
+static void
+action_cancel_operation (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _gls_window_cancel_operation (GLS_WINDOW (widget));
 }
 
 static void
@@ -627,11 +610,38 @@ on_export_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GlsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_object_steal_data (G_OBJECT (self), "export-name");
+  g_autofree char *label = g_object_steal_data (G_OBJECT (self), "export-format");
+
+  if (!gls_document_file_export_finish (GLS_DOCUMENT_FILE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+
+  {
+    /* Translators: the format's name, the file's path */
+    g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), label, display);
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+  }
+}
+
 /**
  * gls_window_export:
  *
- * Exports the annotations to @file in @format_name, remembers the format
- * for next time, and says where the file went (or why it did not).
+ * Exports the annotations to @file in @format_name in the background,
+ * remembers the format for next time, and says where the file went (or
+ * why it did not).
+ *
+ * Returns: whether the export started
  */
 gboolean
 gls_window_export (GlsWindow  *self,
@@ -639,9 +649,6 @@ gls_window_export (GlsWindow  *self,
                    const char *format_name)
 {
   const GlsFormat *format = gls_format_lookup (format_name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display = g_file_get_parse_name (file);
 
   g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
@@ -650,21 +657,12 @@ gls_window_export (GlsWindow  *self,
     return FALSE;
 
   g_settings_set_string (self->settings, "last-export-format", format->name);
-  bytes = gls_format_export (format, self->document, &error);
-  if (bytes == NULL ||
-      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Cannot export to “%s”: %s"), display, error->message);
-      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, text);
-      return FALSE;
-    }
-
-  {
-    /* Translators: the format's name, the file's path */
-    g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), _(format->label), display);
-    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-  }
+  g_object_set_data_full (G_OBJECT (self), "export-name", g_file_get_parse_name (file), g_free);
+  g_object_set_data_full (G_OBJECT (self), "export-format", g_strdup (_(format->label)), g_free);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gls_document_file_export_async (self->document_file, format, file, self->cancellable,
+                                  on_exported, g_object_ref (self));
 
   return TRUE;
 }
@@ -717,38 +715,22 @@ on_report_response (GtkDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/**
- * gls_window_import:
- *
- * Imports @file in @format into the document, as one step to undo, and
- * shows what was imported and what was not.
- */
-gboolean
-gls_window_import (GlsWindow  *self,
-                   GFile      *file,
-                   const char *format_name,
-                   gboolean    replace)
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  const GlsFormat *format = gls_format_lookup (format_name);
-  g_autoptr(GlsImportReport) report = gls_import_report_new ();
+  g_autoptr(GlsWindow) self = user_data;
+  g_autoptr(GlsImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *display = g_object_steal_data (G_OBJECT (self), "import-name");
   g_autofree char *summary = NULL;
   GtkWidget *dialog;
   gboolean ok;
 
-  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (format != NULL && format->import_document != NULL, FALSE);
-
-  if (self->document == NULL)
-    return FALSE;
-
-  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
-    ok = FALSE;
-  else
-    ok = gls_format_import (format, self->document, bytes, display,
-                            replace ? GLS_IMPORT_REPLACE : GLS_IMPORT_MERGE, report, &error);
+  ok = gls_document_file_import_finish (GLS_DOCUMENT_FILE (object), result, &report, &error);
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   summary = ok ? gls_import_report_to_string (report) : g_strdup (error->message);
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -757,8 +739,39 @@ gls_window_import (GlsWindow  *self,
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", summary);
   g_signal_connect (dialog, "response", G_CALLBACK (on_report_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  return ok;
+/**
+ * gls_window_import:
+ *
+ * Imports @file in @format into the document, as one step to undo, and
+ * shows what was imported and what was not. The file is read in the
+ * background.
+ *
+ * Returns: whether the import started
+ */
+gboolean
+gls_window_import (GlsWindow  *self,
+                   GFile      *file,
+                   const char *format_name,
+                   gboolean    replace)
+{
+  const GlsFormat *format = gls_format_lookup (format_name);
+
+  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (format != NULL && format->import_document != NULL, FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  g_object_set_data_full (G_OBJECT (self), "import-name", g_file_get_parse_name (file), g_free);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gls_document_file_import_async (self->document_file, format, file,
+                                  replace ? GLS_IMPORT_REPLACE : GLS_IMPORT_MERGE,
+                                  self->cancellable, on_imported, g_object_ref (self));
+
+  return TRUE;
 }
 
 static void
@@ -858,6 +871,7 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.encoding", "s", action_encoding);
   gtk_widget_class_install_action (klass, "win.export", NULL, action_export);
   gtk_widget_class_install_action (klass, "win.import", NULL, action_import);
+  gtk_widget_class_install_action (klass, "win.cancel-operation", NULL, action_cancel_operation);
   for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
     gtk_widget_class_install_action (klass, info_actions[i].action_name, NULL, action_info);
 

@@ -11,130 +11,181 @@
 #include "gls-window-private.h"
 
 /* ------------------------------------------------------------------ */
+/* Work in the background                                               */
+
+static const char *
+describe_operation (GlsFileOperation operation)
+{
+  switch (operation)
+    {
+    case GLS_FILE_OPERATION_LOAD:
+      return _("Reading the annotations…");
+    case GLS_FILE_OPERATION_SAVE:
+      return _("Saving…");
+    case GLS_FILE_OPERATION_DRAFT:
+      return _("Keeping a draft…");
+    case GLS_FILE_OPERATION_EXPORT:
+      return _("Exporting…");
+    case GLS_FILE_OPERATION_IMPORT:
+      return _("Importing…");
+    case GLS_FILE_OPERATION_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  GlsWindow *self = data;
+  GlsFileOperation operation = gls_document_file_get_operation (self->document_file);
+
+  self->progress_source = 0;
+  if (operation == GLS_FILE_OPERATION_NONE)
+    return G_SOURCE_REMOVE;
+
+  gtk_label_set_text (self->progress_label, describe_operation (operation));
+  /* a draft is the window's own business: it is not the user's to stop */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_cancel), operation != GLS_FILE_OPERATION_DRAFT);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Work that takes longer than a moment shows its progress. */
+static void
+on_operation_changed (GlsWindow *self)
+{
+  GlsFileOperation operation = gls_document_file_get_operation (self->document_file);
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+
+  if (operation == GLS_FILE_OPERATION_NONE)
+    gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  else
+    self->progress_source = g_timeout_add (300, show_progress_cb, self);
+
+  _gls_window_update_actions (self);
+}
+
+static void
+on_progress (GlsWindow *self)
+{
+  if (gls_document_file_get_operation (self->document_file) == GLS_FILE_OPERATION_LOAD)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, gls_document_file_get_progress (self->document_file));
+}
+
+/* Stops the export, import, save or load under way. */
+void
+_gls_window_cancel_operation (GlsWindow *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/* A cancellable of its own for each operation the user may stop. */
+static GCancellable *
+new_cancellable (GlsWindow *self)
+{
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  return self->cancellable;
+}
+
+/* ------------------------------------------------------------------ */
 /* Drafts                                                               */
 
 /**
  * gls_window_dup_draft_file:
  *
  * Returns: (transfer full) (nullable): where drafts of this window's
- *   annotations go: named by a hash of the article's path, in
- *   $XDG_STATE_HOME/glossator/drafts
+ *   annotations go
  */
 GFile *
 gls_window_dup_draft_file (GlsWindow *self)
 {
-  g_autofree char *uri = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
 
-  if (self->file == NULL)
+  if (self->document_file == NULL)
     return NULL;
 
-  uri = g_file_get_uri (self->file);
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
-  name = g_strconcat (hash, ".annotations.xml", NULL);
-  path = g_build_filename (g_get_user_state_dir (), "glossator", "drafts", name, NULL);
-
-  return g_file_new_for_path (path);
+  return gls_document_file_dup_draft_file (self->document_file);
 }
 
-/* The user saved or discarded the unsaved work: its draft goes. */
+/* Deletes the draft: the user chose to lose the work it holds. */
 void
 _gls_window_delete_draft (GlsWindow *self)
 {
-  g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
+  if (self->document_file != NULL)
+    gls_document_file_discard_draft (self->document_file);
+}
 
-  if (draft != NULL)
-    g_file_delete (draft, NULL, NULL);
+void
+_gls_window_restore_draft (GlsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document_file != NULL && !gls_document_file_restore_draft (self->document_file, &error))
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+show_draft_error (GlsWindow    *self,
+                  const GError *error)
+{
+  /* the user must know the safety net failed */
+  g_autofree char *text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), error->message);
+
+  gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
+}
+
+static void
+on_draft_saved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GlsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gls_document_file_save_draft_finish (GLS_DOCUMENT_FILE (object), result, &error))
+    show_draft_error (self, error);
 }
 
 /**
  * gls_window_save_draft:
  *
- * Writes the unsaved annotations to the draft file now.
+ * Writes the unsaved annotations to the draft file, in the background.
+ *
+ * Returns: whether there were unsaved annotations to write
  */
 gboolean
 gls_window_save_draft (GlsWindow *self)
 {
-  g_autoptr(GFile) draft = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
 
   if (self->document == NULL || !gls_document_get_modified (self->document))
     return FALSE;
 
-  draft = gls_window_dup_draft_file (self);
-  folder = g_file_get_parent (draft);
-  g_file_make_directory_with_parents (folder, NULL, NULL);
-
-  if (!gls_document_save_copy (self->document, draft, NULL, &error))
-    {
-      /* the user must know the safety net failed */
-      g_autofree char *text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), error->message);
-      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
-      return FALSE;
-    }
+  gls_document_file_save_draft_async (self->document_file, NULL, on_draft_saved, g_object_ref (self));
 
   return TRUE;
 }
 
-static gboolean
-on_draft_timeout (gpointer user_data)
-{
-  GlsWindow *self = user_data;
-
-  self->draft_source = 0;
-  gls_window_save_draft (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* While there are unsaved changes, a draft is written every so often. */
-void
-_gls_window_schedule_draft (GlsWindow *self)
-{
-  guint interval = g_settings_get_uint (self->settings, "draft-interval");
-
-  if (interval == 0 || self->draft_source != 0)
-    return;
-  if (self->document == NULL || !gls_document_get_modified (self->document))
-    return;
-
-  self->draft_source = g_timeout_add_seconds (interval, on_draft_timeout, self);
-}
-
-static guint64
-modification_time (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info ? g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) : 0;
-}
-
-/* A draft newer than the saved annotations means work was not saved. */
+/* A draft means work may not have been saved. */
 static gboolean
 offer_draft (GlsWindow *self)
 {
-  g_autoptr(GFile) draft = gls_window_dup_draft_file (self);
-  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) when = gls_document_file_find_draft (self->document_file);
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
-  guint64 draft_time;
 
-  if (draft == NULL || !g_file_query_exists (draft, NULL))
+  if (when == NULL)
     return FALSE;
 
-  /* offered even when the annotations were saved since (a crash, then a
-   * git pull): only the user deletes unsaved work */
-  draft_time = modification_time (draft);
-
-  when = g_date_time_new_from_unix_local ((gint64) draft_time);
   /* Translators: a date and time, see strftime(3) */
   time = g_date_time_format (when, _("%x %H:%M"));
   text = g_strdup_printf (_("Unsaved annotations from %s were found.\nGlossator may have stopped before they were saved."),
@@ -145,7 +196,7 @@ offer_draft (GlsWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Watching the annotations file                                        */
+/* Watching the files                                                   */
 
 /* What the user may do when the sidecar changed under the document. */
 static void
@@ -156,164 +207,38 @@ show_changed_on_disk (GlsWindow  *self,
 }
 
 static void
-on_sidecar_changed (GlsWindow         *self,
-                    GFile             *file,
-                    GFile             *other,
-                    GFileMonitorEvent  event)
+on_sidecar_changed (GlsWindow *self)
 {
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_DELETED &&
-      event != G_FILE_MONITOR_EVENT_CREATED)
-    return;
-  if (self->document == NULL || self->broken_sidecar != NULL ||
-      gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK)
-    return;
-  if (!gls_document_changed_on_disk (self->document))
+  if (gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK)
     return;
 
   show_changed_on_disk (self, _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
                                 "Merge both, reload the version on disk, or keep yours and replace it at the next save."));
 }
 
-/* Tell the user when another program changes the annotations' file. */
-void
-_gls_window_watch_sidecar (GlsWindow *self)
+static void
+on_source_changed (GlsWindow *self)
 {
-  GFile *sidecar = gls_document_get_sidecar_file (self->document);
+  gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING,
+                     _("The article was changed on disk by another program.\n"
+                       "Save your annotations and open the article again to see the new text."));
+}
 
-  g_assert (self->monitor == NULL);
-
-  if (sidecar != NULL)
-    {
-      self->monitor = g_file_monitor_file (sidecar, G_FILE_MONITOR_NONE, NULL, NULL);
-      if (self->monitor != NULL)
-        g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_sidecar_changed), self, G_CONNECT_SWAPPED);
-    }
+void
+_gls_window_keep_mine (GlsWindow *self)
+{
+  if (self->document_file != NULL)
+    gls_document_file_keep_mine (self->document_file);
 }
 
 /* ------------------------------------------------------------------ */
 /* Loading                                                              */
 
-typedef struct
-{
-  GlsWindow    *window;   /* taken in the worker, released on the main thread */
-  GlsSource    *source;
-  GCancellable *cancellable;
-} ShowSource;
-
 static void
-show_source_free (ShowSource *show)
+on_source_ready (GlsWindow *self,
+                 GlsSource *source)
 {
-  g_object_unref (show->window);
-  g_object_unref (show->source);
-  g_object_unref (show->cancellable);
-  g_free (show);
-}
-
-static gboolean
-show_source_cb (gpointer data)
-{
-  ShowSource *show = data;
-
-  if (!g_cancellable_is_cancelled (show->cancellable))
-    gls_article_view_show_source (show->window->article_view, show->source);
-
-  return G_SOURCE_REMOVE;
-}
-
-typedef struct
-{
-  GFile       *file;
-  char        *encoding;
-  GlsCodebook *default_codebook;
-  GlsWindow   *window;      /* borrowed: the task holds it, as its source object */
-  GCancellable *cancellable;
-  GlsSource   *shown;       /* the article as handed to the window */
-  char        *codebook_error;
-  /* results */
-  GlsDocument *document;
-  GPtrArray   *problems;
-  GFile       *broken_sidecar;
-  char        *error;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->file);
-  g_free (data->encoding);
-  g_clear_object (&data->default_codebook);
-  g_clear_object (&data->cancellable);
-  g_clear_object (&data->shown);
-  g_free (data->codebook_error);
-  g_clear_object (&data->document);
-  g_clear_pointer (&data->problems, g_ptr_array_unref);
-  g_clear_object (&data->broken_sidecar);
-  g_free (data->error);
-  g_free (data);
-}
-
-/* In the worker thread, as soon as the article is decoded: the main
- * thread fills the text view while the annotations are read here. */
-static void
-on_source_ready (GlsSource *source,
-                 gpointer   user_data)
-{
-  LoadData *data = user_data;
-  ShowSource *show = g_new0 (ShowSource, 1);
-
-  g_set_object (&data->shown, source);
-  show->window = g_object_ref (data->window);
-  show->source = g_object_ref (source);
-  show->cancellable = g_object_ref (data->cancellable);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_source_cb, show,
-                              (GDestroyNotify) show_source_free);
-}
-
-/* In a worker thread: read the article and its annotations. If the
- * annotations cannot be read, the article opens without them, and the
- * broken file is remembered so that it is never overwritten. */
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (data->file);
-  g_autoptr(GError) source_error = NULL;
-  g_autoptr(GlsSource) source = NULL;
-  g_autoptr(GlsCodebook) codebook = NULL;
-
-  data->problems = gls_problems_new ();
-  data->document = gls_document_load_full (data->file, data->encoding, data->default_codebook,
-                                           on_source_ready, data, data->problems, cancellable, &error);
-  if (data->document != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* The article alone, as it was decoded, or else detected afresh (the
-   * sidecar's encoding may no longer fit it) */
-  if (data->shown != NULL)
-    source = g_object_ref (data->shown);
-  else if ((source = gls_source_new_for_file (data->file, data->encoding, cancellable, &source_error)) == NULL)
-    {
-      data->error = g_strdup (source_error->message);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* Whatever went wrong, an annotation file that was not taken is never
-   * overwritten: the first save moves it aside */
-  if (g_file_query_exists (sidecar, cancellable))
-    data->broken_sidecar = g_object_ref (sidecar);
-
-  codebook = gls_document_find_codebook (data->file, data->default_codebook, NULL, NULL);
-  data->document = gls_document_new (source, codebook ? codebook : gls_codebook_new_builtin ());
-  data->error = g_strdup (error->message);
-  g_task_return_boolean (task, TRUE);
+  gls_article_view_show_source (self->article_view, source);
 }
 
 static void
@@ -321,9 +246,24 @@ show_open_error (GlsWindow  *self,
                  const char *message)
 {
   gtk_label_set_text (self->error_label, message);
-  gtk_stack_set_visible_child_name (self->stack, "error");
   _gls_window_set_document (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+typedef struct
+{
+  GlsWindow       *window;
+  GlsDocumentFile *document_file;
+  char            *codebook_error;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->window);
+  g_object_unref (load->document_file);
+  g_free (load->codebook_error);
+  g_free (load);
 }
 
 static void
@@ -331,24 +271,32 @@ on_loaded (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  GlsWindow *self = GLS_WINDOW (object);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
+  Load *load = user_data;
+  GlsWindow *self = load->window;
+  GlsDocumentFile *document_file = GLS_DOCUMENT_FILE (object);
+  g_autoptr(GError) error = NULL;
+  const GError *sidecar_error;
+  GPtrArray *problems;
+  GlsDocument *document;
 
   /* a load that was replaced by another, or stopped, changes nothing */
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
-      data->cancellable != self->cancellable || g_cancellable_is_cancelled (data->cancellable))
-    return;
-
-  self->loading = FALSE;
-  g_clear_object (&self->broken_sidecar);
-
-  if (data->document == NULL)
+  if (!gls_document_file_load_finish (document_file, result, &error) && self->document_file == document_file)
     {
-      show_open_error (self, data->error);
+      self->loading = FALSE;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_open_error (self, error->message);
+    }
+  if (error != NULL || self->document_file != document_file)
+    {
+      load_free (load);
       return;
     }
 
-  _gls_window_set_document (self, data->document);
+  self->loading = FALSE;
+  document = gls_document_file_get_document (document_file);
+  sidecar_error = gls_document_file_get_sidecar_error (document_file);
+  problems = gls_document_file_get_problems (document_file);
+  _gls_window_set_document (self, document);
   gls_info_bar_clear (self->info_bar);
 
   {
@@ -356,37 +304,25 @@ on_loaded (GObject      *object,
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   }
 
-  if (data->broken_sidecar != NULL)
+  if (gls_document_file_get_broken_sidecar (document_file) != NULL)
     {
-      g_autofree char *name = g_file_get_basename (data->broken_sidecar);
+      g_autofree char *name = g_file_get_basename (gls_document_file_get_broken_sidecar (document_file));
       g_autofree char *text =
         g_strdup_printf (_("The annotations in “%s” could not be read, so the article opened without them.\n"
                            "The file is kept as it is: your first save moves it aside.\n%s"),
-                         name, data->error ? data->error : "");
+                         name, sidecar_error ? sidecar_error->message : "");
 
-      self->broken_sidecar = g_object_ref (data->broken_sidecar);
       gls_info_bar_show (self->info_bar, GLS_INFO_BROKEN_SIDECAR, GTK_MESSAGE_ERROR, text);
-      return;
     }
-
-  if (data->error != NULL)
+  else if (sidecar_error != NULL)
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, sidecar_error->message);
+  else if (load->codebook_error != NULL)
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, load->codebook_error);
+  else if (offer_draft (self))
+    ;
+  else if (gls_document_get_n_orphaned (document) > 0)
     {
-      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, data->error);
-      return;
-    }
-
-  if (data->codebook_error != NULL)
-    {
-      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, data->codebook_error);
-      return;
-    }
-
-  if (offer_draft (self))
-    return;
-
-  if (gls_document_get_n_orphaned (data->document) > 0)
-    {
-      guint n = gls_document_get_n_orphaned (data->document);
+      guint n = gls_document_get_n_orphaned (document);
       g_autofree char *text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                       "The article changed since the annotations were saved: %u annotation no longer matches its text.\nIt is marked in the list; keep it or delete it.",
@@ -396,11 +332,20 @@ on_loaded (GObject      *object,
       gls_info_bar_show (self->info_bar, GLS_INFO_SOURCE_CHANGED, GTK_MESSAGE_WARNING, text);
       gls_info_bar_set_delete_label (self->info_bar, g_dngettext (GETTEXT_PACKAGE, "_Delete It", "_Delete Them", n));
     }
-  else if (gls_problems_count (data->problems, GLS_PROBLEM_WARNING) > 0)
+  else if (problems != NULL && gls_problems_count (problems, GLS_PROBLEM_WARNING) > 0)
     {
-      g_autofree char *text = gls_problems_to_string (data->problems, GLS_PROBLEM_WARNING);
+      g_autofree char *text = gls_problems_to_string (problems, GLS_PROBLEM_WARNING);
       gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
     }
+
+  load_free (load);
+}
+
+static void
+on_draft_failed (GlsWindow    *self,
+                 const GError *error)
+{
+  show_draft_error (self, error);
 }
 
 /* Reads the window's file and its annotations in a worker thread, decoded
@@ -409,39 +354,44 @@ void
 _gls_window_load (GlsWindow  *self,
                   const char *encoding)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *codebook_path = g_settings_get_string (self->settings, "default-codebook");
-  LoadData *data = g_new0 (LoadData, 1);
+  g_autoptr(GlsCodebook) default_codebook = NULL;
+  Load *load = g_new0 (Load, 1);
 
-  data->file = g_object_ref (self->file);
-  data->encoding = g_strdup (encoding);
   if (*codebook_path != '\0')
     {
       g_autoptr(GFile) codebook_file = g_file_new_for_path (codebook_path);
       g_autoptr(GError) error = NULL;
 
-      data->default_codebook = gls_codebook_new_from_file (codebook_file, NULL, NULL, &error);
-      if (data->default_codebook == NULL)
+      default_codebook = gls_codebook_new_from_file (codebook_file, NULL, NULL, &error);
+      if (default_codebook == NULL)
         /* Translators: the problem with the codebook file chosen in the preferences */
-        data->codebook_error = g_strdup_printf (_("The default codebook from the preferences cannot be used: %s"),
+        load->codebook_error = g_strdup_printf (_("The default codebook from the preferences cannot be used: %s"),
                                                 error->message);
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
-  data->window = self;
-  data->cancellable = g_object_ref (self->cancellable);
-
   /* the old document goes at once: nothing may act on it over new text */
+  _gls_window_cancel_operation (self);
+  if (self->document_file != NULL)
+    g_signal_handlers_disconnect_by_data (self->document_file, self);
   _gls_window_set_document (self, NULL);
-  g_clear_object (&self->broken_sidecar);
+  g_set_object (&self->document_file, NULL);
+  self->document_file = gls_document_file_new (self->file);
+  self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "document");
 
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  g_signal_connect_object (self->document_file, "source-ready", G_CALLBACK (on_source_ready), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "sidecar-changed", G_CALLBACK (on_sidecar_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "source-changed", G_CALLBACK (on_source_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "draft-failed", G_CALLBACK (on_draft_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "notify::operation", G_CALLBACK (on_operation_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "notify::progress", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "draft-interval", self->document_file, "draft-interval", G_SETTINGS_BIND_GET);
+
+  load->window = g_object_ref (self);
+  load->document_file = g_object_ref (self->document_file);
+  gls_document_file_load_async (self->document_file, encoding, default_codebook, GLS_LOAD_KEEP_ARTICLE,
+                                new_cancellable (self), on_loaded, load);
 }
 
 /* ------------------------------------------------------------------ */
@@ -463,6 +413,9 @@ show_save_error (GlsWindow    *self,
 {
   GtkWidget *dialog;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   if (g_error_matches (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK))
     {
       show_changed_on_disk (self, error->message);
@@ -482,60 +435,80 @@ show_save_error (GlsWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The first save after a sidecar failed to load moves it aside, so that
- * the user's broken file (maybe a merge conflict to resolve) survives. */
-static gboolean
-move_broken_aside (GlsWindow  *self,
-                   GError    **error)
+typedef struct
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *path = g_file_get_path (self->broken_sidecar);
-  g_autofree char *aside_path = g_strdup_printf ("%s.broken-%s", path, stamp);
-  g_autoptr(GFile) aside = g_file_new_for_path (aside_path);
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
+  GlsWindow *window;
+  gboolean   close;
+} Save;
 
-  if (g_file_query_exists (self->broken_sidecar, NULL) &&
-      !g_file_move (self->broken_sidecar, aside, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
-    return FALSE;
-
-  g_clear_object (&self->broken_sidecar);
-  name = g_file_get_basename (aside);
-  text = g_strdup_printf (_("The unreadable annotations were kept as “%s”."), name);
-  gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-
-  return TRUE;
-}
-
-/* Saves the annotations next to the article; says why not if it fails. */
-gboolean
-_gls_window_save (GlsWindow *self)
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  Save *save = user_data;
+  g_autoptr(GlsWindow) self = save->window;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) aside = NULL;
+  gboolean close = save->close;
 
-  if (self->document == NULL)
-    return FALSE;
+  g_free (save);
 
-  if (self->broken_sidecar != NULL && !move_broken_aside (self, &error))
+  if (!gls_document_file_save_finish (GLS_DOCUMENT_FILE (object), result, &aside, &error))
     {
       show_save_error (self, error);
-      return FALSE;
+      return;
     }
 
-  if (!gls_document_save (self->document, NULL, &error))
+  if (aside != NULL)
     {
-      show_save_error (self, error);
-      return FALSE;
-    }
+      g_autofree char *name = g_file_get_basename (aside);
+      g_autofree char *text = g_strdup_printf (_("The unreadable annotations were kept as “%s”."), name);
 
-  _gls_window_delete_draft (self);
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK ||
-      gls_info_bar_get_kind (self->info_bar) == GLS_INFO_DRAFT)
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+    }
+  else if (gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK ||
+           gls_info_bar_get_kind (self->info_bar) == GLS_INFO_DRAFT ||
+           gls_info_bar_get_kind (self->info_bar) == GLS_INFO_BROKEN_SIDECAR)
     gls_info_bar_clear (self->info_bar);
 
-  return TRUE;
+  if (close)
+    _gls_window_close_after_save (self);
+}
+
+/* Saves in the background; with @close, the window closes once saved. */
+void
+_gls_window_save (GlsWindow *self,
+                  gboolean   close)
+{
+  Save *save;
+
+  if (self->document == NULL)
+    return;
+
+  save = g_new0 (Save, 1);
+  save->window = g_object_ref (self);
+  save->close = close;
+  gls_document_file_save_async (self->document_file, new_cancellable (self), on_saved, save);
+}
+
+static void
+on_copy_saved (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GlsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_object_steal_data (G_OBJECT (self), "copy-name");
+
+  if (!gls_document_file_save_copy_finish (GLS_DOCUMENT_FILE (object), result, &error))
+    show_save_error (self, error);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("A copy of the annotations was saved as “%s”."), name);
+
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
+    }
 }
 
 static void
@@ -543,20 +516,12 @@ on_save_copy_response (GtkNativeDialog *chooser,
                        int              response,
                        GlsWindow       *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->document_file != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!gls_document_save_copy (self->document, file, NULL, &error))
-        show_save_error (self, error);
-      else
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *text = g_strdup_printf (_("A copy of the annotations was saved as “%s”."), name);
-
-          gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-        }
+      g_object_set_data_full (G_OBJECT (self), "copy-name", g_file_get_parse_name (file), g_free);
+      gls_document_file_save_copy_async (self->document_file, file, new_cancellable (self),
+                                         on_copy_saved, g_object_ref (self));
     }
 
   g_object_unref (chooser);

@@ -21,6 +21,10 @@ struct _GlsWindow
   GtkLabel             *recent_heading;
   GtkListBox           *recent_list;
   GlsInfoBar           *info_bar;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkButton            *progress_cancel;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
@@ -32,15 +36,14 @@ struct _GlsWindow
   /* Owned */
   GSettings            *settings;
   GFile                *file;
+  GlsDocumentFile      *document_file;  /* owns the files of the article */
   GlsDocument          *document;
-  GFile                *broken_sidecar;
-  GFileMonitor         *monitor;
-  GCancellable         *cancellable;
+  GCancellable         *cancellable;    /* of the background operation */
   GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
   char                 *armed;
 
-  guint                 draft_source;
+  guint                 progress_source;
   guint                 loading : 1;
   guint                 closing : 1;
 };
@@ -64,6 +67,7 @@ void     _gls_window_filter             (GlsWindow      *self,
 guint    _gls_window_n_listed           (GlsWindow      *self);
 
 /* gls-window.c */
+void     _gls_window_close_after_save   (GlsWindow      *self);
 void     _gls_window_set_document       (GlsWindow      *self,
                                          GlsDocument    *document);
 void     _gls_window_select_annotation  (GlsWindow      *self,
@@ -79,12 +83,14 @@ void     _gls_window_annotate           (GlsWindow      *self,
 /* gls-window-files.c */
 void     _gls_window_load               (GlsWindow      *self,
                                          const char     *encoding);
-gboolean _gls_window_save               (GlsWindow      *self);
+void     _gls_window_save               (GlsWindow      *self,
+                                         gboolean        close);
 void     _gls_window_save_copy          (GlsWindow      *self);
 void     _gls_window_reload             (GlsWindow      *self);
 void     _gls_window_merge              (GlsWindow      *self);
 void     _gls_window_delete_draft       (GlsWindow      *self);
-void     _gls_window_schedule_draft     (GlsWindow      *self);
-void     _gls_window_watch_sidecar      (GlsWindow      *self);
+void     _gls_window_restore_draft      (GlsWindow      *self);
+void     _gls_window_keep_mine          (GlsWindow      *self);
+void     _gls_window_cancel_operation   (GlsWindow      *self);
 
 G_END_DECLS

@@ -131,7 +131,6 @@ on_document_changed (GlsWindow *self)
 {
   update_title (self);
   _gls_window_update_actions (self);
-  _gls_window_schedule_draft (self);
 }
 
 /* The name new annotations carry: the preference, or the user's own. */
@@ -146,13 +145,6 @@ update_annotator (GlsWindow *self)
   gls_document_set_annotator (self->document, *name != '\0' ? name : gls_default_annotator ());
 }
 
-static void
-on_draft_interval_changed (GlsWindow *self)
-{
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  _gls_window_schedule_draft (self);
-}
-
 /**
  * _gls_window_set_document:
  *
@@ -165,7 +157,6 @@ _gls_window_set_document (GlsWindow   *self,
 {
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->monitor);
   g_set_object (&self->document, document);
 
   gls_article_view_set_document (self->article_view, document);
@@ -189,8 +180,6 @@ _gls_window_set_document (GlsWindow   *self,
   on_codebook_changed (self);
   update_title (self);
   _gls_window_update_actions (self);
-
-  _gls_window_watch_sidecar (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
@@ -231,15 +220,23 @@ on_close_response (GtkDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      if (!_gls_window_save (self))
-        return;
+      /* the window closes once the save has succeeded */
+      _gls_window_save (self, TRUE);
+      return;
     }
   else if (response == GTK_RESPONSE_REJECT)
     _gls_window_delete_draft (self);
   else
     return;
 
-  /* close once the dialog, transient for this window, is gone */
+  _gls_window_close_after_save (self);
+}
+
+/* Closes the window without asking again, once the dialog transient for
+ * it is gone. */
+void
+_gls_window_close_after_save (GlsWindow *self)
+{
   self->closing = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle, g_object_ref (self), g_object_unref);
 }
@@ -342,11 +339,11 @@ gls_window_dispose (GObject *object)
 {
   GlsWindow *self = (GlsWindow *)object;
 
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->document_file != NULL)
+    g_signal_handlers_disconnect_by_data (self->document_file, self);
 
   G_OBJECT_CLASS (gls_window_parent_class)->dispose (object);
 }
@@ -359,8 +356,7 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   g_clear_object (&self->document);
-  g_clear_object (&self->broken_sidecar);
-  g_clear_object (&self->monitor);
+  g_clear_object (&self->document_file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->font_css);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
@@ -444,6 +440,10 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, progress_cancel);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, match_label);
@@ -530,7 +530,6 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect_object (self->settings, "changed::document-font", G_CALLBACK (on_font_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::annotator-name", G_CALLBACK (update_annotator), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::draft-interval", G_CALLBACK (on_draft_interval_changed), self, G_CONNECT_SWAPPED);
   on_font_changed (self);
 
   {
@@ -589,6 +588,34 @@ gls_window_is_loading (GlsWindow *self)
   g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
 
   return self->loading;
+}
+
+/**
+ * gls_window_is_idle:
+ *
+ * Returns: whether nothing runs in the background: no load, save, draft,
+ *   export or import
+ */
+gboolean
+gls_window_is_idle (GlsWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_WINDOW (self), TRUE);
+
+  return self->document_file == NULL ||
+         gls_document_file_get_operation (self->document_file) == GLS_FILE_OPERATION_NONE;
+}
+
+/**
+ * gls_window_get_document_file:
+ *
+ * Returns: (transfer none) (nullable): the owner of the article's files
+ */
+GlsDocumentFile *
+gls_window_get_document_file (GlsWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_WINDOW (self), NULL);
+
+  return self->document_file;
 }
 
 /**

@@ -20,6 +20,8 @@ GFile          *gls_window_get_file         (GlsWindow      *self);
 GlsDocument    *gls_window_get_document     (GlsWindow      *self);
 GlsArticleView *gls_window_get_article_view (GlsWindow      *self);
 gboolean        gls_window_is_loading       (GlsWindow      *self);
+gboolean        gls_window_is_idle          (GlsWindow      *self);
+GlsDocumentFile *gls_window_get_document_file (GlsWindow    *self);
 const char     *gls_window_get_info_message (GlsWindow      *self);
 GtkWidget      *gls_window_get_note_view    (GlsWindow      *self);
 GFile          *gls_window_dup_draft_file   (GlsWindow      *self);

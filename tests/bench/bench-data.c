@@ -336,7 +336,11 @@ bench_generate (const char  *dir,
   if (!ok)
     goto out;
 
-  if (!(ok = gls_test_save (document, error)))
+  {
+    g_autoptr(GlsDocumentFile) document_file = gls_document_file_new_for_document (document);
+    ok = gls_document_file_save (document_file, NULL, error);
+  }
+  if (!ok)
     goto out;
 
   if (out_source != NULL)
