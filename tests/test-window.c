@@ -727,6 +727,8 @@ test_draft (void)
   g_assert_nonnull (gls_window_get_info_message (second));
   g_assert_nonnull (strstr (gls_window_get_info_message (second), "Unsaved"));
   _gls_window_respond (second, GLS_RESPONSE_RESTORE);
+  /* the draft is read in the background */
+  wait_idle (second);
   g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (second)), ==, 1);
   g_assert_cmpstr (gls_annotation_get_category (gls_annotation_list_get (gls_document_get_annotations (gls_window_get_document (second)), 0)), ==, "anonymous");
   g_assert_true (gls_document_get_modified (gls_window_get_document (second)));
@@ -876,6 +878,69 @@ test_import (void)
   gls_test_rm_rf (dir);
 }
 
+/* A disk that fills up during the save (the preloaded shim makes writes
+ * fail with ENOSPC): the dialog says why, the old sidecar is untouched,
+ * no temporary file is left, and nothing typed is lost. */
+static void
+test_save_disk_full (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+  g_autoptr(GBytes) before = NULL;
+  const char *secondary = NULL;
+  GlsWindow *window;
+  GtkWidget *dialog;
+
+  if (g_getenv ("LD_PRELOAD") == NULL || strstr (g_getenv ("LD_PRELOAD"), "fail-write") == NULL)
+    {
+      g_test_skip ("the fail-write shim is not preloaded");
+      gls_test_rm_rf (dir);
+      return;
+    }
+
+  window = open_window (path);
+  gls_article_view_select_range (gls_window_get_article_view (window), 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  activate (window, "win.save", NULL);
+  before = gls_test_read (sidecar);
+
+  gls_article_view_select_range (gls_window_get_article_view (window), 15, 20);
+  activate (window, "win.annotate-key", g_variant_new_int32 (2));
+  g_setenv ("GLS_FAIL_WRITE_AFTER", "300", TRUE);
+  g_setenv ("GLS_FAIL_WRITE_PATH", "/.a.txt.annotations.xml.", TRUE);
+  activate (window, "win.save", NULL);
+  g_unsetenv ("GLS_FAIL_WRITE_PATH");
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "a.txt.annotations.xml"));
+  g_assert_nonnull (strstr (secondary, "No space left on device"));
+  g_free ((char *) secondary);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  spin (50);
+
+  {
+    g_autoptr(GBytes) after = gls_test_read (sidecar);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_assert_true (g_bytes_equal (before, after));
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_true (g_str_equal (name, "a.txt") || g_str_equal (name, "a.txt.annotations.xml"));
+  }
+  g_assert_true (gls_document_get_modified (gls_window_get_document (window)));
+  g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (window)), ==, 2);
+
+  /* room again: the same save goes through */
+  activate (window, "win.save", NULL);
+  g_assert_false (gls_document_get_modified (gls_window_get_document (window)));
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/window/draft", test_draft);
   g_test_add_func ("/window/merge-conflict", test_merge_conflict);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/save-disk-full", test_save_disk_full);
   g_test_add_func ("/window/move-by-words", test_move_by_words);
 
   status = g_test_run ();

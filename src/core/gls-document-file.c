@@ -171,6 +171,7 @@ typedef struct
   char               *new_etag;
   GBytes             *bytes;           /* the saved sidecar, or an import file */
   GFile              *moved_aside;
+  GlsSidecarData     *data;            /* a draft, read */
 } Job;
 
 static void
@@ -191,6 +192,7 @@ job_free (Job *job)
   g_free (job->new_etag);
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_object (&job->moved_aside);
+  g_clear_pointer (&job->data, _gls_sidecar_data_free);
   g_free (job);
 }
 
@@ -644,7 +646,18 @@ run_job (Job           *job,
                                  : write_sidecar (job, cancellable, error);
 
     case GLS_FILE_OPERATION_IMPORT:
-      return read_import_file (job, cancellable, error);
+      if (!read_import_file (job, cancellable, error))
+        return FALSE;
+      /* a draft is a sidecar: read here, taken on the main thread */
+      if (job->format == NULL)
+        {
+          g_autoptr(GPtrArray) problems = gls_problems_new ();
+          g_autofree char *name = g_file_get_parse_name (job->target);
+
+          job->data = _gls_xml_read_sidecar (job->bytes, name, problems, error);
+          return job->data != NULL;
+        }
+      return TRUE;
 
     case GLS_FILE_OPERATION_NONE:
     default:
@@ -1622,37 +1635,65 @@ gls_document_file_save_draft_finish (GlsDocumentFile  *self,
 }
 
 /**
+ * gls_document_file_restore_draft_async:
+ *
+ * Reads the draft in a worker thread; finishing replaces the annotations
+ * with the draft's, as one step to undo. The result still has to be saved.
+ */
+void
+gls_document_file_restore_draft_async (GlsDocumentFile     *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GFile) draft = NULL;
+
+  g_return_if_fail (GLS_IS_DOCUMENT_FILE (self));
+  g_return_if_fail (self->document != NULL);
+
+  draft = gls_document_file_dup_draft_file (self);
+  enqueue (self, copy_job_new (self, GLS_FILE_OPERATION_IMPORT, draft), gls_document_file_restore_draft_async,
+           cancellable, callback, user_data);
+}
+
+gboolean
+gls_document_file_restore_draft_finish (GlsDocumentFile  *self,
+                                        GAsyncResult     *result,
+                                        GError          **error)
+{
+  Job *job;
+
+  if (!check_result (self, result, gls_document_file_restore_draft_async, error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+
+  return self->document != NULL && _gls_document_replace_with (self->document, job->data, error);
+}
+
+/**
  * gls_document_file_restore_draft:
  *
- * Replaces the annotations with the draft's, as one step to undo; the
- * result still has to be saved.
+ * Like gls_document_file_restore_draft_async(), in the calling thread.
  */
 gboolean
 gls_document_file_restore_draft (GlsDocumentFile  *self,
                                  GError          **error)
 {
   g_autoptr(GFile) draft = NULL;
-  g_autoptr(GPtrArray) problems = gls_problems_new ();
-  g_autoptr(GlsSidecarData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
+  Job *job;
+  gboolean ok;
 
   g_return_val_if_fail (GLS_IS_DOCUMENT_FILE (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
   draft = gls_document_file_dup_draft_file (self);
-  name = g_file_get_parse_name (draft);
-  if ((bytes = g_file_load_bytes (draft, NULL, NULL, &local_error)) == NULL)
-    {
-      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
+  job = copy_job_new (self, GLS_FILE_OPERATION_IMPORT, draft);
+  g_clear_object (&job->self);
+  ok = run_job (job, NULL, error) && _gls_document_replace_with (self->document, job->data, error);
+  job_free (job);
 
-  if ((data = _gls_xml_read_sidecar (bytes, name, problems, error)) == NULL)
-    return FALSE;
-
-  return _gls_document_replace_with (self->document, data, error);
+  return ok;
 }
 
 /**

@@ -119,6 +119,13 @@ gboolean          gls_document_file_save_draft_finish     (GlsDocumentFile     *
                                                            GError             **error);
 gboolean          gls_document_file_restore_draft         (GlsDocumentFile     *self,
                                                            GError             **error);
+void              gls_document_file_restore_draft_async   (GlsDocumentFile     *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean          gls_document_file_restore_draft_finish  (GlsDocumentFile     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 void              gls_document_file_discard_draft         (GlsDocumentFile     *self);
 
 gboolean          gls_document_file_export                (GlsDocumentFile     *self,

@@ -124,13 +124,24 @@ _gls_window_delete_draft (GlsWindow *self)
     gls_document_file_discard_draft (self->document_file);
 }
 
+static void
+on_draft_restored (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GlsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gls_document_file_restore_draft_finish (GLS_DOCUMENT_FILE (object), result, &error))
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+}
+
+/* Takes the draft's annotations, read in the background, as one step. */
 void
 _gls_window_restore_draft (GlsWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->document_file != NULL && !gls_document_file_restore_draft (self->document_file, &error))
-    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+  if (self->document_file != NULL)
+    gls_document_file_restore_draft_async (self->document_file, NULL, on_draft_restored, g_object_ref (self));
 }
 
 static void
