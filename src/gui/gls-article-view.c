@@ -29,6 +29,9 @@ struct _GlsArticleView
   GHashTable    *drawn;        /* GlsAnnotation → GArray of graphene_rect_t */
   GtkWidget     *popover;
 
+  gsize          filled;       /* bytes of the shown text in the buffer */
+  guint          fill_source;
+
   int            cache_width;
   double         press_x;
   double         press_y;
@@ -41,6 +44,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SELECTED,
+  PROP_FILLING,
   N_PROPS
 };
 
@@ -615,6 +619,7 @@ gls_article_view_dispose (GObject *object)
   GlsArticleView *self = (GlsArticleView *)object;
 
   g_clear_handle_id (&self->click_source, g_source_remove);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   if (self->popover != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->popover), (gpointer *) &self->popover);
@@ -659,6 +664,10 @@ gls_article_view_get_property (GObject    *object,
 
     case PROP_SELECTED:
       g_value_set_object (value, self->selected);
+      break;
+
+    case PROP_FILLING:
+      g_value_set_boolean (value, self->fill_source != 0);
       break;
 
     default:
@@ -746,6 +755,10 @@ gls_article_view_class_init (GlsArticleViewClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, GLS_TYPE_ANNOTATION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether a long text is still going into the buffer */
+  properties[PROP_FILLING] =
+    g_param_spec_boolean ("filling", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -874,18 +887,100 @@ gls_article_view_set_document (GlsArticleView *self,
     }
   else
     {
+      g_clear_handle_id (&self->fill_source, g_source_remove);
+      gtk_text_buffer_begin_irreversible_action (buffer);
       gtk_text_buffer_set_text (buffer, "", 0);
+      gtk_text_buffer_end_irreversible_action (buffer);
       g_clear_object (&self->shown);
+      self->filled = 0;
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* How much text goes into the buffer at a time, and for how long, while a
+ * long article fills it: GtkTextBuffer takes 10 MB in one call only by
+ * blocking the window for most of a second. */
+#define FILL_PIECE (64 * 1024)
+#define FILL_USEC (8 * 1000)
+
+/* The end of the next piece of @text from @from: after a line break if
+ * there is one, never inside a character or between CR and LF. */
+static gsize
+piece_end (const char *text,
+           gsize       len,
+           gsize       from)
+{
+  gsize end = MIN (len, from + FILL_PIECE);
+  gsize cut;
+
+  if (end == len)
+    return end;
+
+  for (cut = end; cut > from; cut--)
+    if (text[cut - 1] == '\n')
+      return cut;
+
+  /* one long line: at a character boundary */
+  while (end > from + 1 && ((guchar) text[end] & 0xC0) == 0x80)
+    end--;
+  if (text[end - 1] == '\r')
+    end--;
+
+  return end;
+}
+
+/* Appends the next pieces of the shown text; TRUE when some is left. */
+static gboolean
+fill_some (GlsArticleView *self,
+           gint64          budget_usec)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gint64 deadline = g_get_monotonic_time () + budget_usec;
+  gsize len;
+  const char *text = gls_source_get_text (self->shown, &len);
+
+  do
+    {
+      gsize end = piece_end (text, len, self->filled);
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_insert (buffer, &iter, text + self->filled, end - self->filled);
+      gtk_text_buffer_end_irreversible_action (buffer);
+      self->filled = end;
+    }
+  while (self->filled < len && g_get_monotonic_time () < deadline);
+
+  /* the last line's characters may have moved */
+  invalidate_cache (self);
+
+  return self->filled < len;
+}
+
+static gboolean
+fill_cb (gpointer data)
+{
+  GlsArticleView *self = data;
+
+  if (fill_some (self, FILL_USEC))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+
+  return G_SOURCE_REMOVE;
 }
 
 /**
  * gls_article_view_show_source:
  *
  * Shows the text of @source, before its document is ready: a document of
- * the same source later shows it without filling the buffer again.
+ * the same source later shows it without filling the buffer again. A long
+ * text fills the buffer piece by piece between frames, the first screen
+ * at once, so the window never stops.
  */
 void
 gls_article_view_show_source (GlsArticleView *self,
@@ -893,8 +988,7 @@ gls_article_view_show_source (GlsArticleView *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter start;
-  const char *text;
-  gsize len;
+  gboolean was_filling;
 
   g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
   g_return_if_fail (GLS_IS_SOURCE (source));
@@ -902,15 +996,39 @@ gls_article_view_show_source (GlsArticleView *self,
   if (source == self->shown)
     return;
 
+  was_filling = self->fill_source != 0;
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   g_set_object (&self->shown, source);
   invalidate_cache (self);
   g_hash_table_remove_all (self->simple_lines);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  text = gls_source_get_text (source, &len);
-  gtk_text_buffer_set_text (buffer, text, len);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  self->filled = 0;
+
+  if (fill_some (self, 0))
+    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
+
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+
+  if (was_filling != (self->fill_source != 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+}
+
+/**
+ * gls_article_view_get_filling:
+ *
+ * Returns: whether the text is still going into the view
+ */
+gboolean
+gls_article_view_get_filling (GlsArticleView *self)
+{
+  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->fill_source != 0;
 }
 
 GlsAnnotation *

@@ -17,6 +17,7 @@ GtkWidget     *gls_article_view_new                (void);
 GlsDocument   *gls_article_view_get_document       (GlsArticleView *self);
 void           gls_article_view_set_document       (GlsArticleView *self,
                                                     GlsDocument    *document);
+gboolean       gls_article_view_get_filling        (GlsArticleView *self);
 void           gls_article_view_show_source        (GlsArticleView *self,
                                                     GlsSource      *source);
 GlsAnnotation *gls_article_view_get_selected       (GlsArticleView *self);

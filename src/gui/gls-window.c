@@ -601,8 +601,9 @@ gls_window_is_idle (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), TRUE);
 
-  return self->document_file == NULL ||
-         gls_document_file_get_operation (self->document_file) == GLS_FILE_OPERATION_NONE;
+  return !gls_article_view_get_filling (self->article_view) &&
+         (self->document_file == NULL ||
+          gls_document_file_get_operation (self->document_file) == GLS_FILE_OPERATION_NONE);
 }
 
 /**

@@ -76,6 +76,37 @@ maximum (GArray *values)
   return max;
 }
 
+/* Runs the main loop until a whole second passes with no block over 20 ms:
+ * GtkTextView lays out a long text in idle time for a while after it is
+ * shown, in the plain view as in Glossator's. Returns the longest block
+ * seen meanwhile, and how long it took in *@settle_ms. */
+static double
+settle (double *settle_ms)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + 60 * G_USEC_PER_SEC;
+  double longest = 0;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      Watchdog watchdog;
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+      double block;
+
+      watchdog_start (&watchdog);
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, TRUE);
+      block = watchdog_stop (&watchdog);
+      longest = MAX (longest, block);
+      if (block < 20)
+        break;
+    }
+
+  *settle_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  return longest;
+}
+
 typedef struct
 {
   gboolean (*ready) (gpointer);
@@ -145,6 +176,12 @@ plain_view_first_frame (GFile  *file,
   gtk_window_present (GTK_WINDOW (window));
   wait_frame (window, &frame);
   *block_ms = watchdog_stop (&watchdog);
+  {
+    double settle_ms;
+
+    *block_ms = MAX (*block_ms, settle (&settle_ms));
+    g_print ("  plain GtkTextView: laid out the text in idle time for %.0f ms\n", settle_ms);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE));
@@ -189,6 +226,12 @@ open_window (GtkApplication *application,
   while (gls_window_get_document (window) == NULL || !is_idle (window))
     g_main_context_iteration (NULL, TRUE);
   *block_ms = watchdog_stop (&watchdog);
+  {
+    double settle_ms;
+
+    *block_ms = MAX (*block_ms, settle (&settle_ms));
+    g_print ("  Glossator: settled %.0f ms after its annotations were in\n", settle_ms);
+  }
   *first_text_ms = (frame.end - start) / 1000.0;
 
   return window;
@@ -343,7 +386,7 @@ main (int   argc,
   g_print ("\nrenderer: %s (GSK_RENDERER)\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "GTK's default");
   g_print ("plain GtkTextView, first frame of text  %9.1f ms (median of %d)\n", median (plain), RUNS);
   g_print ("Glossator, first frame of text          %9.1f ms\n", median (first));
-  g_print ("plain GtkTextView, longest block while it takes the text %.1f ms (worst of %d): the floor for open\n",
+  g_print ("plain GtkTextView, longest block while it takes and lays out the text %.1f ms (worst of %d): the floor for open\n",
            maximum (plain_block), RUNS);
   g_print ("longest main-loop block (worst of %d runs): open %.1f ms, save %.1f ms, draft %.1f ms, export %.1f ms\n\n",
            RUNS, maximum (open_block), maximum (save_block), maximum (draft_block), maximum (export_block));
@@ -351,8 +394,8 @@ main (int   argc,
   print_goal (median (first) <= FIRST_TEXT_GOAL * median (plain),
               "first frame of text %.1f ms = %.2fx a plain GtkTextView (%.1f ms) (goal <= %.1fx)",
               median (first), median (first) / median (plain), median (plain), FIRST_TEXT_GOAL);
-  print_goal (maximum (open_block) <= BLOCK_GOAL_MS, "open: longest block %.1f ms (goal <= %.0f ms)",
-              maximum (open_block), BLOCK_GOAL_MS);
+  print_goal (maximum (open_block) <= BLOCK_GOAL_MS, "open: longest block %.1f ms (goal <= %.0f ms; a plain GtkTextView: %.1f ms)",
+              maximum (open_block), BLOCK_GOAL_MS, maximum (plain_block));
   print_goal (maximum (save_block) <= BLOCK_GOAL_MS, "save: longest block %.1f ms (goal <= %.0f ms)",
               maximum (save_block), BLOCK_GOAL_MS);
   print_goal (maximum (draft_block) <= BLOCK_GOAL_MS, "draft: longest block %.1f ms (goal <= %.0f ms)",
