@@ -41,24 +41,12 @@ ignore_structured_error (void        *user_data,
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
-typedef struct
-{
-  xmlTextReaderPtr  reader;
-  const char       *name;
-  GPtrArray        *problems;
-  xmlDocPtr         scratch;
-  GHashTable       *category_lines;
-  guint             n_schema_errors;
-  gboolean          malformed;
-  gboolean          stop;
-} Reader;
-
-static void
-report (Reader             *r,
-        GlsProblemSeverity  severity,
-        guint               line,
-        guint               column,
-        const char         *message)
+void
+_gls_xml_report (GlsXmlReader       *r,
+                 GlsProblemSeverity  severity,
+                 guint               line,
+                 guint               column,
+                 const char         *message)
 {
   g_ptr_array_add (r->problems, gls_problem_new (severity, r->name, line, column, message));
 }
@@ -67,7 +55,7 @@ static void
 on_xml_error (void        *user_data,
               xmlErrorPtr  error)
 {
-  Reader *r = user_data;
+  GlsXmlReader *r = user_data;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
 
@@ -90,8 +78,8 @@ on_xml_error (void        *user_data,
       r->stop = TRUE;
     }
 
-  report (r, GLS_PROBLEM_ERROR, error->line > 0 ? (guint) error->line : 0,
-          error->int2 > 0 ? (guint) error->int2 : 0, message);
+  _gls_xml_report (r, GLS_PROBLEM_ERROR, error->line > 0 ? (guint) error->line : 0,
+                   error->int2 > 0 ? (guint) error->int2 : 0, message);
 }
 
 /* The line of the reader's current node, or of the parser. */
@@ -137,13 +125,13 @@ _gls_xml_reader_step (xmlTextReaderPtr   reader,
 }
 
 static guint
-current_line (Reader *r)
+current_line (GlsXmlReader *r)
 {
   return _gls_xml_reader_line (r->reader);
 }
 
 static int
-advance (Reader *r)
+advance (GlsXmlReader *r)
 {
   const char *message;
   guint line;
@@ -155,7 +143,7 @@ advance (Reader *r)
   if ((ret = _gls_xml_reader_step (r->reader, &line, &message)) < 0)
     {
       if (!r->malformed)
-        report (r, GLS_PROBLEM_ERROR, line, 0, message);
+        _gls_xml_report (r, GLS_PROBLEM_ERROR, line, 0, message);
       r->malformed = TRUE;
       r->stop = TRUE;
       return 0;
@@ -176,16 +164,16 @@ _gls_xml_reader_is (xmlTextReaderPtr  reader,
          strcmp ((const char *) xmlTextReaderConstLocalName (reader), local_name) == 0;
 }
 
-static gboolean
-is_ours (Reader     *r,
-         const char *local_name)
+gboolean
+_gls_xml_is_ours (GlsXmlReader *r,
+                  const char   *local_name)
 {
   return _gls_xml_reader_is (r->reader, GLS_NAMESPACE, local_name);
 }
 
 /* Moves past the end of the current element, whatever it holds. */
 static void
-skip_element (Reader *r)
+skip_element (GlsXmlReader *r)
 {
   int depth;
 
@@ -203,9 +191,9 @@ skip_element (Reader *r)
 
 /* Keeps the current element, of another namespace or a newer version,
  * as libxml2 serialises it, with the namespaces it uses declared. */
-static void
-keep_foreign_element (Reader      *r,
-                      GlsForeign **foreign)
+void
+_gls_xml_keep_foreign_element (GlsXmlReader  *r,
+                               GlsForeign   **foreign)
 {
   xmlNodePtr node = xmlTextReaderExpand (r->reader);
 
@@ -232,139 +220,124 @@ keep_foreign_element (Reader      *r,
  * data/glossator-annotations.rng and data/glossator-codebook.rng say;
  * tests/test-structure.c holds the two to the same verdicts. */
 
-typedef enum
-{
-  VALUE_STRING,
-  VALUE_NCNAME,
-  VALUE_COUNT,
-  VALUE_DATE_TIME,
-  VALUE_BOOLEAN,
-  VALUE_NEWLINES,
-  VALUE_ANCHOR,
-  VALUE_KEY,
-  VALUE_COLOR,
-  VALUE_SHA256,
-  VALUE_VERSION,
-} ValueType;
-
-typedef struct
-{
-  const char *name;
-  ValueType   type;
-  gboolean    required;
-} AttributeSpec;
-
-typedef struct
-{
-  const char *names;   /* "annotation|relation" */
-  guint       min;
-  guint       max;
-} Slot;
-
-typedef enum
-{
-  CONTENT_ELEMENTS,    /* the slots, in order, with foreign elements anywhere */
-  CONTENT_TEXT,        /* text only */
-  CONTENT_EMPTY,       /* nothing */
-} Content;
-
-typedef struct
-{
-  const char          *name;
-  const AttributeSpec *attributes;
-  const Slot          *slots;
-  Content              content;
-  gboolean             lang;
-} ElementSpec;
-
-#define MANY G_MAXUINT
-
+/* Every element of the Glossator namespace, in sidecars and codebooks. */
 static const char *known_names[] = {
   "annotations", "source", "codebook", "category", "label", "description",
   "note", "annotation", "target", "prefix", "exact", "suffix", "attribute",
   "relation", NULL
 };
 
-static const AttributeSpec annotations_attributes[] = {
-  { "version", VALUE_VERSION, TRUE }, { "generator", VALUE_STRING, FALSE }, { NULL }
+/* For the elements that take no attribute. */
+const GlsXmlAttributeSpec _gls_xml_no_attributes[] = { { NULL } };
+
+static const GlsXmlAttributeSpec annotations_attributes[] = {
+  { "version", GLS_XML_VALUE_VERSION, TRUE }, { "generator", GLS_XML_VALUE_STRING, FALSE }, { NULL }
 };
-static const Slot annotations_slots[] = {
-  { "source", 1, 1 }, { "codebook", 0, 1 }, { "note", 0, 1 }, { "annotation|relation", 0, MANY }, { NULL }
-};
-static const AttributeSpec source_attributes[] = {
-  { "href", VALUE_STRING, TRUE }, { "encoding", VALUE_STRING, TRUE }, { "bom", VALUE_BOOLEAN, TRUE },
-  { "newlines", VALUE_NEWLINES, TRUE }, { "length", VALUE_COUNT, TRUE }, { "sha256", VALUE_SHA256, TRUE },
+static const GlsXmlSlot annotations_slots[] = {
+  { "source", 1, 1 }, { "codebook", 0, 1 }, { "note", 0, 1 }, { "annotation|relation", 0, GLS_XML_MANY },
   { NULL }
 };
-static const AttributeSpec codebook_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "version", VALUE_STRING, FALSE }, { NULL }
+static const GlsXmlAttributeSpec source_attributes[] = {
+  { "href", GLS_XML_VALUE_STRING, TRUE }, { "encoding", GLS_XML_VALUE_STRING, TRUE },
+  { "bom", GLS_XML_VALUE_BOOLEAN, TRUE }, { "newlines", GLS_XML_VALUE_NEWLINES, TRUE },
+  { "length", GLS_XML_VALUE_COUNT, TRUE }, { "sha256", GLS_XML_VALUE_SHA256, TRUE }, { NULL }
 };
-static const Slot codebook_slots[] = {
-  { "label", 0, MANY }, { "description", 0, MANY }, { "category", 0, MANY }, { NULL }
+static const GlsXmlAttributeSpec codebook_attributes[] = {
+  { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "version", GLS_XML_VALUE_STRING, FALSE }, { NULL }
 };
-static const AttributeSpec category_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "name", VALUE_STRING, FALSE }, { "key", VALUE_KEY, FALSE },
-  { "color", VALUE_COLOR, FALSE }, { NULL }
+static const GlsXmlSlot codebook_slots[] = {
+  { "label", 0, GLS_XML_MANY }, { "description", 0, GLS_XML_MANY }, { "category", 0, GLS_XML_MANY }, { NULL }
 };
-static const Slot category_slots[] = {
-  { "label", 1, MANY }, { "description", 0, MANY }, { "category", 0, MANY }, { NULL }
+static const GlsXmlAttributeSpec category_attributes[] = {
+  { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "name", GLS_XML_VALUE_STRING, FALSE },
+  { "key", GLS_XML_VALUE_KEY, FALSE }, { "color", GLS_XML_VALUE_COLOR, FALSE }, { NULL }
 };
-static const AttributeSpec no_attributes[] = { { NULL } };
-static const AttributeSpec annotation_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "category", VALUE_NCNAME, TRUE }, { "annotator", VALUE_STRING, FALSE },
-  { "created", VALUE_DATE_TIME, FALSE }, { "modified", VALUE_DATE_TIME, FALSE },
-  { "anchor", VALUE_ANCHOR, FALSE }, { NULL }
+static const GlsXmlSlot category_slots[] = {
+  { "label", 1, GLS_XML_MANY }, { "description", 0, GLS_XML_MANY }, { "category", 0, GLS_XML_MANY }, { NULL }
 };
-static const Slot annotation_slots[] = {
-  { "target", 1, MANY }, { "note", 0, 1 }, { "attribute", 0, MANY }, { NULL }
+static const GlsXmlAttributeSpec annotation_attributes[] = {
+  { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "category", GLS_XML_VALUE_NCNAME, TRUE },
+  { "annotator", GLS_XML_VALUE_STRING, FALSE }, { "created", GLS_XML_VALUE_DATE_TIME, FALSE },
+  { "modified", GLS_XML_VALUE_DATE_TIME, FALSE }, { "anchor", GLS_XML_VALUE_ANCHOR, FALSE }, { NULL }
 };
-static const AttributeSpec target_attributes[] = {
-  { "start", VALUE_COUNT, TRUE }, { "end", VALUE_COUNT, TRUE }, { NULL }
+static const GlsXmlSlot annotation_slots[] = {
+  { "target", 1, GLS_XML_MANY }, { "note", 0, 1 }, { "attribute", 0, GLS_XML_MANY }, { NULL }
 };
-static const Slot target_slots[] = {
+static const GlsXmlAttributeSpec target_attributes[] = {
+  { "start", GLS_XML_VALUE_COUNT, TRUE }, { "end", GLS_XML_VALUE_COUNT, TRUE }, { NULL }
+};
+static const GlsXmlSlot target_slots[] = {
   { "prefix", 0, 1 }, { "exact", 1, 1 }, { "suffix", 0, 1 }, { NULL }
 };
-static const AttributeSpec attribute_attributes[] = {
-  { "name", VALUE_STRING, TRUE }, { NULL }
+static const GlsXmlAttributeSpec attribute_attributes[] = {
+  { "name", GLS_XML_VALUE_STRING, TRUE }, { NULL }
 };
-static const AttributeSpec relation_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "type", VALUE_STRING, TRUE }, { "from", VALUE_STRING, TRUE },
-  { "to", VALUE_STRING, TRUE }, { NULL }
+static const GlsXmlAttributeSpec relation_attributes[] = {
+  { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "type", GLS_XML_VALUE_STRING, TRUE },
+  { "from", GLS_XML_VALUE_STRING, TRUE }, { "to", GLS_XML_VALUE_STRING, TRUE }, { NULL }
 };
 
-static const ElementSpec annotations_spec = { "annotations", annotations_attributes, annotations_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec source_spec = { "source", source_attributes, NULL, CONTENT_EMPTY, FALSE };
-static const ElementSpec codebook_spec = { "codebook", codebook_attributes, codebook_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec category_spec = { "category", category_attributes, category_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec label_spec = { "label", no_attributes, NULL, CONTENT_TEXT, TRUE };
-static const ElementSpec description_spec = { "description", no_attributes, NULL, CONTENT_TEXT, TRUE };
-static const ElementSpec note_spec = { "note", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec annotation_spec = { "annotation", annotation_attributes, annotation_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec target_spec = { "target", target_attributes, target_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec prefix_spec = { "prefix", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec exact_spec = { "exact", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec suffix_spec = { "suffix", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec attribute_spec = { "attribute", attribute_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec relation_spec = { "relation", relation_attributes, NULL, CONTENT_EMPTY, FALSE };
+static const GlsXmlElementSpec annotations_spec = {
+  "annotations", annotations_attributes, annotations_slots, GLS_XML_CONTENT_ELEMENTS, FALSE
+};
+static const GlsXmlElementSpec source_spec = {
+  "source", source_attributes, NULL, GLS_XML_CONTENT_EMPTY, FALSE
+};
+static const GlsXmlElementSpec codebook_spec = {
+  "codebook", codebook_attributes, codebook_slots, GLS_XML_CONTENT_ELEMENTS, FALSE
+};
+static const GlsXmlElementSpec category_spec = {
+  "category", category_attributes, category_slots, GLS_XML_CONTENT_ELEMENTS, FALSE
+};
+static const GlsXmlElementSpec label_spec = {
+  "label", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, TRUE
+};
+static const GlsXmlElementSpec description_spec = {
+  "description", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, TRUE
+};
+static const GlsXmlElementSpec note_spec = {
+  "note", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
+};
+static const GlsXmlElementSpec annotation_spec = {
+  "annotation", annotation_attributes, annotation_slots, GLS_XML_CONTENT_ELEMENTS, FALSE
+};
+static const GlsXmlElementSpec target_spec = {
+  "target", target_attributes, target_slots, GLS_XML_CONTENT_ELEMENTS, FALSE
+};
+static const GlsXmlElementSpec prefix_spec = {
+  "prefix", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
+};
+static const GlsXmlElementSpec exact_spec = {
+  "exact", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
+};
+static const GlsXmlElementSpec suffix_spec = {
+  "suffix", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
+};
+static const GlsXmlElementSpec attribute_spec = {
+  "attribute", attribute_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
+};
+static const GlsXmlElementSpec relation_spec = {
+  "relation", relation_attributes, NULL, GLS_XML_CONTENT_EMPTY, FALSE
+};
 
 static void
-schema_error_valist (Reader     *r,
-                     guint       line,
-                     const char *format,
-                     va_list     args)
+schema_error_valist (GlsXmlReader *r,
+                     guint         line,
+                     const char   *format,
+                     va_list       args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
   g_autofree char *message = NULL;
 
   /* Translators: %s says what is wrong, such as "<target> needs an <exact>" */
   message = g_strdup_printf (_("does not follow the Glossator schema: %s"), text);
-  report (r, GLS_PROBLEM_ERROR, line, 0, message);
+  _gls_xml_report (r, GLS_PROBLEM_ERROR, line, 0, message);
   r->n_schema_errors++;
 }
 
 static void G_GNUC_PRINTF (2, 3)
-schema_error (Reader     *r,
-              const char *format,
+schema_error (GlsXmlReader *r,
+              const char   *format,
               ...)
 {
   va_list args;
@@ -376,9 +349,9 @@ schema_error (Reader     *r,
 
 /* A problem of the element that starts on @line, such as a missing child. */
 static void G_GNUC_PRINTF (3, 4)
-schema_error_at (Reader     *r,
-                 guint       line,
-                 const char *format,
+schema_error_at (GlsXmlReader *r,
+                 guint         line,
+                 const char   *format,
                  ...)
 {
   va_list args;
@@ -389,7 +362,7 @@ schema_error_at (Reader     *r,
 }
 
 static const char *
-local_name (Reader *r)
+local_name (GlsXmlReader *r)
 {
   return (const char *) xmlTextReaderConstLocalName (r->reader);
 }
@@ -397,7 +370,7 @@ local_name (Reader *r)
 /* Whether the current element is ours and has a name the format knows:
  * anything else is a foreign element, allowed everywhere elements are. */
 static gboolean
-is_known (Reader *r)
+is_known (GlsXmlReader *r)
 {
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
 
@@ -408,15 +381,15 @@ is_known (Reader *r)
 }
 
 static gboolean
-matches (ValueType   type,
-         const char *value)
+matches (GlsXmlValueType  type,
+         const char      *value)
 {
-  static GRegex *regexes[VALUE_VERSION + 1];
-  static const char *patterns[VALUE_VERSION + 1] = {
-    [VALUE_KEY] = "^[1-9]$",
-    [VALUE_COLOR] = "^#[0-9a-fA-F]{6}$",
-    [VALUE_SHA256] = "^[0-9a-fA-F]{64}$",
-    [VALUE_VERSION] = "^[0-9]+\\.[0-9]+$",
+  static GRegex *regexes[GLS_XML_VALUE_VERSION + 1];
+  static const char *patterns[GLS_XML_VALUE_VERSION + 1] = {
+    [GLS_XML_VALUE_KEY] = "^[1-9]$",
+    [GLS_XML_VALUE_COLOR] = "^#[0-9a-fA-F]{6}$",
+    [GLS_XML_VALUE_SHA256] = "^[0-9a-fA-F]{64}$",
+    [GLS_XML_VALUE_VERSION] = "^[0-9]+\\.[0-9]+$",
   };
   if (g_once_init_enter (&regexes[type]))
     g_once_init_leave (&regexes[type], g_regex_new (patterns[type], G_REGEX_OPTIMIZE, 0, NULL));
@@ -531,8 +504,8 @@ token_in (const char  *value,
 }
 
 static gboolean
-value_is_valid (ValueType   type,
-                const char *value)
+value_is_valid (GlsXmlValueType  type,
+                const char      *value)
 {
   static const char *booleans[] = { "true", "false", NULL };
   static const char *newlines[] = { "lf", "crlf", "cr", "mixed", "none", NULL };
@@ -540,40 +513,35 @@ value_is_valid (ValueType   type,
 
   switch (type)
     {
-    case VALUE_STRING:
+    case GLS_XML_VALUE_STRING:
       return TRUE;
-    case VALUE_NCNAME:
+    case GLS_XML_VALUE_NCNAME:
       return _gls_is_ncname (value);
-    case VALUE_BOOLEAN:
+    case GLS_XML_VALUE_BOOLEAN:
       return token_in (value, booleans);
-    case VALUE_NEWLINES:
+    case GLS_XML_VALUE_NEWLINES:
       return token_in (value, newlines);
-    case VALUE_ANCHOR:
+    case GLS_XML_VALUE_ANCHOR:
       return token_in (value, anchors);
-    case VALUE_COUNT:
+    case GLS_XML_VALUE_COUNT:
       return is_count (value);
-    case VALUE_DATE_TIME:
+    case GLS_XML_VALUE_DATE_TIME:
       return is_date_time (value);
     default:
       return matches (type, value);
     }
 }
 
-typedef gboolean (*AttributeFunc) (Reader     *r,
-                                   const char *name,
-                                   const char *value,
-                                   gpointer    user_data);
-
 /* Checks the attributes of the current element against @spec and calls
  * @func for each one it takes; attributes of other namespaces are kept in
  * @foreign, and xml:lang in @lang where @spec allows it. */
-static void
-read_attributes (Reader            *r,
-                 const ElementSpec *spec,
-                 AttributeFunc      func,
-                 gpointer           user_data,
-                 GlsForeign       **foreign,
-                 char             **lang)
+void
+_gls_xml_read_attributes (GlsXmlReader             *r,
+                          const GlsXmlElementSpec  *spec,
+                          GlsXmlAttributeFunc       func,
+                          gpointer                  user_data,
+                          GlsForeign              **foreign,
+                          char                    **lang)
 {
   guint seen = 0;
 
@@ -647,9 +615,9 @@ is_blank (const char *text)
 }
 
 /* Reads the text of a text-only element and moves past its end. */
-static char *
-read_text (Reader            *r,
-           const ElementSpec *spec)
+char *
+_gls_xml_read_text (GlsXmlReader            *r,
+                    const GlsXmlElementSpec *spec)
 {
   GString *str;
   int depth;
@@ -686,12 +654,33 @@ read_text (Reader            *r,
   return str ? g_string_free (str, FALSE) : g_strdup ("");
 }
 
-typedef void (*ChildFunc) (Reader   *r,
-                           gpointer  user_data);
+static gboolean
+no_attribute (GlsXmlReader *r,
+              const char   *name,
+              const char   *value,
+              gpointer      user_data)
+{
+  return FALSE;
+}
+
+/* Reads a text-only element: its attributes are checked, and those of
+ * other namespaces dropped. */
+char *
+_gls_xml_read_text_element (GlsXmlReader             *r,
+                            const GlsXmlElementSpec  *spec,
+                            char                    **lang)
+{
+  GlsForeign *ignored = NULL;
+
+  _gls_xml_read_attributes (r, spec, no_attribute, NULL, &ignored, lang);
+  _gls_foreign_free (ignored);
+
+  return _gls_xml_read_text (r, spec);
+}
 
 static gboolean
-slot_takes (const Slot *slot,
-            const char *name)
+slot_takes (const GlsXmlSlot *slot,
+            const char       *name)
 {
   gsize len = strlen (name);
 
@@ -713,11 +702,11 @@ slot_takes (const Slot *slot,
 /* Reads the children of the current element, checking them against the
  * slots of @spec, and calls @func for each child it takes (foreign ones
  * included), which must move past the child's end. */
-static void
-read_children (Reader            *r,
-               const ElementSpec *spec,
-               ChildFunc          func,
-               gpointer           user_data)
+void
+_gls_xml_read_children (GlsXmlReader            *r,
+                        const GlsXmlElementSpec *spec,
+                        GlsXmlChildFunc          func,
+                        gpointer                 user_data)
 {
   guint slot = 0, count = 0;
   guint line = current_line (r);
@@ -743,7 +732,7 @@ read_children (Reader            *r,
           if (type != XML_READER_TYPE_ELEMENT)
             continue;
 
-          if (spec->content == CONTENT_EMPTY)
+          if (spec->content == GLS_XML_CONTENT_EMPTY)
             {
               schema_error (r, _("<%s> must be empty, but holds <%s>"), spec->name, local_name (r));
               skip_element (r);
@@ -796,9 +785,9 @@ read_children (Reader            *r,
 }
 
 static gboolean
-parse_offset (Reader     *r,
-              const char *value,
-              guint      *offset)
+parse_offset (GlsXmlReader *r,
+              const char   *value,
+              guint        *offset)
 {
   guint64 number;
 
@@ -813,7 +802,7 @@ parse_offset (Reader     *r,
     {
       g_autofree char *message =
         g_strdup_printf (_("the offset %s is larger than any text Glossator can open"), value);
-      report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
     }
 
   *offset = G_MAXUINT;
@@ -830,10 +819,10 @@ typedef struct
 } CodebookState;
 
 static gboolean
-category_attribute (Reader     *r,
-                    const char *name,
-                    const char *value,
-                    gpointer    user_data)
+category_attribute (GlsXmlReader *r,
+                    const char   *name,
+                    const char   *value,
+                    gpointer      user_data)
 {
   GlsCategory *category = user_data;
 
@@ -851,74 +840,50 @@ category_attribute (Reader     *r,
   return TRUE;
 }
 
-static gboolean
-no_attribute (Reader     *r,
-              const char *name,
-              const char *value,
-              gpointer    user_data)
-{
-  return FALSE;
-}
-
-static void read_category (Reader      *r,
-                           GlsCodebook *codebook,
-                           GlsCategory *parent);
-
-/* Reads a text-only element: its attributes are checked, and those of
- * other namespaces dropped. */
-static char *
-read_text_element (Reader            *r,
-                   const ElementSpec *spec,
-                   char             **lang)
-{
-  GlsForeign *ignored = NULL;
-
-  read_attributes (r, spec, no_attribute, NULL, &ignored, lang);
-  _gls_foreign_free (ignored);
-
-  return read_text (r, spec);
-}
+static void read_category (GlsXmlReader *r,
+                           GlsCodebook  *codebook,
+                           GlsCategory  *parent);
 
 static void
-read_localized (Reader            *r,
-                const ElementSpec *spec,
-                GPtrArray         *variants)
+read_localized (GlsXmlReader            *r,
+                const GlsXmlElementSpec *spec,
+                GPtrArray               *variants)
 {
   g_autofree char *lang = NULL;
   g_autofree char *text = NULL;
 
-  text = read_text_element (r, spec, &lang);
+  text = _gls_xml_read_text_element (r, spec, &lang);
   _gls_localized_set (variants, lang, text);
 }
 
 static void
-category_child (Reader   *r,
-                gpointer  user_data)
+category_child (GlsXmlReader *r,
+                gpointer      user_data)
 {
   CodebookState *state = user_data;
   GlsCategory *category = state->category;
 
-  if (is_ours (r, "label"))
+  if (_gls_xml_is_ours (r, "label"))
     read_localized (r, &label_spec, category->labels);
-  else if (is_ours (r, "description"))
+  else if (_gls_xml_is_ours (r, "description"))
     read_localized (r, &description_spec, category->descriptions);
-  else if (is_ours (r, "category"))
+  else if (_gls_xml_is_ours (r, "category"))
     read_category (r, state->codebook, category);
   else
-    keep_foreign_element (r, &category->foreign);
+    _gls_xml_keep_foreign_element (r, &category->foreign);
 }
 
 static void
-read_category (Reader      *r,
-               GlsCodebook *codebook,
-               GlsCategory *parent)
+read_category (GlsXmlReader *r,
+               GlsCodebook  *codebook,
+               GlsCategory  *parent)
 {
   g_autoptr(GlsCategory) category = gls_category_new ("");
   CodebookState state = { codebook, category, NULL };
   guint line = current_line (r);
   gpointer first_line;
 
-  read_attributes (r, &category_spec, category_attribute, category, &category->foreign, NULL);
+  _gls_xml_read_attributes (r, &category_spec, category_attribute, category, &category->foreign, NULL);
   category->parent = parent;
   g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));
 
@@ -927,19 +892,19 @@ read_category (Reader      *r,
       g_autofree char *message =
         g_strdup_printf (_("the category id “%s” is used twice (first on line %u)"),
                          category->id, GPOINTER_TO_UINT (first_line));
-      report (r, GLS_PROBLEM_ERROR, line, 0, message);
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, line, 0, message);
     }
   else
     g_hash_table_insert (r->category_lines, g_strdup (category->id), GUINT_TO_POINTER (line));
 
-  read_children (r, &category_spec, category_child, &state);
+  _gls_xml_read_children (r, &category_spec, category_child, &state);
 }
 
 static gboolean
-codebook_attribute (Reader     *r,
-                    const char *name,
-                    const char *value,
-                    gpointer    user_data)
+codebook_attribute (GlsXmlReader *r,
+                    const char   *name,
+                    const char   *value,
+                    gpointer      user_data)
 {
   GlsCodebook *codebook = user_data;
 
@@ -954,28 +919,28 @@ codebook_attribute (Reader     *r,
 }
 
 static void
-codebook_child (Reader   *r,
-                gpointer  user_data)
+codebook_child (GlsXmlReader *r,
+                gpointer      user_data)
 {
   GlsCodebook *codebook = user_data;
 
-  if (is_ours (r, "label"))
+  if (_gls_xml_is_ours (r, "label"))
     read_localized (r, &label_spec, codebook->labels);
-  else if (is_ours (r, "description"))
+  else if (_gls_xml_is_ours (r, "description"))
     read_localized (r, &description_spec, codebook->descriptions);
-  else if (is_ours (r, "category"))
+  else if (_gls_xml_is_ours (r, "category"))
     read_category (r, codebook, NULL);
   else
-    keep_foreign_element (r, &codebook->foreign);
+    _gls_xml_keep_foreign_element (r, &codebook->foreign);
 }
 
 static GlsCodebook *
-read_codebook (Reader *r)
+read_codebook (GlsXmlReader *r)
 {
   GlsCodebook *codebook = gls_codebook_new ("", NULL);
 
-  read_attributes (r, &codebook_spec, codebook_attribute, codebook, &codebook->foreign, NULL);
-  read_children (r, &codebook_spec, codebook_child, codebook);
+  _gls_xml_read_attributes (r, &codebook_spec, codebook_attribute, codebook, &codebook->foreign, NULL);
+  _gls_xml_read_children (r, &codebook_spec, codebook_child, codebook);
   _gls_codebook_rebuild (codebook);
 
   return codebook;
@@ -984,10 +949,10 @@ read_codebook (Reader *r)
 /* Sidecars ----------------------------------------------------------- */
 
 static gboolean
-target_attribute (Reader     *r,
-                  const char *name,
-                  const char *value,
-                  gpointer    user_data)
+target_attribute (GlsXmlReader *r,
+                  const char   *name,
+                  const char   *value,
+                  gpointer      user_data)
 {
   GlsTarget *target = user_data;
 
@@ -1002,26 +967,26 @@ target_attribute (Reader     *r,
 }
 
 static void
-target_child (Reader   *r,
-              gpointer  user_data)
+target_child (GlsXmlReader *r,
+              gpointer      user_data)
 {
   GlsTarget *target = user_data;
 
-  if (is_ours (r, "exact"))
-    target->exact = read_text_element (r, &exact_spec, NULL);
-  else if (is_ours (r, "prefix"))
-    target->prefix = read_text_element (r, &prefix_spec, NULL);
-  else if (is_ours (r, "suffix"))
-    target->suffix = read_text_element (r, &suffix_spec, NULL);
+  if (_gls_xml_is_ours (r, "exact"))
+    target->exact = _gls_xml_read_text_element (r, &exact_spec, NULL);
+  else if (_gls_xml_is_ours (r, "prefix"))
+    target->prefix = _gls_xml_read_text_element (r, &prefix_spec, NULL);
+  else if (_gls_xml_is_ours (r, "suffix"))
+    target->suffix = _gls_xml_read_text_element (r, &suffix_spec, NULL);
   else
-    keep_foreign_element (r, &target->foreign);
+    _gls_xml_keep_foreign_element (r, &target->foreign);
 }
 
 static gboolean
-annotation_attribute (Reader     *r,
-                      const char *name,
-                      const char *value,
-                      gpointer    user_data)
+annotation_attribute (GlsXmlReader *r,
+                      const char   *name,
+                      const char   *value,
+                      gpointer      user_data)
 {
   GlsAnnotation *annotation = user_data;
 
@@ -1044,10 +1009,10 @@ annotation_attribute (Reader     *r,
 }
 
 static gboolean
-attribute_name (Reader     *r,
-                const char *name,
-                const char *value,
-                gpointer    user_data)
+attribute_name (GlsXmlReader *r,
+                const char   *name,
+                const char   *value,
+                gpointer      user_data)
 {
   char **out = user_data;
 
@@ -1060,44 +1025,44 @@ attribute_name (Reader     *r,
 }
 
 static void
-annotation_child (Reader   *r,
-                  gpointer  user_data)
+annotation_child (GlsXmlReader *r,
+                  gpointer      user_data)
 {
   GlsAnnotation *annotation = user_data;
 
-  if (is_ours (r, "target"))
+  if (_gls_xml_is_ours (r, "target"))
     {
       GlsTarget target = { 0, };
 
       target.line = current_line (r);
-      read_attributes (r, &target_spec, target_attribute, &target, &target.foreign, NULL);
-      read_children (r, &target_spec, target_child, &target);
+      _gls_xml_read_attributes (r, &target_spec, target_attribute, &target, &target.foreign, NULL);
+      _gls_xml_read_children (r, &target_spec, target_child, &target);
       g_array_append_val (annotation->targets, target);
     }
-  else if (is_ours (r, "note"))
+  else if (_gls_xml_is_ours (r, "note"))
     {
       g_free (annotation->note);
-      annotation->note = read_text_element (r, &note_spec, NULL);
+      annotation->note = _gls_xml_read_text_element (r, &note_spec, NULL);
     }
-  else if (is_ours (r, "attribute"))
+  else if (_gls_xml_is_ours (r, "attribute"))
     {
       char *name = NULL;
       GlsForeign *ignored = NULL;
 
-      read_attributes (r, &attribute_spec, attribute_name, &name, &ignored, NULL);
+      _gls_xml_read_attributes (r, &attribute_spec, attribute_name, &name, &ignored, NULL);
       _gls_foreign_free (ignored);
       g_ptr_array_add (annotation->attributes, name ? name : g_strdup (""));
-      g_ptr_array_add (annotation->attributes, read_text (r, &attribute_spec));
+      g_ptr_array_add (annotation->attributes, _gls_xml_read_text (r, &attribute_spec));
     }
   else
-    keep_foreign_element (r, &annotation->foreign);
+    _gls_xml_keep_foreign_element (r, &annotation->foreign);
 }
 
 static gboolean
-relation_attribute (Reader     *r,
-                    const char *name,
-                    const char *value,
-                    gpointer    user_data)
+relation_attribute (GlsXmlReader *r,
+                    const char   *name,
+                    const char   *value,
+                    gpointer      user_data)
 {
   GlsRelation *relation = user_data;
 
@@ -1116,10 +1081,10 @@ relation_attribute (Reader     *r,
 }
 
 static gboolean
-source_attribute (Reader     *r,
-                  const char *name,
-                  const char *value,
-                  gpointer    user_data)
+source_attribute (GlsXmlReader *r,
+                  const char   *name,
+                  const char   *value,
+                  gpointer      user_data)
 {
   GlsSidecarData *data = user_data;
 
@@ -1142,18 +1107,18 @@ source_attribute (Reader     *r,
 }
 
 static void
-sidecar_child (Reader   *r,
-               gpointer  user_data)
+sidecar_child (GlsXmlReader *r,
+               gpointer      user_data)
 {
   GlsSidecarData *data = user_data;
 
-  if (is_ours (r, "annotation"))
+  if (_gls_xml_is_ours (r, "annotation"))
     {
       GlsAnnotation *annotation = _gls_annotation_new_empty ();
 
       annotation->line = current_line (r);
-      read_attributes (r, &annotation_spec, annotation_attribute, annotation, &annotation->foreign, NULL);
-      read_children (r, &annotation_spec, annotation_child, annotation);
+      _gls_xml_read_attributes (r, &annotation_spec, annotation_attribute, annotation, &annotation->foreign, NULL);
+      _gls_xml_read_children (r, &annotation_spec, annotation_child, annotation);
       _gls_annotation_sort_targets (annotation);
       if (annotation->id == NULL)
         annotation->id = g_strdup ("");
@@ -1166,13 +1131,13 @@ sidecar_child (Reader   *r,
         }
       g_ptr_array_add (data->annotations, annotation);
     }
-  else if (is_ours (r, "relation"))
+  else if (_gls_xml_is_ours (r, "relation"))
     {
       GlsRelation *relation = _gls_relation_new_empty ();
 
       relation->line = current_line (r);
-      read_attributes (r, &relation_spec, relation_attribute, relation, &relation->foreign, NULL);
-      read_children (r, &relation_spec, NULL, NULL);
+      _gls_xml_read_attributes (r, &relation_spec, relation_attribute, relation, &relation->foreign, NULL);
+      _gls_xml_read_children (r, &relation_spec, NULL, NULL);
       if (relation->id == NULL)
         relation->id = g_strdup ("");
       if (relation->type == NULL)
@@ -1183,28 +1148,28 @@ sidecar_child (Reader   *r,
         relation->to = g_strdup ("");
       g_ptr_array_add (data->relations, relation);
     }
-  else if (is_ours (r, "source"))
+  else if (_gls_xml_is_ours (r, "source"))
     {
       data->source_line = current_line (r);
-      read_attributes (r, &source_spec, source_attribute, data, &data->source_foreign, NULL);
-      read_children (r, &source_spec, NULL, NULL);
+      _gls_xml_read_attributes (r, &source_spec, source_attribute, data, &data->source_foreign, NULL);
+      _gls_xml_read_children (r, &source_spec, NULL, NULL);
     }
-  else if (is_ours (r, "codebook") && data->codebook == NULL)
+  else if (_gls_xml_is_ours (r, "codebook") && data->codebook == NULL)
     data->codebook = read_codebook (r);
-  else if (is_ours (r, "note"))
+  else if (_gls_xml_is_ours (r, "note"))
     {
       g_free (data->note);
-      data->note = read_text_element (r, &note_spec, NULL);
+      data->note = _gls_xml_read_text_element (r, &note_spec, NULL);
     }
   else
-    keep_foreign_element (r, &data->foreign);
+    _gls_xml_keep_foreign_element (r, &data->foreign);
 }
 
 static gboolean
-root_attribute (Reader     *r,
-                const char *name,
-                const char *value,
-                gpointer    user_data)
+root_attribute (GlsXmlReader *r,
+                const char   *name,
+                const char   *value,
+                gpointer      user_data)
 {
   GlsSidecarData *data = user_data;
 
@@ -1303,17 +1268,11 @@ _gls_xml_find_doctype (const char *data,
   return 0;
 }
 
-typedef enum
-{
-  ROOT_ANNOTATIONS,
-  ROOT_CODEBOOK,
-} Root;
-
 /* Sets up a reader on @bytes and moves it to the root element. Returns
  * FALSE (with the problem reported) if there is none to read. */
-static gboolean
-open_reader (Reader     *r,
-             GBytes     *bytes)
+gboolean
+_gls_xml_open_reader (GlsXmlReader *r,
+                      GBytes       *bytes)
 {
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -1321,29 +1280,29 @@ open_reader (Reader     *r,
 
   if (len == 0)
     {
-      report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is empty, it holds no XML at all"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is empty, it holds no XML at all"));
       r->malformed = TRUE;
       return FALSE;
     }
 
   if (len > G_MAXINT)
     {
-      report (r, GLS_PROBLEM_ERROR, 0, 0, _("the file is too large to read"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 0, 0, _("the file is too large to read"));
       r->malformed = TRUE;
       return FALSE;
     }
 
   if (!_gls_xml_is_utf8_xml (data, len))
     {
-      report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is not UTF-8: Glossator files are always UTF-8"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is not UTF-8: Glossator files are always UTF-8"));
       r->malformed = TRUE;
       return FALSE;
     }
 
   if ((doctype_line = _gls_xml_find_doctype (data, len)) > 0)
     {
-      report (r, GLS_PROBLEM_ERROR, doctype_line, 0,
-              _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, doctype_line, 0,
+                       _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
       r->malformed = TRUE;
       return FALSE;
     }
@@ -1352,7 +1311,7 @@ open_reader (Reader     *r,
                                   XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
   if (r->reader == NULL)
     {
-      report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML"));
       r->malformed = TRUE;
       return FALSE;
     }
@@ -1366,37 +1325,37 @@ open_reader (Reader     *r,
       return TRUE;
 
   if (!r->malformed)
-    report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML: there is no root element"));
+    _gls_xml_report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML: there is no root element"));
   r->malformed = TRUE;
 
   return FALSE;
 }
 
 /* Reads to the end, so that the parser and the validator see everything. */
-static void
-finish_reader (Reader *r)
+void
+_gls_xml_finish_reader (GlsXmlReader *r)
 {
   while (advance (r) == 1)
     ;
 }
 
-static void
-close_reader (Reader *r)
+void
+_gls_xml_close_reader (GlsXmlReader *r)
 {
   g_clear_pointer (&r->reader, xmlFreeTextReader);
   g_clear_pointer (&r->scratch, xmlFreeDoc);
   g_clear_pointer (&r->category_lines, g_hash_table_unref);
 }
 
-static gboolean
-check_root (Reader     *r,
-            const char *expected)
+gboolean
+_gls_xml_check_root (GlsXmlReader *r,
+                     const char   *expected)
 {
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
   const char *local = (const char *) xmlTextReaderConstLocalName (r->reader);
   g_autofree char *message = NULL;
 
-  if (is_ours (r, expected))
+  if (_gls_xml_is_ours (r, expected))
     return TRUE;
 
   if (g_strcmp0 (local, expected) == 0)
@@ -1406,32 +1365,32 @@ check_root (Reader     *r,
     message = g_strdup_printf (_("the root element is “%s”, but a Glossator file of this kind has “%s”"),
                                local, expected);
 
-  report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
+  _gls_xml_report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
   r->stop = TRUE;
 
   return FALSE;
 }
 
-static int
-failure_code (Reader *r)
+int
+_gls_xml_failure_code (GlsXmlReader *r)
 {
   return r->malformed ? GLS_ERROR_MALFORMED : GLS_ERROR_INVALID;
 }
 
-static void
-fail (Reader     *r,
-      GPtrArray  *caller_problems,
-      int         code,
-      GError    **error)
+void
+_gls_xml_fail (GlsXmlReader  *r,
+               GPtrArray     *caller_problems,
+               int            code,
+               GError       **error)
 {
   g_autofree char *message = gls_problems_to_string (r->problems, GLS_PROBLEM_ERROR);
 
   g_set_error_literal (error, GLS_ERROR, code, message);
 }
 
-static void
-hand_over_problems (Reader    *r,
-                    GPtrArray *problems)
+void
+_gls_xml_hand_over_problems (GlsXmlReader *r,
+                             GPtrArray    *problems)
 {
   if (problems == NULL || problems == r->problems)
     return;
@@ -1439,6 +1398,32 @@ hand_over_problems (Reader    *r,
   for (guint i = 0; i < r->problems->len; i++)
     g_ptr_array_add (problems, g_steal_pointer (&g_ptr_array_index (r->problems, i)));
   g_ptr_array_set_size (r->problems, 0);
+}
+
+/**
+ * _gls_xml_new_peek_reader:
+ *
+ * A reader for a quick look at the first elements of @bytes, which says
+ * nothing of the problems it meets: the full read reports them.
+ *
+ * Returns: (transfer full) (nullable): the reader, or %NULL when @bytes is
+ *   not a file to read (empty, too large, not UTF-8, or with a DOCTYPE)
+ */
+xmlTextReaderPtr
+_gls_xml_new_peek_reader (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  xmlTextReaderPtr reader;
+
+  if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
+    return NULL;
+
+  reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (reader != NULL)
+    xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
+
+  return reader;
 }
 
 /**
@@ -1459,7 +1444,7 @@ _gls_xml_read_sidecar (GBytes      *bytes,
 {
   g_autoptr(GlsSidecarData) data = NULL;
   g_autoptr(GPtrArray) local_problems = gls_problems_new ();
-  Reader r = { NULL, display_name, local_problems, };
+  GlsXmlReader r = { NULL, display_name, local_problems, };
   guint n_errors;
 
   data = g_new0 (GlsSidecarData, 1);
@@ -1467,9 +1452,9 @@ _gls_xml_read_sidecar (GBytes      *bytes,
   data->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   data->relations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (open_reader (&r, bytes) && check_root (&r, "annotations"))
+  if (_gls_xml_open_reader (&r, bytes) && _gls_xml_check_root (&r, "annotations"))
     {
-      read_attributes (&r, &annotations_spec, root_attribute, data, &data->foreign, NULL);
+      _gls_xml_read_attributes (&r, &annotations_spec, root_attribute, data, &data->foreign, NULL);
 
       if (data->version != NULL && !g_str_has_prefix (data->version, "1."))
         {
@@ -1477,30 +1462,30 @@ _gls_xml_read_sidecar (GBytes      *bytes,
             g_strdup_printf (_("this file is in format version %s, which this version of Glossator "
                                "cannot read (it reads 1.x); use a newer Glossator"),
                              data->version);
-          report (&r, GLS_PROBLEM_ERROR, current_line (&r), 0, message);
-          fail (&r, problems, GLS_ERROR_VERSION, error);
-          hand_over_problems (&r, problems);
-          close_reader (&r);
+          _gls_xml_report (&r, GLS_PROBLEM_ERROR, current_line (&r), 0, message);
+          _gls_xml_fail (&r, problems, GLS_ERROR_VERSION, error);
+          _gls_xml_hand_over_problems (&r, problems);
+          _gls_xml_close_reader (&r);
           return NULL;
         }
 
-      read_children (&r, &annotations_spec, sidecar_child, data);
-      finish_reader (&r);
+      _gls_xml_read_children (&r, &annotations_spec, sidecar_child, data);
+      _gls_xml_finish_reader (&r);
     }
 
   n_errors = gls_problems_count (local_problems, GLS_PROBLEM_ERROR);
   if (n_errors > 0 || r.malformed || r.n_schema_errors > 0)
     {
-      int code = failure_code (&r);
+      int code = _gls_xml_failure_code (&r);
 
-      fail (&r, problems, code, error);
-      hand_over_problems (&r, problems);
-      close_reader (&r);
+      _gls_xml_fail (&r, problems, code, error);
+      _gls_xml_hand_over_problems (&r, problems);
+      _gls_xml_close_reader (&r);
       return NULL;
     }
 
-  hand_over_problems (&r, problems);
-  close_reader (&r);
+  _gls_xml_hand_over_problems (&r, problems);
+  _gls_xml_close_reader (&r);
 
   if (data->version == NULL)
     data->version = g_strdup (GLS_FORMAT_VERSION);
@@ -1524,24 +1509,24 @@ _gls_xml_read_codebook (GBytes      *bytes,
 {
   g_autoptr(GPtrArray) local_problems = gls_problems_new ();
   g_autoptr(GlsCodebook) codebook = NULL;
-  Reader r = { NULL, display_name, local_problems, };
+  GlsXmlReader r = { NULL, display_name, local_problems, };
 
-  if (open_reader (&r, bytes) && check_root (&r, "codebook"))
+  if (_gls_xml_open_reader (&r, bytes) && _gls_xml_check_root (&r, "codebook"))
     {
       codebook = read_codebook (&r);
-      finish_reader (&r);
+      _gls_xml_finish_reader (&r);
     }
 
   if (gls_problems_count (local_problems, GLS_PROBLEM_ERROR) > 0 || r.malformed || r.n_schema_errors > 0)
     {
-      fail (&r, problems, failure_code (&r), error);
-      hand_over_problems (&r, problems);
-      close_reader (&r);
+      _gls_xml_fail (&r, problems, _gls_xml_failure_code (&r), error);
+      _gls_xml_hand_over_problems (&r, problems);
+      _gls_xml_close_reader (&r);
       return NULL;
     }
 
-  hand_over_problems (&r, problems);
-  close_reader (&r);
+  _gls_xml_hand_over_problems (&r, problems);
+  _gls_xml_close_reader (&r);
 
   return g_steal_pointer (&codebook);
 }
@@ -1554,19 +1539,12 @@ _gls_xml_read_codebook (GBytes      *bytes,
 gboolean
 _gls_xml_bytes_is_codebook (GBytes *bytes)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
   xmlTextReaderPtr reader;
   gboolean result = FALSE;
 
-  if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
+  if ((reader = _gls_xml_new_peek_reader (bytes)) == NULL)
     return FALSE;
 
-  reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (reader == NULL)
-    return FALSE;
-
-  xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
   while (xmlTextReaderRead (reader) == 1)
     {
       int type = xmlTextReaderNodeType (reader);
@@ -1594,20 +1572,13 @@ _gls_xml_bytes_is_codebook (GBytes *bytes)
 char *
 _gls_xml_peek_source_encoding (GBytes *bytes)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
   xmlTextReaderPtr reader;
   char *encoding = NULL;
   guint elements = 0;
 
-  if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
+  if ((reader = _gls_xml_new_peek_reader (bytes)) == NULL)
     return NULL;
 
-  reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (reader == NULL)
-    return NULL;
-
-  xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
   while (elements < 8 && xmlTextReaderRead (reader) == 1)
     {
       int type = xmlTextReaderNodeType (reader);
