@@ -1,6 +1,6 @@
 /* gls-names-private.h
  * Small text rules shared by the whole core: which names XML accepts as
- * ids, and which characters an XML file can hold. */
+ * ids, which characters an XML file can hold, and setting a string field. */
 #pragma once
 
 #include <glib.h>
@@ -10,5 +10,17 @@ G_BEGIN_DECLS
 gboolean  _gls_is_ncname        (const char *str);
 gboolean  _gls_is_xml_char      (gunichar    c);
 char     *_gls_clean_xml_text   (const char *text);
+
+static inline void
+_gls_set_string (char       **field,
+                 const char  *value)
+{
+  if (*field != value)
+    {
+      char *copy = g_strdup (value);
+      g_free (*field);
+      *field = copy;
+    }
+}
 
 G_END_DECLS
