@@ -41,16 +41,11 @@ typedef struct
   GlsForeign  *foreign;
 } GlsSidecarData;
 
-void            _gls_core_ensure_resources (void);
 GlsSidecarData *_gls_xml_read_sidecar     (GBytes          *bytes,
                                            const char      *display_name,
                                            GPtrArray       *problems,
                                            GError         **error);
 void            _gls_sidecar_data_free    (GlsSidecarData  *data);
-GlsCodebook    *_gls_xml_read_codebook    (GBytes          *bytes,
-                                           const char      *display_name,
-                                           GPtrArray       *problems,
-                                           GError         **error);
 xmlTextWriterPtr _gls_xml_new_writer          (xmlOutputBufferPtr output);
 xmlTextWriterPtr _gls_xml_start_writer        (xmlBufferPtr     *buffer,
                                                gsize             size_hint);
@@ -67,12 +62,8 @@ void            _gls_xml_write_uint_attribute (xmlTextWriterPtr  writer,
 void            _gls_xml_write_text_element   (xmlTextWriterPtr  writer,
                                                const char       *name,
                                                const char       *text);
-void            _gls_xml_write_codebook_element (xmlTextWriterPtr  writer,
-                                                 GlsCodebook      *codebook);
 void            _gls_xml_write_string         (xmlTextWriterPtr  writer,
                                                const char       *text);
-GBytes         *_gls_xml_write_codebook   (GlsCodebook     *codebook);
-gboolean        _gls_xml_bytes_is_codebook (GBytes         *bytes);
 char           *_gls_xml_peek_source_encoding (GBytes      *bytes);
 gboolean        _gls_xml_is_utf8_xml      (const char      *data,
                                            gsize            len);

@@ -13,24 +13,12 @@
 
 #include "gls-document.h"
 #include "gls-error.h"
-#include "gls-resources.h"
+#include "gls-codebook-file-private.h"
 #include "gls-xml-private.h"
 #include "gls-names-private.h"
 
 #define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
 #define XMLNS_NAMESPACE "http://www.w3.org/2000/xmlns/"
-
-void
-_gls_core_ensure_resources (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      g_resources_register (gls_core_get_resource ());
-      g_once_init_leave (&done, 1);
-    }
-}
 
 static void
 ignore_structured_error (void        *user_data,
@@ -242,19 +230,6 @@ static const GlsXmlAttributeSpec source_attributes[] = {
   { "bom", GLS_XML_VALUE_BOOLEAN, TRUE }, { "newlines", GLS_XML_VALUE_NEWLINES, TRUE },
   { "length", GLS_XML_VALUE_COUNT, TRUE }, { "sha256", GLS_XML_VALUE_SHA256, TRUE }, { NULL }
 };
-static const GlsXmlAttributeSpec codebook_attributes[] = {
-  { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "version", GLS_XML_VALUE_STRING, FALSE }, { NULL }
-};
-static const GlsXmlSlot codebook_slots[] = {
-  { "label", 0, GLS_XML_MANY }, { "description", 0, GLS_XML_MANY }, { "category", 0, GLS_XML_MANY }, { NULL }
-};
-static const GlsXmlAttributeSpec category_attributes[] = {
-  { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "name", GLS_XML_VALUE_STRING, FALSE },
-  { "key", GLS_XML_VALUE_KEY, FALSE }, { "color", GLS_XML_VALUE_COLOR, FALSE }, { NULL }
-};
-static const GlsXmlSlot category_slots[] = {
-  { "label", 1, GLS_XML_MANY }, { "description", 0, GLS_XML_MANY }, { "category", 0, GLS_XML_MANY }, { NULL }
-};
 static const GlsXmlAttributeSpec annotation_attributes[] = {
   { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "category", GLS_XML_VALUE_NCNAME, TRUE },
   { "annotator", GLS_XML_VALUE_STRING, FALSE }, { "created", GLS_XML_VALUE_DATE_TIME, FALSE },
@@ -282,18 +257,6 @@ static const GlsXmlElementSpec annotations_spec = {
 };
 static const GlsXmlElementSpec source_spec = {
   "source", source_attributes, NULL, GLS_XML_CONTENT_EMPTY, FALSE
-};
-static const GlsXmlElementSpec codebook_spec = {
-  "codebook", codebook_attributes, codebook_slots, GLS_XML_CONTENT_ELEMENTS, FALSE
-};
-static const GlsXmlElementSpec category_spec = {
-  "category", category_attributes, category_slots, GLS_XML_CONTENT_ELEMENTS, FALSE
-};
-static const GlsXmlElementSpec label_spec = {
-  "label", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, TRUE
-};
-static const GlsXmlElementSpec description_spec = {
-  "description", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, TRUE
 };
 static const GlsXmlElementSpec note_spec = {
   "note", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
@@ -809,143 +772,6 @@ parse_offset (GlsXmlReader *r,
   return FALSE;
 }
 
-/* Codebooks ---------------------------------------------------------- */
-
-typedef struct
-{
-  GlsCodebook *codebook;
-  GlsCategory *category;
-  char        *lang;
-} CodebookState;
-
-static gboolean
-category_attribute (GlsXmlReader *r,
-                    const char   *name,
-                    const char   *value,
-                    gpointer      user_data)
-{
-  GlsCategory *category = user_data;
-
-  if (strcmp (name, "id") == 0)
-    _gls_set_string (&category->id, value);
-  else if (strcmp (name, "name") == 0)
-    _gls_set_string (&category->name, value);
-  else if (strcmp (name, "color") == 0)
-    _gls_set_string (&category->color, value);
-  else if (strcmp (name, "key") == 0)
-    category->key = (strlen (value) == 1 && value[0] >= '1' && value[0] <= '9') ? (guint) (value[0] - '0') : 0;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static void read_category (GlsXmlReader *r,
-                           GlsCodebook  *codebook,
-                           GlsCategory  *parent);
-
-static void
-read_localized (GlsXmlReader            *r,
-                const GlsXmlElementSpec *spec,
-                GPtrArray               *variants)
-{
-  g_autofree char *lang = NULL;
-  g_autofree char *text = NULL;
-
-  text = _gls_xml_read_text_element (r, spec, &lang);
-  _gls_localized_set (variants, lang, text);
-}
-
-static void
-category_child (GlsXmlReader *r,
-                gpointer      user_data)
-{
-  CodebookState *state = user_data;
-  GlsCategory *category = state->category;
-
-  if (_gls_xml_is_ours (r, "label"))
-    read_localized (r, &label_spec, category->labels);
-  else if (_gls_xml_is_ours (r, "description"))
-    read_localized (r, &description_spec, category->descriptions);
-  else if (_gls_xml_is_ours (r, "category"))
-    read_category (r, state->codebook, category);
-  else
-    _gls_xml_keep_foreign_element (r, &category->foreign);
-}
-
-static void
-read_category (GlsXmlReader *r,
-               GlsCodebook  *codebook,
-               GlsCategory  *parent)
-{
-  g_autoptr(GlsCategory) category = gls_category_new ("");
-  CodebookState state = { codebook, category, NULL };
-  guint line = current_line (r);
-  gpointer first_line;
-
-  _gls_xml_read_attributes (r, &category_spec, category_attribute, category, &category->foreign, NULL);
-  category->parent = parent;
-  g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));
-
-  if (g_hash_table_lookup_extended (r->category_lines, category->id, NULL, &first_line))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the category id “%s” is used twice (first on line %u)"),
-                         category->id, GPOINTER_TO_UINT (first_line));
-      _gls_xml_report (r, GLS_PROBLEM_ERROR, line, 0, message);
-    }
-  else
-    g_hash_table_insert (r->category_lines, g_strdup (category->id), GUINT_TO_POINTER (line));
-
-  _gls_xml_read_children (r, &category_spec, category_child, &state);
-}
-
-static gboolean
-codebook_attribute (GlsXmlReader *r,
-                    const char   *name,
-                    const char   *value,
-                    gpointer      user_data)
-{
-  GlsCodebook *codebook = user_data;
-
-  if (strcmp (name, "id") == 0)
-    _gls_set_string (&codebook->id, value);
-  else if (strcmp (name, "version") == 0)
-    _gls_set_string (&codebook->version, value);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static void
-codebook_child (GlsXmlReader *r,
-                gpointer      user_data)
-{
-  GlsCodebook *codebook = user_data;
-
-  if (_gls_xml_is_ours (r, "label"))
-    read_localized (r, &label_spec, codebook->labels);
-  else if (_gls_xml_is_ours (r, "description"))
-    read_localized (r, &description_spec, codebook->descriptions);
-  else if (_gls_xml_is_ours (r, "category"))
-    read_category (r, codebook, NULL);
-  else
-    _gls_xml_keep_foreign_element (r, &codebook->foreign);
-}
-
-static GlsCodebook *
-read_codebook (GlsXmlReader *r)
-{
-  GlsCodebook *codebook = gls_codebook_new ("", NULL);
-
-  _gls_xml_read_attributes (r, &codebook_spec, codebook_attribute, codebook, &codebook->foreign, NULL);
-  _gls_xml_read_children (r, &codebook_spec, codebook_child, codebook);
-  _gls_codebook_rebuild (codebook);
-
-  return codebook;
-}
-
 /* Sidecars ----------------------------------------------------------- */
 
 static gboolean
@@ -1155,7 +981,7 @@ sidecar_child (GlsXmlReader *r,
       _gls_xml_read_children (r, &source_spec, NULL, NULL);
     }
   else if (_gls_xml_is_ours (r, "codebook") && data->codebook == NULL)
-    data->codebook = read_codebook (r);
+    data->codebook = _gls_codebook_file_read_element (r);
   else if (_gls_xml_is_ours (r, "note"))
     {
       g_free (data->note);
@@ -1496,73 +1322,6 @@ _gls_xml_read_sidecar (GBytes      *bytes,
 }
 
 /**
- * _gls_xml_read_codebook:
- *
- * Returns: (transfer full): the codebook in @bytes, or %NULL with @error
- *   set and the problems added to @problems
- */
-GlsCodebook *
-_gls_xml_read_codebook (GBytes      *bytes,
-                        const char  *display_name,
-                        GPtrArray   *problems,
-                        GError     **error)
-{
-  g_autoptr(GPtrArray) local_problems = gls_problems_new ();
-  g_autoptr(GlsCodebook) codebook = NULL;
-  GlsXmlReader r = { NULL, display_name, local_problems, };
-
-  if (_gls_xml_open_reader (&r, bytes) && _gls_xml_check_root (&r, "codebook"))
-    {
-      codebook = read_codebook (&r);
-      _gls_xml_finish_reader (&r);
-    }
-
-  if (gls_problems_count (local_problems, GLS_PROBLEM_ERROR) > 0 || r.malformed || r.n_schema_errors > 0)
-    {
-      _gls_xml_fail (&r, problems, _gls_xml_failure_code (&r), error);
-      _gls_xml_hand_over_problems (&r, problems);
-      _gls_xml_close_reader (&r);
-      return NULL;
-    }
-
-  _gls_xml_hand_over_problems (&r, problems);
-  _gls_xml_close_reader (&r);
-
-  return g_steal_pointer (&codebook);
-}
-
-/**
- * _gls_xml_bytes_is_codebook:
- *
- * Returns: whether the root element of @bytes is a `codebook`
- */
-gboolean
-_gls_xml_bytes_is_codebook (GBytes *bytes)
-{
-  xmlTextReaderPtr reader;
-  gboolean result = FALSE;
-
-  if ((reader = _gls_xml_new_peek_reader (bytes)) == NULL)
-    return FALSE;
-
-  while (xmlTextReaderRead (reader) == 1)
-    {
-      int type = xmlTextReaderNodeType (reader);
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        break;
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          result = g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "codebook") == 0;
-          break;
-        }
-    }
-  xmlFreeTextReader (reader);
-
-  return result;
-}
-
-/**
  * _gls_xml_peek_source_encoding:
  *
  * Returns: (nullable): the encoding the `source` element of a sidecar
@@ -1675,75 +1434,6 @@ _gls_xml_write_string (xmlTextWriterPtr  writer,
   xmlTextWriterWriteString (writer, BAD_CAST xml_safe (text, &to_free));
 }
 
-static void
-write_localized (xmlTextWriterPtr  writer,
-                 const char       *name,
-                 GPtrArray        *variants)
-{
-  for (guint i = 0; i + 1 < variants->len; i += 2)
-    {
-      const char *lang = g_ptr_array_index (variants, i);
-      g_autofree char *to_free = NULL;
-
-      xmlTextWriterStartElement (writer, BAD_CAST name);
-      if (lang != NULL)
-        xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:lang", BAD_CAST lang);
-      xmlTextWriterWriteString (writer, BAD_CAST xml_safe (g_ptr_array_index (variants, i + 1), &to_free));
-      xmlTextWriterEndElement (writer);
-    }
-}
-
-static void
-write_category (xmlTextWriterPtr  writer,
-                GlsCategory      *category)
-{
-  xmlTextWriterStartElement (writer, BAD_CAST "category");
-  _gls_xml_write_attribute (writer, "id", category->id);
-  _gls_xml_write_attribute (writer, "name", category->name);
-  if (category->key > 0)
-    _gls_xml_write_uint_attribute (writer, "key", category->key);
-  _gls_xml_write_attribute (writer, "color", category->color);
-  _gls_foreign_write_attributes (category->foreign, writer);
-  /* the schema wants a label: a category made without one is named by
-   * its original name */
-  if (category->labels->len == 0)
-    _gls_xml_write_text_element (writer, "label", gls_category_get_original_name (category));
-  write_localized (writer, "label", category->labels);
-  write_localized (writer, "description", category->descriptions);
-  for (guint i = 0; i < category->children->len; i++)
-    write_category (writer, g_ptr_array_index (category->children, i));
-  _gls_foreign_write_elements (category->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
-static void
-write_codebook (xmlTextWriterPtr  writer,
-                GlsCodebook      *codebook,
-                gboolean          root)
-{
-  if (root)
-    xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "codebook", BAD_CAST GLS_NAMESPACE);
-  else
-    xmlTextWriterStartElement (writer, BAD_CAST "codebook");
-  _gls_xml_write_attribute (writer, "id", codebook->id);
-  _gls_xml_write_attribute (writer, "version", codebook->version);
-  _gls_foreign_write_attributes (codebook->foreign, writer);
-  write_localized (writer, "label", codebook->labels);
-  write_localized (writer, "description", codebook->descriptions);
-  for (guint i = 0; i < codebook->roots->len; i++)
-    write_category (writer, g_ptr_array_index (codebook->roots, i));
-  _gls_foreign_write_elements (codebook->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
-/* A codebook element inside another document, in its default namespace. */
-void
-_gls_xml_write_codebook_element (xmlTextWriterPtr  writer,
-                                 GlsCodebook      *codebook)
-{
-  write_codebook (writer, codebook, FALSE);
-}
-
 GBytes *
 _gls_xml_finish_writer (xmlTextWriterPtr writer,
                         xmlBufferPtr     buffer)
@@ -1795,13 +1485,3 @@ _gls_xml_start_writer (xmlBufferPtr *buffer,
   return writer;
 }
 
-GBytes *
-_gls_xml_write_codebook (GlsCodebook *codebook)
-{
-  xmlBufferPtr buffer;
-  xmlTextWriterPtr writer = _gls_xml_start_writer (&buffer, 4096);
-
-  write_codebook (writer, codebook, TRUE);
-
-  return _gls_xml_finish_writer (writer, buffer);
-}
