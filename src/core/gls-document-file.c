@@ -12,6 +12,7 @@
 #include "gls-document-file.h"
 #include "gls-document-private.h"
 #include "gls-error.h"
+#include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
 
@@ -547,7 +548,7 @@ load_files (Job           *job,
   /* the encoding the sidecar names, from its first elements: the article
    * can be decoded before the whole sidecar is read */
   if (bytes != NULL && encoding == NULL)
-    encoding = peeked = _gls_xml_peek_source_encoding (bytes);
+    encoding = peeked = _gls_sidecar_peek_source_encoding (bytes);
 
   if ((source = gls_source_new_for_file (file, encoding, cancellable, &source_error)) == NULL)
     {
@@ -581,7 +582,7 @@ load_files (Job           *job,
     {
       g_autofree char *name = g_file_get_parse_name (sidecar);
 
-      data = _gls_xml_read_sidecar (bytes, name, job->problems, &sidecar_error);
+      data = _gls_sidecar_read (bytes, name, job->problems, &sidecar_error);
     }
 
   if (data != NULL && data->codebook != NULL)
@@ -1649,7 +1650,7 @@ gls_document_file_restore_draft (GlsDocumentFile  *self,
       return FALSE;
     }
 
-  if ((data = _gls_xml_read_sidecar (bytes, name, problems, error)) == NULL)
+  if ((data = _gls_sidecar_read (bytes, name, problems, error)) == NULL)
     return FALSE;
 
   return _gls_document_replace_with (self->document, data, error);

@@ -6,8 +6,8 @@
 #include "gls-annotation-private.h"
 #include "gls-history-private.h"
 #include "gls-interval-tree-private.h"
+#include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
-#include "gls-xml-private.h"
 
 G_BEGIN_DECLS
 

@@ -11,6 +11,7 @@
 
 #include "gls-annotation-list-private.h"
 #include "gls-codebook-file-private.h"
+#include "gls-codebook-private.h"
 #include "gls-format-private.h"
 #include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
