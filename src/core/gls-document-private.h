@@ -44,7 +44,12 @@ struct _GlsDocument
 void                _gls_document_insert_annotation (GlsDocument        *self,
                                                      GlsAnnotation      *annotation,
                                                      gboolean            notify);
+gboolean            _gls_document_find_relation     (GlsDocument        *self,
+                                                     GlsRelation        *relation,
+                                                     guint              *position);
 void                _gls_document_commit            (GlsDocument        *self,
+                                                     GlsChange          *change);
+void                _gls_document_reapply           (GlsDocument        *self,
                                                      GlsChange          *change);
 void                _gls_document_apply             (GlsDocument        *self,
                                                      GlsChange          *change,
