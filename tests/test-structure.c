@@ -9,7 +9,7 @@
 #include <libxml/relaxng.h>
 
 #include "gls-core.h"
-#include "gls-xml-private.h"
+#include "gls-sidecar-reader-private.h"
 #include "gls-test-util.h"
 
 static xmlRelaxNGPtr schema;
@@ -51,7 +51,7 @@ reader_accepts (const char *xml,
   g_autoptr(GError) error = NULL;
   GlsSidecarData *data;
 
-  data = _gls_xml_read_sidecar (bytes, "test.xml", problems, &error);
+  data = _gls_sidecar_read (bytes, "test.xml", problems, &error);
   if (data != NULL)
     {
       _gls_sidecar_data_free (data);

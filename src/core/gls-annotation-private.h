@@ -67,16 +67,4 @@ void           _gls_target_clear              (GlsTarget     *target);
 GArray        *_gls_targets_copy              (GArray        *targets);
 GlsRelation   *_gls_relation_copy             (GlsRelation   *relation);
 
-static inline void
-_gls_set_string (char       **field,
-                 const char  *value)
-{
-  if (*field != value)
-    {
-      char *copy = g_strdup (value);
-      g_free (*field);
-      *field = copy;
-    }
-}
-
 G_END_DECLS

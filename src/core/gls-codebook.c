@@ -1,5 +1,5 @@
 /* gls-codebook.c
- * The categories available to a document, and the built-in Claims codebook. */
+ * The categories available to a document. */
 #define G_LOG_DOMAIN "gls-codebook"
 
 #include "config.h"
@@ -9,10 +9,7 @@
 
 #include "gls-codebook-private.h"
 #include "gls-error.h"
-#include "gls-xml-private.h"
 #include "gls-names-private.h"
-
-#define BUILTIN_CODEBOOK_PATH "/io/github/glossator/Glossator/codebooks/claims.xml"
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -147,79 +144,6 @@ gls_codebook_copy (GlsCodebook *self)
   _gls_codebook_rebuild (copy);
 
   return copy;
-}
-
-GlsCodebook *
-gls_codebook_new_from_bytes (GBytes      *bytes,
-                             const char  *display_name,
-                             GPtrArray   *problems,
-                             GError     **error)
-{
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
-  return _gls_xml_read_codebook (bytes, display_name, problems, error);
-}
-
-GlsCodebook *
-gls_codebook_new_from_file (GFile         *file,
-                            GCancellable  *cancellable,
-                            GPtrArray     *problems,
-                            GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, GLS_ERROR, GLS_ERROR_NOT_FOUND,
-                   _("Cannot read the codebook “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  return _gls_xml_read_codebook (bytes, name, problems, error);
-}
-
-/**
- * gls_codebook_new_builtin:
- *
- * Returns: (transfer full): a new copy of the built-in Claims codebook,
- *   with its labels in every language Glossator is translated into
- */
-GlsCodebook *
-gls_codebook_new_builtin (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GlsCodebook *codebook;
-
-  _gls_core_ensure_resources ();
-
-  bytes = g_resources_lookup_data (BUILTIN_CODEBOOK_PATH, 0, &error);
-  g_assert_no_error (error);
-
-  codebook = _gls_xml_read_codebook (bytes, "claims.xml", NULL, &error);
-  g_assert_no_error (error);
-
-  return codebook;
-}
-
-/**
- * gls_codebook_sniff:
- *
- * Returns: whether @bytes look like a codebook file (root `codebook`)
- */
-gboolean
-gls_codebook_sniff (GBytes *bytes)
-{
-  g_return_val_if_fail (bytes != NULL, FALSE);
-
-  return _gls_xml_bytes_is_codebook (bytes);
 }
 
 const char *

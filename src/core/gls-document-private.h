@@ -1,13 +1,14 @@
 /* gls-document-private.h
- * The document's fields, for the sidecar writer and the history. */
+ * The document's fields, for the sidecar writer and the history, and what
+ * the files of the class (gls-document.c, gls-document-*.c) share. */
 #pragma once
 
 #include "gls-document.h"
 #include "gls-annotation-private.h"
 #include "gls-history-private.h"
 #include "gls-interval-tree-private.h"
+#include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
-#include "gls-xml-private.h"
 
 G_BEGIN_DECLS
 
@@ -39,25 +40,37 @@ struct _GlsDocument
   guint            in_history : 1;
 };
 
-gboolean _gls_document_adopt (GlsDocument    *self,
-                              GlsSidecarData *data,
-                              GPtrArray      *problems);
-void _gls_document_commit (GlsDocument *self,
-                           GlsChange   *change);
-void _gls_document_apply (GlsDocument *self,
-                          GlsChange   *change,
-                          gboolean     undo);
-gboolean _gls_document_replace_with (GlsDocument     *self,
-                                     GlsSidecarData  *data,
-                                     GError         **error);
+/* gls-document.c */
+void                _gls_document_insert_annotation (GlsDocument        *self,
+                                                     GlsAnnotation      *annotation,
+                                                     gboolean            notify);
+gboolean            _gls_document_find_relation     (GlsDocument        *self,
+                                                     GlsRelation        *relation,
+                                                     guint              *position);
+void                _gls_document_commit            (GlsDocument        *self,
+                                                     GlsChange          *change);
+void                _gls_document_reapply           (GlsDocument        *self,
+                                                     GlsChange          *change);
+void                _gls_document_apply             (GlsDocument        *self,
+                                                     GlsChange          *change,
+                                                     gboolean            undo);
+void                _gls_document_saved             (GlsDocument        *self,
+                                                     GlsSidecarSnapshot *snapshot,
+                                                     const char         *etag,
+                                                     GBytes             *base);
 
-GlsSidecarSnapshot *_gls_document_snapshot     (GlsDocument        *self);
+/* gls-document-adopt.c */
+gboolean            _gls_document_adopt             (GlsDocument        *self,
+                                                     GlsSidecarData     *data,
+                                                     GPtrArray          *problems);
+gboolean            _gls_document_replace_with      (GlsDocument        *self,
+                                                     GlsSidecarData     *data,
+                                                     GError            **error);
+
+/* gls-document-snapshot.c */
+GlsSidecarSnapshot *_gls_document_snapshot          (GlsDocument        *self);
 GlsDocument        *_gls_document_new_from_snapshot (GlsSidecarSnapshot *snapshot);
-void                _gls_document_end_snapshot (GlsDocument        *self,
-                                                GlsSidecarSnapshot *snapshot);
-void                _gls_document_saved        (GlsDocument        *self,
-                                                GlsSidecarSnapshot *snapshot,
-                                                const char         *etag,
-                                                GBytes             *base);
+void                _gls_document_end_snapshot      (GlsDocument        *self,
+                                                     GlsSidecarSnapshot *snapshot);
 
 G_END_DECLS

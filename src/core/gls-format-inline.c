@@ -10,6 +10,8 @@
 #include <libxml/xmlreader.h>
 
 #include "gls-annotation-list-private.h"
+#include "gls-codebook-file-private.h"
+#include "gls-codebook-private.h"
 #include "gls-format-private.h"
 #include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
@@ -227,7 +229,7 @@ _gls_format_inline_export (GlsDocument  *document,
   if (document->note != NULL && *document->note != '\0')
     _gls_xml_write_text_element (writer, "note", document->note);
 
-  _gls_xml_write_codebook_element (writer, gls_document_get_codebook (document));
+  _gls_codebook_file_write_element (writer, gls_document_get_codebook (document));
 
   for (guint i = 0; i < annotations->len; i++)
     _gls_sidecar_write_annotation (writer, g_ptr_array_index (annotations, i), NULL);

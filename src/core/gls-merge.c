@@ -9,8 +9,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "gls-codebook-private.h"
 #include "gls-document-private.h"
 #include "gls-error.h"
+#include "gls-sidecar-reader-private.h"
 
 void
 gls_merge_conflict_free (GlsMergeConflict *conflict)
@@ -74,7 +76,7 @@ read_version (GlsDocument  *self,
   if (bytes == NULL)
     return gls_document_new (self->source, self->codebook);
 
-  if ((data = _gls_xml_read_sidecar (bytes, name, problems, error)) == NULL)
+  if ((data = _gls_sidecar_read (bytes, name, problems, error)) == NULL)
     return NULL;
 
   version = gls_document_new (self->source, data->codebook ? data->codebook : self->codebook);

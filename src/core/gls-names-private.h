@@ -1,6 +1,7 @@
 /* gls-names-private.h
  * Small text rules shared by the whole core: which names XML accepts as
- * ids, and which characters an XML file can hold. */
+ * ids, which characters an XML file can hold, which counts and dates the
+ * schemas accept, and setting a string field. */
 #pragma once
 
 #include <glib.h>
@@ -10,5 +11,19 @@ G_BEGIN_DECLS
 gboolean  _gls_is_ncname        (const char *str);
 gboolean  _gls_is_xml_char      (gunichar    c);
 char     *_gls_clean_xml_text   (const char *text);
+gboolean  _gls_is_count         (const char *value);
+gboolean  _gls_is_date_time     (const char *value);
+
+static inline void
+_gls_set_string (char       **field,
+                 const char  *value)
+{
+  if (*field != value)
+    {
+      char *copy = g_strdup (value);
+      g_free (*field);
+      *field = copy;
+    }
+}
 
 G_END_DECLS

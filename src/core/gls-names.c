@@ -1,6 +1,7 @@
 /* gls-names.c
- * Which names XML accepts as ids (NCName), and text cleaned of the
- * characters XML 1.0 cannot hold, for notes, labels and attribute values. */
+ * Which names XML accepts as ids (NCName), text cleaned of the characters
+ * XML 1.0 cannot hold, for notes, labels and attribute values, and the
+ * schemas' counts and dates as libxml2 reads them. */
 #define G_LOG_DOMAIN "gls-names"
 
 #include "config.h"
@@ -53,4 +54,101 @@ _gls_clean_xml_text (const char *text)
     }
 
   return g_string_free (str, FALSE);
+}
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  return p;
+}
+
+/* xsd:nonNegativeInteger as libxml2 takes it: blanks, an optional "+",
+ * 1 to 24 digits, blanks. */
+gboolean
+_gls_is_count (const char *value)
+{
+  const char *p = skip_blanks (value);
+  guint digits = 0;
+
+  if (*p == '+')
+    p++;
+  while (g_ascii_isdigit (*p))
+    {
+      p++;
+      digits++;
+    }
+
+  return digits >= 1 && digits <= 24 && *skip_blanks (p) == '\0';
+}
+
+static gboolean
+digits (const char **p,
+        guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit ((*p)[i]))
+      return FALSE;
+  *p += n;
+  return TRUE;
+}
+
+static guint
+number (const char *p,
+        guint       n)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = 10 * value + (guint) (p[i] - '0');
+  return value;
+}
+
+/* xsd:dateTime: -?YYYY+-MM-DDThh:mm:ss(.s+)?(Z|(+|-)hh:mm)? */
+gboolean
+_gls_is_date_time (const char *value)
+{
+  const char *p = skip_blanks (value);
+  const char *q;
+  guint year_digits = 0;
+
+  if (*p == '-')
+    p++;
+  while (g_ascii_isdigit (p[year_digits]))
+    year_digits++;
+  if (year_digits < 4)
+    return FALSE;
+  p += year_digits;
+
+  q = p;
+  if (*q++ != '-' || !digits (&q, 2) || *q++ != '-' || !digits (&q, 2) || *q++ != 'T' ||
+      !digits (&q, 2) || *q++ != ':' || !digits (&q, 2) || *q++ != ':' || !digits (&q, 2))
+    return FALSE;
+  if (number (p + 1, 2) < 1 || number (p + 1, 2) > 12 || number (p + 4, 2) < 1 || number (p + 4, 2) > 31 ||
+      number (p + 7, 2) > 23 || number (p + 10, 2) > 59 || number (p + 13, 2) > 59)
+    return FALSE;
+
+  if (*q == '.')
+    {
+      q++;
+      if (!g_ascii_isdigit (*q))
+        return FALSE;
+      while (g_ascii_isdigit (*q))
+        q++;
+    }
+
+  if (*q == 'Z')
+    q++;
+  else if (*q == '+' || *q == '-')
+    {
+      const char *zone = ++q;
+
+      if (!digits (&q, 2) || *q++ != ':' || !digits (&q, 2))
+        return FALSE;
+      if (number (zone, 2) > 14 || number (zone + 3, 2) > 59 || (number (zone, 2) == 14 && number (zone + 3, 2) != 0))
+        return FALSE;
+    }
+
+  return *skip_blanks (q) == '\0';
 }

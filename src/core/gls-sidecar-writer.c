@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gls-codebook-file-private.h"
 #include "gls-error.h"
 #include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
@@ -290,7 +291,7 @@ write_document (xmlTextWriterPtr     writer,
   _gls_foreign_write_attributes (snapshot->foreign, writer);
 
   write_source (writer, snapshot);
-  _gls_xml_write_codebook_element (writer, snapshot->codebook);
+  _gls_codebook_file_write_element (writer, snapshot->codebook);
 
   if (snapshot->note != NULL && *snapshot->note != '\0')
     _gls_xml_write_text_element (writer, "note", snapshot->note);

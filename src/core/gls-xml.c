@@ -1,7 +1,8 @@
 /* gls-xml.c
- * The sidecar and codebook files: one streaming pass of xmlTextReader that
- * checks the structure the RELAX NG schemas describe as it reads, and
- * xmlTextWriter for writing. Every file is untrusted (FORMAT.md §6). */
+ * The libxml2 helpers of the sidecar and codebook files: one streaming pass
+ * of xmlTextReader that checks the structure the RELAX NG schemas describe
+ * as it reads, from each reader's tables, and xmlTextWriter for writing.
+ * Every file is untrusted (FORMAT.md §6). */
 #define G_LOG_DOMAIN "gls-xml"
 
 #include "config.h"
@@ -11,26 +12,12 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
-#include "gls-document.h"
 #include "gls-error.h"
-#include "gls-resources.h"
 #include "gls-xml-private.h"
 #include "gls-names-private.h"
 
 #define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
 #define XMLNS_NAMESPACE "http://www.w3.org/2000/xmlns/"
-
-void
-_gls_core_ensure_resources (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      g_resources_register (gls_core_get_resource ());
-      g_once_init_leave (&done, 1);
-    }
-}
 
 static void
 ignore_structured_error (void        *user_data,
@@ -41,24 +28,12 @@ ignore_structured_error (void        *user_data,
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
-typedef struct
-{
-  xmlTextReaderPtr  reader;
-  const char       *name;
-  GPtrArray        *problems;
-  xmlDocPtr         scratch;
-  GHashTable       *category_lines;
-  guint             n_schema_errors;
-  gboolean          malformed;
-  gboolean          stop;
-} Reader;
-
-static void
-report (Reader             *r,
-        GlsProblemSeverity  severity,
-        guint               line,
-        guint               column,
-        const char         *message)
+void
+_gls_xml_report (GlsXmlReader       *r,
+                 GlsProblemSeverity  severity,
+                 guint               line,
+                 guint               column,
+                 const char         *message)
 {
   g_ptr_array_add (r->problems, gls_problem_new (severity, r->name, line, column, message));
 }
@@ -67,7 +42,7 @@ static void
 on_xml_error (void        *user_data,
               xmlErrorPtr  error)
 {
-  Reader *r = user_data;
+  GlsXmlReader *r = user_data;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
 
@@ -90,8 +65,8 @@ on_xml_error (void        *user_data,
       r->stop = TRUE;
     }
 
-  report (r, GLS_PROBLEM_ERROR, error->line > 0 ? (guint) error->line : 0,
-          error->int2 > 0 ? (guint) error->int2 : 0, message);
+  _gls_xml_report (r, GLS_PROBLEM_ERROR, error->line > 0 ? (guint) error->line : 0,
+                   error->int2 > 0 ? (guint) error->int2 : 0, message);
 }
 
 /* The line of the reader's current node, or of the parser. */
@@ -137,13 +112,13 @@ _gls_xml_reader_step (xmlTextReaderPtr   reader,
 }
 
 static guint
-current_line (Reader *r)
+current_line (GlsXmlReader *r)
 {
   return _gls_xml_reader_line (r->reader);
 }
 
 static int
-advance (Reader *r)
+advance (GlsXmlReader *r)
 {
   const char *message;
   guint line;
@@ -155,7 +130,7 @@ advance (Reader *r)
   if ((ret = _gls_xml_reader_step (r->reader, &line, &message)) < 0)
     {
       if (!r->malformed)
-        report (r, GLS_PROBLEM_ERROR, line, 0, message);
+        _gls_xml_report (r, GLS_PROBLEM_ERROR, line, 0, message);
       r->malformed = TRUE;
       r->stop = TRUE;
       return 0;
@@ -176,16 +151,16 @@ _gls_xml_reader_is (xmlTextReaderPtr  reader,
          strcmp ((const char *) xmlTextReaderConstLocalName (reader), local_name) == 0;
 }
 
-static gboolean
-is_ours (Reader     *r,
-         const char *local_name)
+gboolean
+_gls_xml_is_ours (GlsXmlReader *r,
+                  const char   *local_name)
 {
   return _gls_xml_reader_is (r->reader, GLS_NAMESPACE, local_name);
 }
 
 /* Moves past the end of the current element, whatever it holds. */
 static void
-skip_element (Reader *r)
+skip_element (GlsXmlReader *r)
 {
   int depth;
 
@@ -203,9 +178,9 @@ skip_element (Reader *r)
 
 /* Keeps the current element, of another namespace or a newer version,
  * as libxml2 serialises it, with the namespaces it uses declared. */
-static void
-keep_foreign_element (Reader      *r,
-                      GlsForeign **foreign)
+void
+_gls_xml_keep_foreign_element (GlsXmlReader  *r,
+                               GlsForeign   **foreign)
 {
   xmlNodePtr node = xmlTextReaderExpand (r->reader);
 
@@ -232,139 +207,34 @@ keep_foreign_element (Reader      *r,
  * data/glossator-annotations.rng and data/glossator-codebook.rng say;
  * tests/test-structure.c holds the two to the same verdicts. */
 
-typedef enum
-{
-  VALUE_STRING,
-  VALUE_NCNAME,
-  VALUE_COUNT,
-  VALUE_DATE_TIME,
-  VALUE_BOOLEAN,
-  VALUE_NEWLINES,
-  VALUE_ANCHOR,
-  VALUE_KEY,
-  VALUE_COLOR,
-  VALUE_SHA256,
-  VALUE_VERSION,
-} ValueType;
-
-typedef struct
-{
-  const char *name;
-  ValueType   type;
-  gboolean    required;
-} AttributeSpec;
-
-typedef struct
-{
-  const char *names;   /* "annotation|relation" */
-  guint       min;
-  guint       max;
-} Slot;
-
-typedef enum
-{
-  CONTENT_ELEMENTS,    /* the slots, in order, with foreign elements anywhere */
-  CONTENT_TEXT,        /* text only */
-  CONTENT_EMPTY,       /* nothing */
-} Content;
-
-typedef struct
-{
-  const char          *name;
-  const AttributeSpec *attributes;
-  const Slot          *slots;
-  Content              content;
-  gboolean             lang;
-} ElementSpec;
-
-#define MANY G_MAXUINT
-
+/* Every element of the Glossator namespace, in sidecars and codebooks. */
 static const char *known_names[] = {
   "annotations", "source", "codebook", "category", "label", "description",
   "note", "annotation", "target", "prefix", "exact", "suffix", "attribute",
   "relation", NULL
 };
 
-static const AttributeSpec annotations_attributes[] = {
-  { "version", VALUE_VERSION, TRUE }, { "generator", VALUE_STRING, FALSE }, { NULL }
-};
-static const Slot annotations_slots[] = {
-  { "source", 1, 1 }, { "codebook", 0, 1 }, { "note", 0, 1 }, { "annotation|relation", 0, MANY }, { NULL }
-};
-static const AttributeSpec source_attributes[] = {
-  { "href", VALUE_STRING, TRUE }, { "encoding", VALUE_STRING, TRUE }, { "bom", VALUE_BOOLEAN, TRUE },
-  { "newlines", VALUE_NEWLINES, TRUE }, { "length", VALUE_COUNT, TRUE }, { "sha256", VALUE_SHA256, TRUE },
-  { NULL }
-};
-static const AttributeSpec codebook_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "version", VALUE_STRING, FALSE }, { NULL }
-};
-static const Slot codebook_slots[] = {
-  { "label", 0, MANY }, { "description", 0, MANY }, { "category", 0, MANY }, { NULL }
-};
-static const AttributeSpec category_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "name", VALUE_STRING, FALSE }, { "key", VALUE_KEY, FALSE },
-  { "color", VALUE_COLOR, FALSE }, { NULL }
-};
-static const Slot category_slots[] = {
-  { "label", 1, MANY }, { "description", 0, MANY }, { "category", 0, MANY }, { NULL }
-};
-static const AttributeSpec no_attributes[] = { { NULL } };
-static const AttributeSpec annotation_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "category", VALUE_NCNAME, TRUE }, { "annotator", VALUE_STRING, FALSE },
-  { "created", VALUE_DATE_TIME, FALSE }, { "modified", VALUE_DATE_TIME, FALSE },
-  { "anchor", VALUE_ANCHOR, FALSE }, { NULL }
-};
-static const Slot annotation_slots[] = {
-  { "target", 1, MANY }, { "note", 0, 1 }, { "attribute", 0, MANY }, { NULL }
-};
-static const AttributeSpec target_attributes[] = {
-  { "start", VALUE_COUNT, TRUE }, { "end", VALUE_COUNT, TRUE }, { NULL }
-};
-static const Slot target_slots[] = {
-  { "prefix", 0, 1 }, { "exact", 1, 1 }, { "suffix", 0, 1 }, { NULL }
-};
-static const AttributeSpec attribute_attributes[] = {
-  { "name", VALUE_STRING, TRUE }, { NULL }
-};
-static const AttributeSpec relation_attributes[] = {
-  { "id", VALUE_NCNAME, TRUE }, { "type", VALUE_STRING, TRUE }, { "from", VALUE_STRING, TRUE },
-  { "to", VALUE_STRING, TRUE }, { NULL }
-};
-
-static const ElementSpec annotations_spec = { "annotations", annotations_attributes, annotations_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec source_spec = { "source", source_attributes, NULL, CONTENT_EMPTY, FALSE };
-static const ElementSpec codebook_spec = { "codebook", codebook_attributes, codebook_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec category_spec = { "category", category_attributes, category_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec label_spec = { "label", no_attributes, NULL, CONTENT_TEXT, TRUE };
-static const ElementSpec description_spec = { "description", no_attributes, NULL, CONTENT_TEXT, TRUE };
-static const ElementSpec note_spec = { "note", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec annotation_spec = { "annotation", annotation_attributes, annotation_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec target_spec = { "target", target_attributes, target_slots, CONTENT_ELEMENTS, FALSE };
-static const ElementSpec prefix_spec = { "prefix", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec exact_spec = { "exact", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec suffix_spec = { "suffix", no_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec attribute_spec = { "attribute", attribute_attributes, NULL, CONTENT_TEXT, FALSE };
-static const ElementSpec relation_spec = { "relation", relation_attributes, NULL, CONTENT_EMPTY, FALSE };
+/* For the elements that take no attribute. */
+const GlsXmlAttributeSpec _gls_xml_no_attributes[] = { { NULL } };
 
 static void
-schema_error_valist (Reader     *r,
-                     guint       line,
-                     const char *format,
-                     va_list     args)
+schema_error_valist (GlsXmlReader *r,
+                     guint         line,
+                     const char   *format,
+                     va_list       args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
   g_autofree char *message = NULL;
 
   /* Translators: %s says what is wrong, such as "<target> needs an <exact>" */
   message = g_strdup_printf (_("does not follow the Glossator schema: %s"), text);
-  report (r, GLS_PROBLEM_ERROR, line, 0, message);
+  _gls_xml_report (r, GLS_PROBLEM_ERROR, line, 0, message);
   r->n_schema_errors++;
 }
 
 static void G_GNUC_PRINTF (2, 3)
-schema_error (Reader     *r,
-              const char *format,
+schema_error (GlsXmlReader *r,
+              const char   *format,
               ...)
 {
   va_list args;
@@ -376,9 +246,9 @@ schema_error (Reader     *r,
 
 /* A problem of the element that starts on @line, such as a missing child. */
 static void G_GNUC_PRINTF (3, 4)
-schema_error_at (Reader     *r,
-                 guint       line,
-                 const char *format,
+schema_error_at (GlsXmlReader *r,
+                 guint         line,
+                 const char   *format,
                  ...)
 {
   va_list args;
@@ -389,7 +259,7 @@ schema_error_at (Reader     *r,
 }
 
 static const char *
-local_name (Reader *r)
+local_name (GlsXmlReader *r)
 {
   return (const char *) xmlTextReaderConstLocalName (r->reader);
 }
@@ -397,7 +267,7 @@ local_name (Reader *r)
 /* Whether the current element is ours and has a name the format knows:
  * anything else is a foreign element, allowed everywhere elements are. */
 static gboolean
-is_known (Reader *r)
+is_known (GlsXmlReader *r)
 {
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
 
@@ -408,117 +278,20 @@ is_known (Reader *r)
 }
 
 static gboolean
-matches (ValueType   type,
-         const char *value)
+matches (GlsXmlValueType  type,
+         const char      *value)
 {
-  static GRegex *regexes[VALUE_VERSION + 1];
-  static const char *patterns[VALUE_VERSION + 1] = {
-    [VALUE_KEY] = "^[1-9]$",
-    [VALUE_COLOR] = "^#[0-9a-fA-F]{6}$",
-    [VALUE_SHA256] = "^[0-9a-fA-F]{64}$",
-    [VALUE_VERSION] = "^[0-9]+\\.[0-9]+$",
+  static GRegex *regexes[GLS_XML_VALUE_VERSION + 1];
+  static const char *patterns[GLS_XML_VALUE_VERSION + 1] = {
+    [GLS_XML_VALUE_KEY] = "^[1-9]$",
+    [GLS_XML_VALUE_COLOR] = "^#[0-9a-fA-F]{6}$",
+    [GLS_XML_VALUE_SHA256] = "^[0-9a-fA-F]{64}$",
+    [GLS_XML_VALUE_VERSION] = "^[0-9]+\\.[0-9]+$",
   };
   if (g_once_init_enter (&regexes[type]))
     g_once_init_leave (&regexes[type], g_regex_new (patterns[type], G_REGEX_OPTIMIZE, 0, NULL));
 
   return g_regex_match (regexes[type], value, 0, NULL);
-}
-
-static const char *
-skip_blanks (const char *p)
-{
-  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-    p++;
-  return p;
-}
-
-/* xsd:nonNegativeInteger as libxml2 takes it: blanks, an optional "+",
- * 1 to 24 digits, blanks. */
-static gboolean
-is_count (const char *value)
-{
-  const char *p = skip_blanks (value);
-  guint digits = 0;
-
-  if (*p == '+')
-    p++;
-  while (g_ascii_isdigit (*p))
-    {
-      p++;
-      digits++;
-    }
-
-  return digits >= 1 && digits <= 24 && *skip_blanks (p) == '\0';
-}
-
-static gboolean
-digits (const char **p,
-        guint        n)
-{
-  for (guint i = 0; i < n; i++)
-    if (!g_ascii_isdigit ((*p)[i]))
-      return FALSE;
-  *p += n;
-  return TRUE;
-}
-
-static guint
-number (const char *p,
-        guint       n)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < n; i++)
-    value = 10 * value + (guint) (p[i] - '0');
-  return value;
-}
-
-/* xsd:dateTime: -?YYYY+-MM-DDThh:mm:ss(.s+)?(Z|(+|-)hh:mm)? */
-static gboolean
-is_date_time (const char *value)
-{
-  const char *p = skip_blanks (value);
-  const char *q;
-  guint year_digits = 0;
-
-  if (*p == '-')
-    p++;
-  while (g_ascii_isdigit (p[year_digits]))
-    year_digits++;
-  if (year_digits < 4)
-    return FALSE;
-  p += year_digits;
-
-  q = p;
-  if (*q++ != '-' || !digits (&q, 2) || *q++ != '-' || !digits (&q, 2) || *q++ != 'T' ||
-      !digits (&q, 2) || *q++ != ':' || !digits (&q, 2) || *q++ != ':' || !digits (&q, 2))
-    return FALSE;
-  if (number (p + 1, 2) < 1 || number (p + 1, 2) > 12 || number (p + 4, 2) < 1 || number (p + 4, 2) > 31 ||
-      number (p + 7, 2) > 23 || number (p + 10, 2) > 59 || number (p + 13, 2) > 59)
-    return FALSE;
-
-  if (*q == '.')
-    {
-      q++;
-      if (!g_ascii_isdigit (*q))
-        return FALSE;
-      while (g_ascii_isdigit (*q))
-        q++;
-    }
-
-  if (*q == 'Z')
-    q++;
-  else if (*q == '+' || *q == '-')
-    {
-      const char *zone = ++q;
-
-      if (!digits (&q, 2) || *q++ != ':' || !digits (&q, 2))
-        return FALSE;
-      if (number (zone, 2) > 14 || number (zone + 3, 2) > 59 || (number (zone, 2) == 14 && number (zone + 3, 2) != 0))
-        return FALSE;
-    }
-
-  return *skip_blanks (q) == '\0';
 }
 
 static gboolean
@@ -531,8 +304,8 @@ token_in (const char  *value,
 }
 
 static gboolean
-value_is_valid (ValueType   type,
-                const char *value)
+value_is_valid (GlsXmlValueType  type,
+                const char      *value)
 {
   static const char *booleans[] = { "true", "false", NULL };
   static const char *newlines[] = { "lf", "crlf", "cr", "mixed", "none", NULL };
@@ -540,40 +313,35 @@ value_is_valid (ValueType   type,
 
   switch (type)
     {
-    case VALUE_STRING:
+    case GLS_XML_VALUE_STRING:
       return TRUE;
-    case VALUE_NCNAME:
+    case GLS_XML_VALUE_NCNAME:
       return _gls_is_ncname (value);
-    case VALUE_BOOLEAN:
+    case GLS_XML_VALUE_BOOLEAN:
       return token_in (value, booleans);
-    case VALUE_NEWLINES:
+    case GLS_XML_VALUE_NEWLINES:
       return token_in (value, newlines);
-    case VALUE_ANCHOR:
+    case GLS_XML_VALUE_ANCHOR:
       return token_in (value, anchors);
-    case VALUE_COUNT:
-      return is_count (value);
-    case VALUE_DATE_TIME:
-      return is_date_time (value);
+    case GLS_XML_VALUE_COUNT:
+      return _gls_is_count (value);
+    case GLS_XML_VALUE_DATE_TIME:
+      return _gls_is_date_time (value);
     default:
       return matches (type, value);
     }
 }
 
-typedef gboolean (*AttributeFunc) (Reader     *r,
-                                   const char *name,
-                                   const char *value,
-                                   gpointer    user_data);
-
 /* Checks the attributes of the current element against @spec and calls
  * @func for each one it takes; attributes of other namespaces are kept in
  * @foreign, and xml:lang in @lang where @spec allows it. */
-static void
-read_attributes (Reader            *r,
-                 const ElementSpec *spec,
-                 AttributeFunc      func,
-                 gpointer           user_data,
-                 GlsForeign       **foreign,
-                 char             **lang)
+void
+_gls_xml_read_attributes (GlsXmlReader             *r,
+                          const GlsXmlElementSpec  *spec,
+                          GlsXmlAttributeFunc       func,
+                          gpointer                  user_data,
+                          GlsForeign              **foreign,
+                          char                    **lang)
 {
   guint seen = 0;
 
@@ -647,9 +415,9 @@ is_blank (const char *text)
 }
 
 /* Reads the text of a text-only element and moves past its end. */
-static char *
-read_text (Reader            *r,
-           const ElementSpec *spec)
+char *
+_gls_xml_read_text (GlsXmlReader            *r,
+                    const GlsXmlElementSpec *spec)
 {
   GString *str;
   int depth;
@@ -686,12 +454,33 @@ read_text (Reader            *r,
   return str ? g_string_free (str, FALSE) : g_strdup ("");
 }
 
-typedef void (*ChildFunc) (Reader   *r,
-                           gpointer  user_data);
+static gboolean
+no_attribute (GlsXmlReader *r,
+              const char   *name,
+              const char   *value,
+              gpointer      user_data)
+{
+  return FALSE;
+}
+
+/* Reads a text-only element: its attributes are checked, and those of
+ * other namespaces dropped. */
+char *
+_gls_xml_read_text_element (GlsXmlReader             *r,
+                            const GlsXmlElementSpec  *spec,
+                            char                    **lang)
+{
+  GlsForeign *ignored = NULL;
+
+  _gls_xml_read_attributes (r, spec, no_attribute, NULL, &ignored, lang);
+  _gls_foreign_free (ignored);
+
+  return _gls_xml_read_text (r, spec);
+}
 
 static gboolean
-slot_takes (const Slot *slot,
-            const char *name)
+slot_takes (const GlsXmlSlot *slot,
+            const char       *name)
 {
   gsize len = strlen (name);
 
@@ -713,11 +502,11 @@ slot_takes (const Slot *slot,
 /* Reads the children of the current element, checking them against the
  * slots of @spec, and calls @func for each child it takes (foreign ones
  * included), which must move past the child's end. */
-static void
-read_children (Reader            *r,
-               const ElementSpec *spec,
-               ChildFunc          func,
-               gpointer           user_data)
+void
+_gls_xml_read_children (GlsXmlReader            *r,
+                        const GlsXmlElementSpec *spec,
+                        GlsXmlChildFunc          func,
+                        gpointer                 user_data)
 {
   guint slot = 0, count = 0;
   guint line = current_line (r);
@@ -743,7 +532,7 @@ read_children (Reader            *r,
           if (type != XML_READER_TYPE_ELEMENT)
             continue;
 
-          if (spec->content == CONTENT_EMPTY)
+          if (spec->content == GLS_XML_CONTENT_EMPTY)
             {
               schema_error (r, _("<%s> must be empty, but holds <%s>"), spec->name, local_name (r));
               skip_element (r);
@@ -793,451 +582,6 @@ read_children (Reader            *r,
     for (guint i = slot; spec->slots[i].names != NULL; i++)
       if ((i == slot ? count : 0) < spec->slots[i].min)
         schema_error_at (r, line, _("<%s> needs a <%s>"), spec->name, spec->slots[i].names);
-}
-
-static gboolean
-parse_offset (Reader     *r,
-              const char *value,
-              guint      *offset)
-{
-  guint64 number;
-
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
-    {
-      *offset = (guint) number;
-      return TRUE;
-    }
-
-  /* Not a number at all is the schema's to report; too large is ours. */
-  if (value[0] != '\0' && strspn (value, "0123456789") == strlen (value))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the offset %s is larger than any text Glossator can open"), value);
-      report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
-    }
-
-  *offset = G_MAXUINT;
-  return FALSE;
-}
-
-/* Codebooks ---------------------------------------------------------- */
-
-typedef struct
-{
-  GlsCodebook *codebook;
-  GlsCategory *category;
-  char        *lang;
-} CodebookState;
-
-static gboolean
-category_attribute (Reader     *r,
-                    const char *name,
-                    const char *value,
-                    gpointer    user_data)
-{
-  GlsCategory *category = user_data;
-
-  if (strcmp (name, "id") == 0)
-    _gls_set_string (&category->id, value);
-  else if (strcmp (name, "name") == 0)
-    _gls_set_string (&category->name, value);
-  else if (strcmp (name, "color") == 0)
-    _gls_set_string (&category->color, value);
-  else if (strcmp (name, "key") == 0)
-    category->key = (strlen (value) == 1 && value[0] >= '1' && value[0] <= '9') ? (guint) (value[0] - '0') : 0;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-no_attribute (Reader     *r,
-              const char *name,
-              const char *value,
-              gpointer    user_data)
-{
-  return FALSE;
-}
-
-static void read_category (Reader      *r,
-                           GlsCodebook *codebook,
-                           GlsCategory *parent);
-
-/* Reads a text-only element: its attributes are checked, and those of
- * other namespaces dropped. */
-static char *
-read_text_element (Reader            *r,
-                   const ElementSpec *spec,
-                   char             **lang)
-{
-  GlsForeign *ignored = NULL;
-
-  read_attributes (r, spec, no_attribute, NULL, &ignored, lang);
-  _gls_foreign_free (ignored);
-
-  return read_text (r, spec);
-}
-
-static void
-read_localized (Reader            *r,
-                const ElementSpec *spec,
-                GPtrArray         *variants)
-{
-  g_autofree char *lang = NULL;
-  g_autofree char *text = NULL;
-
-  text = read_text_element (r, spec, &lang);
-  _gls_localized_set (variants, lang, text);
-}
-
-static void
-category_child (Reader   *r,
-                gpointer  user_data)
-{
-  CodebookState *state = user_data;
-  GlsCategory *category = state->category;
-
-  if (is_ours (r, "label"))
-    read_localized (r, &label_spec, category->labels);
-  else if (is_ours (r, "description"))
-    read_localized (r, &description_spec, category->descriptions);
-  else if (is_ours (r, "category"))
-    read_category (r, state->codebook, category);
-  else
-    keep_foreign_element (r, &category->foreign);
-}
-
-static void
-read_category (Reader      *r,
-               GlsCodebook *codebook,
-               GlsCategory *parent)
-{
-  g_autoptr(GlsCategory) category = gls_category_new ("");
-  CodebookState state = { codebook, category, NULL };
-  guint line = current_line (r);
-  gpointer first_line;
-
-  read_attributes (r, &category_spec, category_attribute, category, &category->foreign, NULL);
-  category->parent = parent;
-  g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));
-
-  if (g_hash_table_lookup_extended (r->category_lines, category->id, NULL, &first_line))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the category id “%s” is used twice (first on line %u)"),
-                         category->id, GPOINTER_TO_UINT (first_line));
-      report (r, GLS_PROBLEM_ERROR, line, 0, message);
-    }
-  else
-    g_hash_table_insert (r->category_lines, g_strdup (category->id), GUINT_TO_POINTER (line));
-
-  read_children (r, &category_spec, category_child, &state);
-}
-
-static gboolean
-codebook_attribute (Reader     *r,
-                    const char *name,
-                    const char *value,
-                    gpointer    user_data)
-{
-  GlsCodebook *codebook = user_data;
-
-  if (strcmp (name, "id") == 0)
-    _gls_set_string (&codebook->id, value);
-  else if (strcmp (name, "version") == 0)
-    _gls_set_string (&codebook->version, value);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static void
-codebook_child (Reader   *r,
-                gpointer  user_data)
-{
-  GlsCodebook *codebook = user_data;
-
-  if (is_ours (r, "label"))
-    read_localized (r, &label_spec, codebook->labels);
-  else if (is_ours (r, "description"))
-    read_localized (r, &description_spec, codebook->descriptions);
-  else if (is_ours (r, "category"))
-    read_category (r, codebook, NULL);
-  else
-    keep_foreign_element (r, &codebook->foreign);
-}
-
-static GlsCodebook *
-read_codebook (Reader *r)
-{
-  GlsCodebook *codebook = gls_codebook_new ("", NULL);
-
-  read_attributes (r, &codebook_spec, codebook_attribute, codebook, &codebook->foreign, NULL);
-  read_children (r, &codebook_spec, codebook_child, codebook);
-  _gls_codebook_rebuild (codebook);
-
-  return codebook;
-}
-
-/* Sidecars ----------------------------------------------------------- */
-
-static gboolean
-target_attribute (Reader     *r,
-                  const char *name,
-                  const char *value,
-                  gpointer    user_data)
-{
-  GlsTarget *target = user_data;
-
-  if (strcmp (name, "start") == 0)
-    parse_offset (r, value, &target->start);
-  else if (strcmp (name, "end") == 0)
-    parse_offset (r, value, &target->end);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static void
-target_child (Reader   *r,
-              gpointer  user_data)
-{
-  GlsTarget *target = user_data;
-
-  if (is_ours (r, "exact"))
-    target->exact = read_text_element (r, &exact_spec, NULL);
-  else if (is_ours (r, "prefix"))
-    target->prefix = read_text_element (r, &prefix_spec, NULL);
-  else if (is_ours (r, "suffix"))
-    target->suffix = read_text_element (r, &suffix_spec, NULL);
-  else
-    keep_foreign_element (r, &target->foreign);
-}
-
-static gboolean
-annotation_attribute (Reader     *r,
-                      const char *name,
-                      const char *value,
-                      gpointer    user_data)
-{
-  GlsAnnotation *annotation = user_data;
-
-  if (strcmp (name, "id") == 0)
-    _gls_set_string (&annotation->id, value);
-  else if (strcmp (name, "category") == 0)
-    _gls_set_string (&annotation->category, value);
-  else if (strcmp (name, "annotator") == 0)
-    _gls_set_string (&annotation->annotator, value);
-  else if (strcmp (name, "created") == 0)
-    _gls_set_string (&annotation->created, value);
-  else if (strcmp (name, "modified") == 0)
-    _gls_set_string (&annotation->modified, value);
-  else if (strcmp (name, "anchor") == 0)
-    return gls_anchor_from_string (value, &annotation->anchor);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-attribute_name (Reader     *r,
-                const char *name,
-                const char *value,
-                gpointer    user_data)
-{
-  char **out = user_data;
-
-  if (strcmp (name, "name") != 0)
-    return FALSE;
-
-  _gls_set_string (out, value);
-
-  return TRUE;
-}
-
-static void
-annotation_child (Reader   *r,
-                  gpointer  user_data)
-{
-  GlsAnnotation *annotation = user_data;
-
-  if (is_ours (r, "target"))
-    {
-      GlsTarget target = { 0, };
-
-      target.line = current_line (r);
-      read_attributes (r, &target_spec, target_attribute, &target, &target.foreign, NULL);
-      read_children (r, &target_spec, target_child, &target);
-      g_array_append_val (annotation->targets, target);
-    }
-  else if (is_ours (r, "note"))
-    {
-      g_free (annotation->note);
-      annotation->note = read_text_element (r, &note_spec, NULL);
-    }
-  else if (is_ours (r, "attribute"))
-    {
-      char *name = NULL;
-      GlsForeign *ignored = NULL;
-
-      read_attributes (r, &attribute_spec, attribute_name, &name, &ignored, NULL);
-      _gls_foreign_free (ignored);
-      g_ptr_array_add (annotation->attributes, name ? name : g_strdup (""));
-      g_ptr_array_add (annotation->attributes, read_text (r, &attribute_spec));
-    }
-  else
-    keep_foreign_element (r, &annotation->foreign);
-}
-
-static gboolean
-relation_attribute (Reader     *r,
-                    const char *name,
-                    const char *value,
-                    gpointer    user_data)
-{
-  GlsRelation *relation = user_data;
-
-  if (strcmp (name, "id") == 0)
-    _gls_set_string (&relation->id, value);
-  else if (strcmp (name, "type") == 0)
-    _gls_set_string (&relation->type, value);
-  else if (strcmp (name, "from") == 0)
-    _gls_set_string (&relation->from, value);
-  else if (strcmp (name, "to") == 0)
-    _gls_set_string (&relation->to, value);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-source_attribute (Reader     *r,
-                  const char *name,
-                  const char *value,
-                  gpointer    user_data)
-{
-  GlsSidecarData *data = user_data;
-
-  if (strcmp (name, "href") == 0)
-    _gls_set_string (&data->href, value);
-  else if (strcmp (name, "encoding") == 0)
-    _gls_set_string (&data->encoding, value);
-  else if (strcmp (name, "sha256") == 0)
-    _gls_set_string (&data->sha256, value);
-  else if (strcmp (name, "newlines") == 0)
-    _gls_set_string (&data->newlines, value);
-  else if (strcmp (name, "bom") == 0)
-    data->bom = strcmp (value, "true") == 0;
-  else if (strcmp (name, "length") == 0)
-    g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &data->length, NULL);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static void
-sidecar_child (Reader   *r,
-               gpointer  user_data)
-{
-  GlsSidecarData *data = user_data;
-
-  if (is_ours (r, "annotation"))
-    {
-      GlsAnnotation *annotation = _gls_annotation_new_empty ();
-
-      annotation->line = current_line (r);
-      read_attributes (r, &annotation_spec, annotation_attribute, annotation, &annotation->foreign, NULL);
-      read_children (r, &annotation_spec, annotation_child, annotation);
-      _gls_annotation_sort_targets (annotation);
-      if (annotation->id == NULL)
-        annotation->id = g_strdup ("");
-      if (annotation->category == NULL)
-        annotation->category = g_strdup ("");
-      if (annotation->targets->len == 0)
-        {
-          GlsTarget target = { 0, };
-          g_array_append_val (annotation->targets, target);
-        }
-      g_ptr_array_add (data->annotations, annotation);
-    }
-  else if (is_ours (r, "relation"))
-    {
-      GlsRelation *relation = _gls_relation_new_empty ();
-
-      relation->line = current_line (r);
-      read_attributes (r, &relation_spec, relation_attribute, relation, &relation->foreign, NULL);
-      read_children (r, &relation_spec, NULL, NULL);
-      if (relation->id == NULL)
-        relation->id = g_strdup ("");
-      if (relation->type == NULL)
-        relation->type = g_strdup ("");
-      if (relation->from == NULL)
-        relation->from = g_strdup ("");
-      if (relation->to == NULL)
-        relation->to = g_strdup ("");
-      g_ptr_array_add (data->relations, relation);
-    }
-  else if (is_ours (r, "source"))
-    {
-      data->source_line = current_line (r);
-      read_attributes (r, &source_spec, source_attribute, data, &data->source_foreign, NULL);
-      read_children (r, &source_spec, NULL, NULL);
-    }
-  else if (is_ours (r, "codebook") && data->codebook == NULL)
-    data->codebook = read_codebook (r);
-  else if (is_ours (r, "note"))
-    {
-      g_free (data->note);
-      data->note = read_text_element (r, &note_spec, NULL);
-    }
-  else
-    keep_foreign_element (r, &data->foreign);
-}
-
-static gboolean
-root_attribute (Reader     *r,
-                const char *name,
-                const char *value,
-                gpointer    user_data)
-{
-  GlsSidecarData *data = user_data;
-
-  if (strcmp (name, "version") == 0)
-    _gls_set_string (&data->version, value);
-  else if (strcmp (name, "generator") == 0)
-    _gls_set_string (&data->generator, value);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-void
-_gls_sidecar_data_free (GlsSidecarData *data)
-{
-  if (data == NULL)
-    return;
-
-  g_free (data->display_name);
-  g_free (data->version);
-  g_free (data->generator);
-  g_free (data->href);
-  g_free (data->encoding);
-  g_free (data->sha256);
-  g_free (data->newlines);
-  _gls_foreign_free (data->source_foreign);
-  g_clear_object (&data->codebook);
-  g_free (data->note);
-  g_ptr_array_unref (data->annotations);
-  g_ptr_array_unref (data->relations);
-  _gls_foreign_free (data->foreign);
-  g_free (data);
 }
 
 /* Whether @data starts as a UTF-8 XML file can: a BOM, white space or
@@ -1303,17 +647,11 @@ _gls_xml_find_doctype (const char *data,
   return 0;
 }
 
-typedef enum
-{
-  ROOT_ANNOTATIONS,
-  ROOT_CODEBOOK,
-} Root;
-
 /* Sets up a reader on @bytes and moves it to the root element. Returns
  * FALSE (with the problem reported) if there is none to read. */
-static gboolean
-open_reader (Reader     *r,
-             GBytes     *bytes)
+gboolean
+_gls_xml_open_reader (GlsXmlReader *r,
+                      GBytes       *bytes)
 {
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -1321,29 +659,29 @@ open_reader (Reader     *r,
 
   if (len == 0)
     {
-      report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is empty, it holds no XML at all"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is empty, it holds no XML at all"));
       r->malformed = TRUE;
       return FALSE;
     }
 
   if (len > G_MAXINT)
     {
-      report (r, GLS_PROBLEM_ERROR, 0, 0, _("the file is too large to read"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 0, 0, _("the file is too large to read"));
       r->malformed = TRUE;
       return FALSE;
     }
 
   if (!_gls_xml_is_utf8_xml (data, len))
     {
-      report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is not UTF-8: Glossator files are always UTF-8"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is not UTF-8: Glossator files are always UTF-8"));
       r->malformed = TRUE;
       return FALSE;
     }
 
   if ((doctype_line = _gls_xml_find_doctype (data, len)) > 0)
     {
-      report (r, GLS_PROBLEM_ERROR, doctype_line, 0,
-              _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, doctype_line, 0,
+                       _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
       r->malformed = TRUE;
       return FALSE;
     }
@@ -1352,7 +690,7 @@ open_reader (Reader     *r,
                                   XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
   if (r->reader == NULL)
     {
-      report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML"));
       r->malformed = TRUE;
       return FALSE;
     }
@@ -1366,37 +704,37 @@ open_reader (Reader     *r,
       return TRUE;
 
   if (!r->malformed)
-    report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML: there is no root element"));
+    _gls_xml_report (r, GLS_PROBLEM_ERROR, 0, 0, _("not well-formed XML: there is no root element"));
   r->malformed = TRUE;
 
   return FALSE;
 }
 
 /* Reads to the end, so that the parser and the validator see everything. */
-static void
-finish_reader (Reader *r)
+void
+_gls_xml_finish_reader (GlsXmlReader *r)
 {
   while (advance (r) == 1)
     ;
 }
 
-static void
-close_reader (Reader *r)
+void
+_gls_xml_close_reader (GlsXmlReader *r)
 {
   g_clear_pointer (&r->reader, xmlFreeTextReader);
   g_clear_pointer (&r->scratch, xmlFreeDoc);
   g_clear_pointer (&r->category_lines, g_hash_table_unref);
 }
 
-static gboolean
-check_root (Reader     *r,
-            const char *expected)
+gboolean
+_gls_xml_check_root (GlsXmlReader *r,
+                     const char   *expected)
 {
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
   const char *local = (const char *) xmlTextReaderConstLocalName (r->reader);
   g_autofree char *message = NULL;
 
-  if (is_ours (r, expected))
+  if (_gls_xml_is_ours (r, expected))
     return TRUE;
 
   if (g_strcmp0 (local, expected) == 0)
@@ -1406,32 +744,32 @@ check_root (Reader     *r,
     message = g_strdup_printf (_("the root element is “%s”, but a Glossator file of this kind has “%s”"),
                                local, expected);
 
-  report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
+  _gls_xml_report (r, GLS_PROBLEM_ERROR, current_line (r), 0, message);
   r->stop = TRUE;
 
   return FALSE;
 }
 
-static int
-failure_code (Reader *r)
+int
+_gls_xml_failure_code (GlsXmlReader *r)
 {
   return r->malformed ? GLS_ERROR_MALFORMED : GLS_ERROR_INVALID;
 }
 
-static void
-fail (Reader     *r,
-      GPtrArray  *caller_problems,
-      int         code,
-      GError    **error)
+void
+_gls_xml_fail (GlsXmlReader  *r,
+               GPtrArray     *caller_problems,
+               int            code,
+               GError       **error)
 {
   g_autofree char *message = gls_problems_to_string (r->problems, GLS_PROBLEM_ERROR);
 
   g_set_error_literal (error, GLS_ERROR, code, message);
 }
 
-static void
-hand_over_problems (Reader    *r,
-                    GPtrArray *problems)
+void
+_gls_xml_hand_over_problems (GlsXmlReader *r,
+                             GPtrArray    *problems)
 {
   if (problems == NULL || problems == r->problems)
     return;
@@ -1442,195 +780,29 @@ hand_over_problems (Reader    *r,
 }
 
 /**
- * _gls_xml_read_sidecar:
+ * _gls_xml_new_peek_reader:
  *
- * Reads a sidecar, checking its form against the schema. Its meaning (the
- * offsets and quotes against the text) is checked by the document.
+ * A reader for a quick look at the first elements of @bytes, which says
+ * nothing of the problems it meets: the full read reports them.
  *
- * Returns: (transfer full): what it says, or %NULL with @error set and
- *   every problem (only the first one for XML that is not well-formed)
- *   added to @problems
+ * Returns: (transfer full) (nullable): the reader, or %NULL when @bytes is
+ *   not a file to read (empty, too large, not UTF-8, or with a DOCTYPE)
  */
-GlsSidecarData *
-_gls_xml_read_sidecar (GBytes      *bytes,
-                       const char  *display_name,
-                       GPtrArray   *problems,
-                       GError     **error)
-{
-  g_autoptr(GlsSidecarData) data = NULL;
-  g_autoptr(GPtrArray) local_problems = gls_problems_new ();
-  Reader r = { NULL, display_name, local_problems, };
-  guint n_errors;
-
-  data = g_new0 (GlsSidecarData, 1);
-  data->display_name = g_strdup (display_name);
-  data->annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  data->relations = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (open_reader (&r, bytes) && check_root (&r, "annotations"))
-    {
-      read_attributes (&r, &annotations_spec, root_attribute, data, &data->foreign, NULL);
-
-      if (data->version != NULL && !g_str_has_prefix (data->version, "1."))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("this file is in format version %s, which this version of Glossator "
-                               "cannot read (it reads 1.x); use a newer Glossator"),
-                             data->version);
-          report (&r, GLS_PROBLEM_ERROR, current_line (&r), 0, message);
-          fail (&r, problems, GLS_ERROR_VERSION, error);
-          hand_over_problems (&r, problems);
-          close_reader (&r);
-          return NULL;
-        }
-
-      read_children (&r, &annotations_spec, sidecar_child, data);
-      finish_reader (&r);
-    }
-
-  n_errors = gls_problems_count (local_problems, GLS_PROBLEM_ERROR);
-  if (n_errors > 0 || r.malformed || r.n_schema_errors > 0)
-    {
-      int code = failure_code (&r);
-
-      fail (&r, problems, code, error);
-      hand_over_problems (&r, problems);
-      close_reader (&r);
-      return NULL;
-    }
-
-  hand_over_problems (&r, problems);
-  close_reader (&r);
-
-  if (data->version == NULL)
-    data->version = g_strdup (GLS_FORMAT_VERSION);
-  if (data->sha256 == NULL)
-    data->sha256 = g_strdup ("");
-
-  return g_steal_pointer (&data);
-}
-
-/**
- * _gls_xml_read_codebook:
- *
- * Returns: (transfer full): the codebook in @bytes, or %NULL with @error
- *   set and the problems added to @problems
- */
-GlsCodebook *
-_gls_xml_read_codebook (GBytes      *bytes,
-                        const char  *display_name,
-                        GPtrArray   *problems,
-                        GError     **error)
-{
-  g_autoptr(GPtrArray) local_problems = gls_problems_new ();
-  g_autoptr(GlsCodebook) codebook = NULL;
-  Reader r = { NULL, display_name, local_problems, };
-
-  if (open_reader (&r, bytes) && check_root (&r, "codebook"))
-    {
-      codebook = read_codebook (&r);
-      finish_reader (&r);
-    }
-
-  if (gls_problems_count (local_problems, GLS_PROBLEM_ERROR) > 0 || r.malformed || r.n_schema_errors > 0)
-    {
-      fail (&r, problems, failure_code (&r), error);
-      hand_over_problems (&r, problems);
-      close_reader (&r);
-      return NULL;
-    }
-
-  hand_over_problems (&r, problems);
-  close_reader (&r);
-
-  return g_steal_pointer (&codebook);
-}
-
-/**
- * _gls_xml_bytes_is_codebook:
- *
- * Returns: whether the root element of @bytes is a `codebook`
- */
-gboolean
-_gls_xml_bytes_is_codebook (GBytes *bytes)
+xmlTextReaderPtr
+_gls_xml_new_peek_reader (GBytes *bytes)
 {
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
   xmlTextReaderPtr reader;
-  gboolean result = FALSE;
-
-  if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
-    return FALSE;
-
-  reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (reader == NULL)
-    return FALSE;
-
-  xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
-  while (xmlTextReaderRead (reader) == 1)
-    {
-      int type = xmlTextReaderNodeType (reader);
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        break;
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          result = g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "codebook") == 0;
-          break;
-        }
-    }
-  xmlFreeTextReader (reader);
-
-  return result;
-}
-
-/**
- * _gls_xml_peek_source_encoding:
- *
- * Returns: (nullable): the encoding the `source` element of a sidecar
- *   names, read from the first elements only; %NULL when there is none or
- *   the file is not one to read (the full read reports why)
- */
-char *
-_gls_xml_peek_source_encoding (GBytes *bytes)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  xmlTextReaderPtr reader;
-  char *encoding = NULL;
-  guint elements = 0;
 
   if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
     return NULL;
 
   reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (reader == NULL)
-    return NULL;
+  if (reader != NULL)
+    xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
 
-  xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
-  while (elements < 8 && xmlTextReaderRead (reader) == 1)
-    {
-      int type = xmlTextReaderNodeType (reader);
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        break;
-      if (type != XML_READER_TYPE_ELEMENT)
-        continue;
-
-      elements++;
-      if (g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "source") == 0 &&
-          g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), GLS_NAMESPACE) == 0)
-        {
-          xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST "encoding");
-
-          encoding = g_strdup ((const char *) value);
-          xmlFree (value);
-          break;
-        }
-    }
-  xmlFreeTextReader (reader);
-
-  return encoding;
+  return reader;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1704,75 +876,6 @@ _gls_xml_write_string (xmlTextWriterPtr  writer,
   xmlTextWriterWriteString (writer, BAD_CAST xml_safe (text, &to_free));
 }
 
-static void
-write_localized (xmlTextWriterPtr  writer,
-                 const char       *name,
-                 GPtrArray        *variants)
-{
-  for (guint i = 0; i + 1 < variants->len; i += 2)
-    {
-      const char *lang = g_ptr_array_index (variants, i);
-      g_autofree char *to_free = NULL;
-
-      xmlTextWriterStartElement (writer, BAD_CAST name);
-      if (lang != NULL)
-        xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:lang", BAD_CAST lang);
-      xmlTextWriterWriteString (writer, BAD_CAST xml_safe (g_ptr_array_index (variants, i + 1), &to_free));
-      xmlTextWriterEndElement (writer);
-    }
-}
-
-static void
-write_category (xmlTextWriterPtr  writer,
-                GlsCategory      *category)
-{
-  xmlTextWriterStartElement (writer, BAD_CAST "category");
-  _gls_xml_write_attribute (writer, "id", category->id);
-  _gls_xml_write_attribute (writer, "name", category->name);
-  if (category->key > 0)
-    _gls_xml_write_uint_attribute (writer, "key", category->key);
-  _gls_xml_write_attribute (writer, "color", category->color);
-  _gls_foreign_write_attributes (category->foreign, writer);
-  /* the schema wants a label: a category made without one is named by
-   * its original name */
-  if (category->labels->len == 0)
-    _gls_xml_write_text_element (writer, "label", gls_category_get_original_name (category));
-  write_localized (writer, "label", category->labels);
-  write_localized (writer, "description", category->descriptions);
-  for (guint i = 0; i < category->children->len; i++)
-    write_category (writer, g_ptr_array_index (category->children, i));
-  _gls_foreign_write_elements (category->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
-static void
-write_codebook (xmlTextWriterPtr  writer,
-                GlsCodebook      *codebook,
-                gboolean          root)
-{
-  if (root)
-    xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "codebook", BAD_CAST GLS_NAMESPACE);
-  else
-    xmlTextWriterStartElement (writer, BAD_CAST "codebook");
-  _gls_xml_write_attribute (writer, "id", codebook->id);
-  _gls_xml_write_attribute (writer, "version", codebook->version);
-  _gls_foreign_write_attributes (codebook->foreign, writer);
-  write_localized (writer, "label", codebook->labels);
-  write_localized (writer, "description", codebook->descriptions);
-  for (guint i = 0; i < codebook->roots->len; i++)
-    write_category (writer, g_ptr_array_index (codebook->roots, i));
-  _gls_foreign_write_elements (codebook->foreign, writer);
-  xmlTextWriterEndElement (writer);
-}
-
-/* A codebook element inside another document, in its default namespace. */
-void
-_gls_xml_write_codebook_element (xmlTextWriterPtr  writer,
-                                 GlsCodebook      *codebook)
-{
-  write_codebook (writer, codebook, FALSE);
-}
-
 GBytes *
 _gls_xml_finish_writer (xmlTextWriterPtr writer,
                         xmlBufferPtr     buffer)
@@ -1824,13 +927,3 @@ _gls_xml_start_writer (xmlBufferPtr *buffer,
   return writer;
 }
 
-GBytes *
-_gls_xml_write_codebook (GlsCodebook *codebook)
-{
-  xmlBufferPtr buffer;
-  xmlTextWriterPtr writer = _gls_xml_start_writer (&buffer, 4096);
-
-  write_codebook (writer, codebook, TRUE);
-
-  return _gls_xml_finish_writer (writer, buffer);
-}
