@@ -526,6 +526,32 @@ test_background_save (Fixture       *fixture,
   g_assert_false (gls_document_get_modified (fixture->document));
 }
 
+/* An annotation that is gone for good during a save (its adding undone,
+ * then the redo dropped by a new edit) is still written as it was. */
+static void
+test_background_save_freed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *added;
+
+  added = gls_document_annotate (fixture->document, "prediction", 3, 11, &error);
+  g_assert_no_error (error);
+  gls_document_set_annotation_note (fixture->document, added, "Only in the saved file.");
+  expected = gls_document_serialize (fixture->document);
+
+  gls_document_file_save_async (fixture->document_file, NULL, on_done, &result);
+  g_assert_true (gls_document_undo (fixture->document));
+  g_assert_true (gls_document_undo (fixture->document));
+  change_something (fixture);
+
+  g_assert_true (gls_document_file_save_finish (fixture->document_file, wait_for (&result), NULL, &error));
+  g_assert_no_error (error);
+  assert_sidecar_is (fixture, expected);
+}
+
 /* Saves asked for while one runs wait their turn. */
 static void
 test_queued_saves (Fixture       *fixture,
@@ -805,6 +831,7 @@ main (int   argc,
   ADD ("/document-file/save-killed", test_save_killed, 20000);
   ADD ("/document-file/stale-files", test_stale_files, 20);
   ADD ("/document-file/background-save", test_background_save, 20000);
+  ADD ("/document-file/background-save-freed", test_background_save_freed, 20000);
   ADD ("/document-file/queued-saves", test_queued_saves, 2000);
   ADD ("/document-file/changed-by-another-program", test_changed_by_another_program, 20);
   ADD ("/document-file/drafts", test_drafts, 50);

@@ -31,7 +31,7 @@ static void
 add_to_snapshot (gpointer item,
                  gpointer user_data)
 {
-  g_ptr_array_add (user_data, g_object_ref (item));
+  g_ptr_array_add (user_data, item);
 }
 
 /**
@@ -39,8 +39,9 @@ add_to_snapshot (gpointer item,
  *
  * Takes what the sidecar would hold now, for a worker thread to write
  * while the user goes on editing: until _gls_document_end_snapshot(),
- * every annotation the document changes in place is first copied into the
- * snapshot as it was. Costs a reference per annotation.
+ * every annotation the document changes in place or takes out is first
+ * copied into the snapshot as it was. The snapshot borrows the others (a
+ * pointer each, no reference): they stay in the document until then.
  *
  * Returns: (transfer full): the snapshot
  */
@@ -57,6 +58,8 @@ _gls_document_snapshot (GlsDocument *self)
   snapshot->note = g_strdup (self->note);
   snapshot->foreign = self->foreign;
   snapshot->source_foreign = self->source_foreign;
+  g_ptr_array_unref (snapshot->annotations);
+  snapshot->annotations = g_ptr_array_sized_new (gls_document_get_n_annotations (self));
   _gls_annotation_list_foreach (self->annotations, add_to_snapshot, snapshot->annotations);
 
   n_relations = g_list_model_get_n_items (G_LIST_MODEL (self->relations));

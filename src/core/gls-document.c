@@ -295,6 +295,10 @@ static void
 take_out_annotation (GlsDocument   *self,
                      GlsAnnotation *annotation)
 {
+  /* snapshots being written borrow it: they keep a copy */
+  for (guint i = 0; i < self->snapshots->len; i++)
+    _gls_sidecar_snapshot_freeze (g_ptr_array_index (self->snapshots, i), annotation);
+
   g_object_ref (annotation);
   unindex_annotation (self, annotation);
   _gls_annotation_list_remove (self->annotations, annotation, TRUE);

@@ -17,9 +17,10 @@ G_BEGIN_DECLS
  *
  * A plain description of a sidecar: the annotations and relations in the
  * order they are written, the codebook, the note. The annotations are the
- * document's own objects; before the document changes one of them in
- * place, it calls _gls_sidecar_snapshot_freeze(), which keeps a copy of
- * the annotation as it was, so the snapshot never changes.
+ * document's own objects, borrowed; before the document changes one of
+ * them in place or takes it out, it calls _gls_sidecar_snapshot_freeze(),
+ * which keeps a copy of the annotation as it was, so the snapshot never
+ * changes and never reads an annotation that may be gone.
  */
 typedef struct
 {
@@ -33,7 +34,7 @@ typedef struct
   char             *note;
   const GlsForeign *foreign;         /* borrowed from the owner */
   const GlsForeign *source_foreign;  /* borrowed from the owner */
-  GPtrArray        *annotations;     /* GlsAnnotation, in text order */
+  GPtrArray        *annotations;     /* GlsAnnotation, borrowed, in text order */
   GPtrArray        *relations;       /* GlsRelation */
   GHashTable       *frozen;          /* live annotation → copy as it was */
   guint             serial;          /* the history's state it shows */

@@ -38,7 +38,8 @@ _gls_sidecar_snapshot_new (GObject     *owner,
   self->owner = g_object_ref (owner);
   self->source = g_object_ref (source);
   self->codebook = g_object_ref (codebook);
-  self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  /* borrowed: frozen before they change or leave the document */
+  self->annotations = g_ptr_array_new ();
   self->relations = g_ptr_array_new_with_free_func (g_object_unref);
   self->frozen = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 

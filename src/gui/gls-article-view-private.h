@@ -1,14 +1,51 @@
 /* gls-article-view-private.h
- * What the tests may do to the article view that users do with the mouse. */
+ * The article view's fields, shared by its two files, and what the tests
+ * may do to it that users do with the mouse. */
 #pragma once
 
 #include "gls-article-view.h"
 
 G_BEGIN_DECLS
 
+/* Bars under the text, one per overlapping annotation. */
+#define BAR_HEIGHT 2
+#define BAR_GAP 1
+#define MAX_CACHED_LINES 4096
+
+struct _GlsArticleView
+{
+  GtkTextView    parent_instance;
+
+  /* Owned */
+  GlsDocument   *document;
+  GlsSource     *shown;        /* the text in the buffer */
+  GlsAnnotation *selected;
+  GPtrArray     *visible;      /* borrowed annotations found for the frame */
+  GHashTable    *line_cache;   /* line number → GArray of graphene_rect_t, one per char */
+  GHashTable    *simple_lines; /* line number → 1 left to right only, 2 not */
+  GHashTable    *drawn;        /* GlsAnnotation → GArray of graphene_rect_t */
+  GtkWidget     *popover;
+
+  gsize          filled;       /* bytes of the shown text in the buffer */
+  guint          fill_source;
+
+  int            cache_width;
+  double         press_x;
+  double         press_y;
+  guint          click_source;
+};
+
+
 void       _gls_article_view_click       (GlsArticleView *self,
                                           double          x,
                                           double          y);
 GtkWidget *_gls_article_view_get_popover (GlsArticleView *self);
+
+/* gls-article-view-highlights.c */
+void       _gls_article_view_invalidate_cache (GlsArticleView   *self);
+void       _gls_article_view_free_rects       (gpointer          data);
+void       _gls_article_view_snapshot_layer   (GtkTextView      *view,
+                                               GtkTextViewLayer  layer,
+                                               GtkSnapshot      *snapshot);
 
 G_END_DECLS
