@@ -361,6 +361,20 @@ source_ready_free (SourceReady *ready)
   g_free (ready);
 }
 
+/* The first bytes of the sidecar, enough for its first elements; %NULL
+ * when it cannot be read (the full read says why). */
+static GBytes *
+read_head (GFile        *sidecar,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (sidecar, cancellable, NULL);
+
+  if (stream == NULL)
+    return NULL;
+
+  return g_input_stream_read_bytes (G_INPUT_STREAM (stream), 64 * 1024, cancellable, NULL);
+}
+
 /* Reads the article and its sidecar; the article alone when the sidecar
  * cannot be taken and the flags allow it. */
 static gboolean
@@ -386,18 +400,15 @@ load_files (GlsFileJob    *job,
   /* the debris of saves that were killed, never a save under way */
   _gls_atomic_file_remove_stale (sidecar, GLS_ATOMIC_FILE_STALE_USEC);
 
-  if (!load_sidecar_bytes (sidecar, &bytes, &etag, cancellable, &sidecar_error) &&
-      (!(job->load_flags & GLS_LOAD_KEEP_ARTICLE) ||
-       g_error_matches (sidecar_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
-    {
-      g_propagate_error (error, g_steal_pointer (&sidecar_error));
-      return FALSE;
-    }
-
   /* the encoding the sidecar names, from its first elements: the article
-   * can be decoded before the whole sidecar is read */
-  if (bytes != NULL && encoding == NULL)
-    encoding = peeked = _gls_sidecar_peek_source_encoding (bytes);
+   * is decoded and shown before the whole sidecar is read */
+  if (encoding == NULL)
+    {
+      g_autoptr(GBytes) head = read_head (sidecar, cancellable);
+
+      if (head != NULL)
+        encoding = peeked = _gls_sidecar_peek_source_encoding (head);
+    }
 
   if ((source = gls_source_new_for_file (file, encoding, cancellable, &source_error)) == NULL)
     {
@@ -410,9 +421,7 @@ load_files (GlsFileJob    *job,
           g_propagate_error (error, g_steal_pointer (&source_error));
           return FALSE;
         }
-      if (sidecar_error == NULL)
-        sidecar_error = g_steal_pointer (&source_error);
-      g_clear_pointer (&bytes, g_bytes_unref);
+      sidecar_error = g_steal_pointer (&source_error);
     }
 
   job->source_etag = _gls_document_file_query_etag (file, NULL);
@@ -425,6 +434,15 @@ load_files (GlsFileJob    *job,
       ready->source = g_object_ref (source);
       g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, source_ready_cb, ready,
                                   (GDestroyNotify) source_ready_free);
+    }
+
+  if (sidecar_error == NULL &&
+      !load_sidecar_bytes (sidecar, &bytes, &etag, cancellable, &sidecar_error) &&
+      (!(job->load_flags & GLS_LOAD_KEEP_ARTICLE) ||
+       g_error_matches (sidecar_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    {
+      g_propagate_error (error, g_steal_pointer (&sidecar_error));
+      return FALSE;
     }
 
   if (bytes != NULL && sidecar_error == NULL)
