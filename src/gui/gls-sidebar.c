@@ -160,6 +160,33 @@ filter_annotation (gpointer item,
   return TRUE;
 }
 
+/* Whether the list shows only some annotations. */
+static gboolean
+filter_is_active (GlsSidebar *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  return self->filter_needle != NULL ||
+         (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len &&
+          g_ptr_array_index (self->filter_ids, selected) != NULL);
+}
+
+/* The list filters only while the user asks it to: an unfiltered list
+ * passes 100,000 annotations through at no cost when a document opens. */
+static void
+apply_filter (GlsSidebar *self)
+{
+  GtkFilter *wanted = filter_is_active (self) ? GTK_FILTER (self->filter) : NULL;
+
+  if (self->filtered == NULL)
+    return;
+
+  if (gtk_filter_list_model_get_filter (self->filtered) != wanted)
+    gtk_filter_list_model_set_filter (self->filtered, wanted);
+  else if (wanted != NULL)
+    gtk_filter_changed (wanted, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 on_filter_changed (GlsSidebar *self)
 {
@@ -170,7 +197,7 @@ on_filter_changed (GlsSidebar *self)
   if (*search != '\0')
     self->filter_needle = g_utf8_casefold (search, -1);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_filter (self);
 }
 
 static void
@@ -464,12 +491,12 @@ gls_sidebar_set_document (GlsSidebar  *self,
   g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::note", G_CALLBACK (on_note_notify), self, G_CONNECT_SWAPPED);
 
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (gls_document_get_annotations (document))),
-                                        g_object_ref (GTK_FILTER (self->filter)));
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (gls_document_get_annotations (document))), NULL);
   /* filtering a long list runs in steps, so that the window stays
    * responsive; a short one is filtered at once */
   gtk_filter_list_model_set_incremental (filtered, gls_document_get_n_annotations (document) > 20000);
   g_set_object (&self->filtered, filtered);
+  apply_filter (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
 
   note_buffer = gtk_text_view_get_buffer (self->document_note_view);

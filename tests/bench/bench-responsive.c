@@ -189,6 +189,78 @@ plain_view_first_frame (GFile  *file,
   return (frame.end - start) / 1000.0;
 }
 
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  const char    *text;
+  gsize          len;
+  gsize          done;
+} Fill;
+
+static gboolean
+fill_cb (gpointer data)
+{
+  Fill *fill = data;
+  gint64 deadline = g_get_monotonic_time () + 8000;
+
+  do
+    {
+      gsize end = MIN (fill->len, fill->done + 64 * 1024);
+      GtkTextIter iter;
+
+      while (end < fill->len && end > fill->done && fill->text[end - 1] != '\n')
+        end--;
+      if (end == fill->done)
+        end = MIN (fill->len, fill->done + 64 * 1024);
+      gtk_text_buffer_get_end_iter (fill->buffer, &iter);
+      gtk_text_buffer_insert (fill->buffer, &iter, fill->text + fill->done, end - fill->done);
+      fill->done = end;
+    }
+  while (fill->done < fill->len && g_get_monotonic_time () < deadline);
+
+  return fill->done < fill->len;
+}
+
+/* A plain GtkTextView filled the way Glossator's view fills: 64 KB pieces
+ * at line breaks, 8 ms of them per idle. Its longest block, until its own
+ * layout settles, is GTK's floor for a view that never takes the text in
+ * one call. */
+static double
+piecewise_view_block (GFile *file)
+{
+  g_autofree char *text = NULL;
+  gsize len;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  Fill fill = { gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), NULL, 0, 0 };
+  Watchdog watchdog;
+  double block, settle_ms;
+
+  g_file_load_contents (file, NULL, &text, &len, NULL, NULL);
+  fill.text = text;
+  fill.len = len;
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 780);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  watchdog_start (&watchdog);
+  g_idle_add (fill_cb, &fill);
+  while (fill.done < fill.len)
+    g_main_context_iteration (NULL, TRUE);
+  block = watchdog_stop (&watchdog);
+  block = MAX (block, settle (&settle_ms));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+
+  return block;
+}
+
 static gboolean
 window_has_text (gpointer data)
 {
@@ -310,6 +382,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) plain_block = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) piecewise_block = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) open_block = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) save_block = g_array_new (FALSE, FALSE, sizeof (double));
@@ -345,10 +418,12 @@ main (int   argc,
   /* a warm-up, then RUNS of each */
   for (int run = 0; run <= RUNS; run++)
     {
-      double p, pb, f, o, s, d, e;
+      double p, pb, pw, f, o, s, d, e;
 
       malloc_trim (0);
       p = plain_view_first_frame (source, &pb);
+      malloc_trim (0);
+      pw = piecewise_view_block (source);
 
       if (window != NULL)
         gtk_window_destroy (GTK_WINDOW (window));
@@ -373,14 +448,15 @@ main (int   argc,
         {
           g_array_append_val (plain, p);
           g_array_append_val (plain_block, pb);
+          g_array_append_val (piecewise_block, pw);
           g_array_append_val (first, f);
           g_array_append_val (open_block, o);
           g_array_append_val (save_block, s);
           g_array_append_val (draft_block, d);
           g_array_append_val (export_block, e);
         }
-      g_print ("run %d: plain %.0f ms (longest block %.0f ms), first text %.0f ms; longest block: open %.1f, save %.1f, draft %.1f, export %.1f ms\n",
-               run, p, pb, f, o, s, d, e);
+      g_print ("run %d: plain %.0f ms (longest block %.0f ms; filled piecewise %.0f ms), first text %.0f ms; longest block: open %.1f, save %.1f, draft %.1f, export %.1f ms\n",
+               run, p, pb, pw, f, o, s, d, e);
     }
 
   g_print ("\nrenderer: %s (GSK_RENDERER)\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "GTK's default");
@@ -388,14 +464,17 @@ main (int   argc,
   g_print ("Glossator, first frame of text          %9.1f ms\n", median (first));
   g_print ("plain GtkTextView, longest block while it takes and lays out the text %.1f ms (worst of %d): the floor for open\n",
            maximum (plain_block), RUNS);
+  g_print ("plain GtkTextView filled piece by piece as Glossator fills, longest block until laid out %.1f ms (worst of %d)\n",
+           maximum (piecewise_block), RUNS);
   g_print ("longest main-loop block (worst of %d runs): open %.1f ms, save %.1f ms, draft %.1f ms, export %.1f ms\n\n",
            RUNS, maximum (open_block), maximum (save_block), maximum (draft_block), maximum (export_block));
 
   print_goal (median (first) <= FIRST_TEXT_GOAL * median (plain),
               "first frame of text %.1f ms = %.2fx a plain GtkTextView (%.1f ms) (goal <= %.1fx)",
               median (first), median (first) / median (plain), median (plain), FIRST_TEXT_GOAL);
-  print_goal (maximum (open_block) <= BLOCK_GOAL_MS, "open: longest block %.1f ms (goal <= %.0f ms; a plain GtkTextView: %.1f ms)",
-              maximum (open_block), BLOCK_GOAL_MS, maximum (plain_block));
+  print_goal (maximum (open_block) <= BLOCK_GOAL_MS,
+              "open: longest block %.1f ms (goal <= %.0f ms; a plain GtkTextView: %.1f ms, filled piecewise: %.1f ms)",
+              maximum (open_block), BLOCK_GOAL_MS, maximum (plain_block), maximum (piecewise_block));
   print_goal (maximum (save_block) <= BLOCK_GOAL_MS, "save: longest block %.1f ms (goal <= %.0f ms)",
               maximum (save_block), BLOCK_GOAL_MS);
   print_goal (maximum (draft_block) <= BLOCK_GOAL_MS, "draft: longest block %.1f ms (goal <= %.0f ms)",
