@@ -605,6 +605,60 @@ test_changed_by_another_program (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Merging with another program's version reads it in the background and
+ * takes its additions; keeping ours makes the next save replace it. */
+static void
+test_merge_in_background (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GlsDocumentFile) other = gls_document_file_new (fixture->file);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *theirs;
+  guint n = gls_document_get_n_annotations (fixture->document);
+  g_autofree char *id = NULL;
+
+  /* another annotator adds one and saves */
+  g_assert_true (gls_document_file_load (other, NULL, NULL, GLS_LOAD_NONE, NULL, &error));
+  theirs = gls_document_annotate (gls_document_file_get_document (other), "framing", 20, 30, &error);
+  g_assert_no_error (error);
+  id = g_strdup (gls_annotation_get_id (theirs));
+  g_usleep (20000);
+  g_assert_true (gls_document_file_save (other, NULL, &error));
+  g_assert_no_error (error);
+
+  /* here, we add another */
+  gls_document_annotate (fixture->document, "hedge", 40, 45, &error);
+  g_assert_no_error (error);
+  g_assert_true (gls_document_file_changed_on_disk (fixture->document_file));
+
+  gls_document_file_merge_async (fixture->document_file, NULL, on_done, &result);
+  g_assert_cmpint (gls_document_file_get_operation (fixture->document_file), ==, GLS_FILE_OPERATION_MERGE);
+  conflicts = gls_document_file_merge_finish (fixture->document_file, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (gls_document_get_n_annotations (fixture->document), ==, n + 2);
+  g_assert_nonnull (gls_document_lookup_annotation (fixture->document, id));
+  g_assert_true (gls_document_file_save (fixture->document_file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* keeping ours: the next save replaces theirs */
+  g_usleep (20000);
+  gls_test_write (fixture->sidecar, "<theirs/>\n", -1);
+  change_something (fixture);
+  g_assert_false (gls_document_file_save (fixture->document_file, NULL, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  gls_document_file_keep_mine_async (fixture->document_file, NULL, on_done, &result);
+  g_assert_true (gls_document_file_keep_mine_finish (fixture->document_file, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (gls_document_file_save (fixture->document_file, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_drafts (Fixture       *fixture,
              gconstpointer  data)
@@ -834,6 +888,7 @@ main (int   argc,
   ADD ("/document-file/background-save-freed", test_background_save_freed, 20000);
   ADD ("/document-file/queued-saves", test_queued_saves, 2000);
   ADD ("/document-file/changed-by-another-program", test_changed_by_another_program, 20);
+  ADD ("/document-file/merge-in-background", test_merge_in_background, 50);
   ADD ("/document-file/drafts", test_drafts, 50);
   ADD ("/document-file/draft-timer", test_draft_timer, 20);
   ADD ("/document-file/broken-sidecar", test_broken_sidecar, 20);

@@ -780,7 +780,8 @@ test_merge_conflict (void)
   spin (300);
 
   _gls_window_respond (window, GLS_RESPONSE_MERGE);
-  spin (50);
+  /* the version on disk is read in the background */
+  wait_idle (window);
   g_assert_nonnull (gls_document_lookup_annotation (document, gls_annotation_get_id (added)));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);

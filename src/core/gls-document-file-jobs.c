@@ -34,6 +34,10 @@ _gls_file_job_free (GlsFileJob *job)
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_object (&job->moved_aside);
   g_clear_pointer (&job->data, _gls_sidecar_data_free);
+  g_clear_object (&job->source);
+  g_clear_object (&job->codebook);
+  g_clear_pointer (&job->base, g_bytes_unref);
+  g_clear_pointer (&job->versions, _gls_merge_versions_free);
   g_free (job);
 }
 
@@ -524,6 +528,16 @@ _gls_file_job_run (GlsFileJob    *job,
           return job->data != NULL;
         }
       return TRUE;
+
+    case GLS_FILE_OPERATION_MERGE:
+      if (job->keep_mine)
+        {
+          job->new_etag = _gls_document_file_query_etag (job->target, NULL);
+          job->bytes = g_file_load_bytes (job->target, cancellable, NULL, NULL);
+          return !g_cancellable_set_error_if_cancelled (cancellable, error);
+        }
+      job->versions = _gls_merge_read_versions (job->source, job->codebook, job->base, job->target, error);
+      return job->versions != NULL;
 
     case GLS_FILE_OPERATION_NONE:
     default:

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "gls-document-file.h"
+#include "gls-document-private.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
 
@@ -66,6 +67,13 @@ typedef struct
   GBytes             *bytes;           /* the saved sidecar, or an import file */
   GFile              *moved_aside;
   GlsSidecarData     *data;            /* a draft, read */
+
+  /* merging with the version on disk, or taking it as the base */
+  gboolean            keep_mine;
+  GlsSource          *source;
+  GlsCodebook        *codebook;
+  GBytes             *base;
+  GlsMergeVersions   *versions;
 } GlsFileJob;
 
 GlsFileJob *_gls_file_job_new               (GlsDocumentFile      *self,

@@ -135,6 +135,7 @@ prepare_job (GlsDocumentFile *self,
   GlsDocument *document = self->document;
 
   if (job->operation == GLS_FILE_OPERATION_IMPORT ||
+      job->operation == GLS_FILE_OPERATION_MERGE ||
       job->operation == GLS_FILE_OPERATION_LOAD)
     return;
 
@@ -195,6 +196,7 @@ finish_job (GlsDocumentFile *self,
     case GLS_FILE_OPERATION_DRAFT:
     case GLS_FILE_OPERATION_EXPORT:
     case GLS_FILE_OPERATION_IMPORT:
+    case GLS_FILE_OPERATION_MERGE:
     case GLS_FILE_OPERATION_NONE:
     default:
       break;
@@ -538,7 +540,7 @@ gls_document_file_class_init (GlsDocumentFileClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* a GlsFileOperation: what runs in the background, if anything */
   properties[PROP_OPERATION] =
-    g_param_spec_int ("operation", NULL, NULL, GLS_FILE_OPERATION_NONE, GLS_FILE_OPERATION_IMPORT,
+    g_param_spec_int ("operation", NULL, NULL, GLS_FILE_OPERATION_NONE, GLS_FILE_OPERATION_MERGE,
                       GLS_FILE_OPERATION_NONE,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* how far it got, from 0 to 1 */
@@ -916,24 +918,3 @@ gls_document_file_changed_on_disk (GlsDocumentFile *self)
   return document->base != NULL && size >= 0 && (gsize) size != g_bytes_get_size (document->base);
 }
 
-/**
- * gls_document_file_keep_mine:
- *
- * Takes the sidecar now on disk as the one to replace: the user chose to
- * keep this document's version over another program's ("Keep Mine").
- */
-void
-gls_document_file_keep_mine (GlsDocumentFile *self)
-{
-  GlsDocument *document;
-
-  g_return_if_fail (GLS_IS_DOCUMENT_FILE (self));
-
-  if ((document = self->document) == NULL)
-    return;
-
-  g_free (document->etag);
-  document->etag = _gls_document_file_query_etag (self->sidecar, NULL);
-  g_clear_pointer (&document->base, g_bytes_unref);
-  document->base = g_file_load_bytes (self->sidecar, NULL, NULL, NULL);
-}

@@ -41,6 +41,7 @@ typedef enum
   GLS_FILE_OPERATION_DRAFT,
   GLS_FILE_OPERATION_EXPORT,
   GLS_FILE_OPERATION_IMPORT,
+  GLS_FILE_OPERATION_MERGE,
 } GlsFileOperation;
 
 GlsCodebook      *gls_document_file_find_codebook         (GFile               *source_file,
@@ -105,6 +106,20 @@ gboolean          gls_document_file_save_copy_finish      (GlsDocumentFile     *
 
 gboolean          gls_document_file_changed_on_disk       (GlsDocumentFile     *self);
 void              gls_document_file_keep_mine             (GlsDocumentFile     *self);
+void              gls_document_file_keep_mine_async       (GlsDocumentFile     *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean          gls_document_file_keep_mine_finish      (GlsDocumentFile     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void              gls_document_file_merge_async           (GlsDocumentFile     *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray        *gls_document_file_merge_finish          (GlsDocumentFile     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 GFile            *gls_document_file_dup_draft_file        (GlsDocumentFile     *self);
 GDateTime        *gls_document_file_find_draft            (GlsDocumentFile     *self);

@@ -67,6 +67,25 @@ gboolean            _gls_document_replace_with      (GlsDocument        *self,
                                                      GlsSidecarData     *data,
                                                      GError            **error);
 
+/* gls-merge.c: the sidecar on disk and the base of a merge, read in a
+ * worker thread, then merged on the main thread */
+typedef struct
+{
+  GlsDocument *base;
+  GlsDocument *theirs;
+  GBytes      *disk;
+  char        *disk_etag;
+} GlsMergeVersions;
+
+GlsMergeVersions *_gls_merge_read_versions     (GlsSource        *source,
+                                                GlsCodebook      *codebook,
+                                                GBytes           *base,
+                                                GFile            *sidecar,
+                                                GError          **error);
+void              _gls_merge_versions_free     (GlsMergeVersions *versions);
+GPtrArray        *_gls_document_merge_versions (GlsDocument      *self,
+                                                GlsMergeVersions *versions);
+
 /* gls-document-snapshot.c */
 GlsSidecarSnapshot *_gls_document_snapshot          (GlsDocument        *self);
 GlsDocument        *_gls_document_new_from_snapshot (GlsSidecarSnapshot *snapshot);

@@ -62,9 +62,10 @@ same_annotation (GlsAnnotation *a,
   return TRUE;
 }
 
-/* Reads @bytes as a sidecar of this document's article, checked. */
+/* Reads @bytes as a sidecar of the article @source, checked. */
 static GlsDocument *
-read_version (GlsDocument  *self,
+read_version (GlsSource    *source,
+              GlsCodebook  *codebook,
               GBytes       *bytes,
               const char   *name,
               GError      **error)
@@ -74,12 +75,12 @@ read_version (GlsDocument  *self,
   g_autoptr(GlsDocument) version = NULL;
 
   if (bytes == NULL)
-    return gls_document_new (self->source, self->codebook);
+    return gls_document_new (source, codebook);
 
   if ((data = _gls_sidecar_read (bytes, name, problems, error)) == NULL)
     return NULL;
 
-  version = gls_document_new (self->source, data->codebook ? data->codebook : self->codebook);
+  version = gls_document_new (source, data->codebook ? data->codebook : codebook);
 
   if (!_gls_document_adopt (version, data, problems))
     {
@@ -202,6 +203,61 @@ find_relation (GListModel *relations,
   return NULL;
 }
 
+void
+_gls_merge_versions_free (GlsMergeVersions *versions)
+{
+  if (versions == NULL)
+    return;
+
+  g_clear_object (&versions->base);
+  g_clear_object (&versions->theirs);
+  g_clear_pointer (&versions->disk, g_bytes_unref);
+  g_free (versions->disk_etag);
+  g_free (versions);
+}
+
+/**
+ * _gls_merge_read_versions:
+ * @base: (nullable): the sidecar as last loaded or saved
+ *
+ * Reads the sidecar on disk and the base of a merge, checked against the
+ * article @source. Touches no document: safe in a worker thread.
+ *
+ * Returns: (transfer full): both versions, or %NULL with @error set
+ */
+GlsMergeVersions *
+_gls_merge_read_versions (GlsSource    *source,
+                          GlsCodebook  *codebook,
+                          GBytes       *base,
+                          GFile        *sidecar,
+                          GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (sidecar);
+  g_autofree char *contents = NULL;
+  GlsMergeVersions *versions;
+  gsize len;
+
+  versions = g_new0 (GlsMergeVersions, 1);
+  if (!g_file_load_contents (sidecar, NULL, &contents, &len, &versions->disk_etag, &local_error))
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
+                   _("Cannot read “%s” to merge it: %s"), name, local_error->message);
+      _gls_merge_versions_free (versions);
+      return NULL;
+    }
+  versions->disk = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  if ((versions->theirs = read_version (source, codebook, versions->disk, name, error)) == NULL ||
+      (versions->base = read_version (source, codebook, base, name, error)) == NULL)
+    {
+      _gls_merge_versions_free (versions);
+      return NULL;
+    }
+
+  return versions;
+}
+
 /**
  * gls_document_merge_disk_version:
  *
@@ -210,7 +266,8 @@ find_relation (GListModel *relations,
  * side only, are taken. An annotation changed on both sides (or changed
  * on one and deleted on the other) is left as it is here and returned, for
  * the user to choose with gls_document_resolve_conflict(). Afterwards the
- * next save replaces the file on disk.
+ * next save replaces the file on disk. This reads the file in the calling
+ * thread: GlsDocumentFile reads it in a worker thread.
  *
  * Returns: (transfer full) (element-type GlsMergeConflict): the conflicts,
  *   maybe none, or %NULL with @error set when the file on disk cannot be
@@ -220,38 +277,41 @@ GPtrArray *
 gls_document_merge_disk_version (GlsDocument  *self,
                                  GError      **error)
 {
+  GlsMergeVersions *versions;
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (self->sidecar != NULL, NULL);
+
+  if ((versions = _gls_merge_read_versions (self->source, self->codebook, self->base, self->sidecar, error)) == NULL)
+    return NULL;
+
+  conflicts = _gls_document_merge_versions (self, versions);
+  _gls_merge_versions_free (versions);
+
+  return conflicts;
+}
+
+/**
+ * _gls_document_merge_versions:
+ *
+ * The merge itself, on the main thread, from the versions read.
+ *
+ * Returns: (transfer full) (element-type GlsMergeConflict): the conflicts
+ */
+GPtrArray *
+_gls_document_merge_versions (GlsDocument      *self,
+                              GlsMergeVersions *versions)
+{
   g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(GlsDocument) base = NULL;
-  g_autoptr(GlsDocument) theirs = NULL;
-  g_autoptr(GBytes) disk = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *disk_etag = NULL;
+  GlsDocument *base = versions->base;
+  GlsDocument *theirs = versions->theirs;
+  GBytes *disk = versions->disk;
   g_autoptr(GPtrArray) mine_list = NULL;
   GlsAnnotationList *list;
   guint n;
 
   g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (self->sidecar != NULL, NULL);
-
-  name = g_file_get_parse_name (self->sidecar);
-  {
-    char *contents = NULL;
-    gsize len;
-
-    if (!g_file_load_contents (self->sidecar, NULL, &contents, &len, &disk_etag, &local_error))
-      {
-        g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
-                     _("Cannot read “%s” to merge it: %s"), name, local_error->message);
-        return NULL;
-      }
-    disk = g_bytes_new_take (contents, len);
-  }
-
-  if ((theirs = read_version (self, disk, name, error)) == NULL)
-    return NULL;
-  if ((base = read_version (self, self->base, name, error)) == NULL)
-    return NULL;
 
   conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) gls_merge_conflict_free);
   gls_document_begin_group (self);
@@ -354,7 +414,7 @@ gls_document_merge_disk_version (GlsDocument  *self,
     GlsChange *change = _gls_change_new (GLS_CHANGE_DISK_VERSION);
 
     change->text[0] = g_strdup (self->etag);
-    change->text[1] = g_steal_pointer (&disk_etag);
+    change->text[1] = g_strdup (versions->disk_etag);
     change->bytes[0] = self->base ? g_bytes_ref (self->base) : NULL;
     change->bytes[1] = g_bytes_ref (disk);
     _gls_document_commit (self, change);

@@ -28,6 +28,8 @@ describe_operation (GlsFileOperation operation)
       return _("Exporting…");
     case GLS_FILE_OPERATION_IMPORT:
       return _("Importing…");
+    case GLS_FILE_OPERATION_MERGE:
+      return _("Reading the annotations on disk…");
     case GLS_FILE_OPERATION_NONE:
     default:
       return NULL;
@@ -235,11 +237,24 @@ on_source_changed (GlsWindow *self)
                        "Save your annotations and open the article again to see the new text."));
 }
 
+static void
+on_kept_mine (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GlsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gls_document_file_keep_mine_finish (GLS_DOCUMENT_FILE (object), result, &error))
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+}
+
+/* The version on disk is the one the next save replaces. */
 void
 _gls_window_keep_mine (GlsWindow *self)
 {
   if (self->document_file != NULL)
-    gls_document_file_keep_mine (self->document_file);
+    gls_document_file_keep_mine_async (self->document_file, NULL, on_kept_mine, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -645,13 +660,14 @@ settle_next_conflict (GlsWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Takes the changes made on disk into the document, asking about each
- * annotation changed on both sides. */
-void
-_gls_window_merge (GlsWindow *self)
+static void
+on_merged (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  g_autoptr(GlsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = gls_document_merge_disk_version (self->document, &error);
+  GPtrArray *conflicts = gls_document_file_merge_finish (GLS_DOCUMENT_FILE (object), result, &error);
 
   if (conflicts == NULL)
     {
@@ -662,4 +678,13 @@ _gls_window_merge (GlsWindow *self)
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   self->conflicts = conflicts;
   settle_next_conflict (self);
+}
+
+/* Takes the changes made on disk into the document, asking about each
+ * annotation changed on both sides; the file is read in the background. */
+void
+_gls_window_merge (GlsWindow *self)
+{
+  if (self->document_file != NULL)
+    gls_document_file_merge_async (self->document_file, NULL, on_merged, g_object_ref (self));
 }
