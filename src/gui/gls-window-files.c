@@ -397,13 +397,13 @@ _gls_window_load (GlsWindow  *self,
     }
 
   /* the old document goes at once: nothing may act on it over new text */
+  self->loading = TRUE;
   _gls_window_cancel_operation (self);
   if (self->document_file != NULL)
     g_signal_handlers_disconnect_by_data (self->document_file, self);
   _gls_window_set_document (self, NULL);
   g_set_object (&self->document_file, NULL);
   self->document_file = gls_document_file_new (self->file);
-  self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "document");
 
   g_signal_connect_object (self->document_file, "source-ready", G_CALLBACK (on_source_ready), self, G_CONNECT_SWAPPED);

@@ -32,6 +32,17 @@ update_title (GlsWindow *self)
   g_autofree char *subtitle = NULL;
   guint n;
 
+  if (self->document == NULL && self->loading && self->file != NULL)
+    {
+      /* the article's name at once, while its annotations are read */
+      name = g_file_get_basename (self->file);
+      gtk_label_set_text (self->title_label, name);
+      gtk_label_set_text (self->subtitle_label, _("Opening…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+      gtk_window_set_title (GTK_WINDOW (self), name);
+      return;
+    }
+
   if (self->document == NULL)
     {
       gtk_label_set_text (self->title_label, _("Glossator"));
