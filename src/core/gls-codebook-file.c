@@ -14,6 +14,7 @@
 #include "gls-error.h"
 #include "gls-names-private.h"
 #include "gls-resources.h"
+#include "gls-file-reader.h"
 
 #define BUILTIN_CODEBOOK_PATH "/io/github/glossator/Glossator/codebooks/claims.xml"
 
@@ -380,11 +381,10 @@ gls_codebook_new_from_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = gls_read_file (file, GLS_FILE_CODEBOOK, NULL, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, GLS_ERROR, GLS_ERROR_NOT_FOUND,
-                   _("Cannot read the codebook “%s”: %s"), name, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

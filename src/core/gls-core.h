@@ -9,4 +9,5 @@
 #include "gls-document.h"
 #include "gls-document-file.h"
 #include "gls-error.h"
+#include "gls-file-reader.h"
 #include "gls-source.h"

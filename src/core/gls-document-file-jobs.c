@@ -14,6 +14,7 @@
 #include "gls-error.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
+#include "gls-file-reader.h"
 
 void
 _gls_file_job_free (GlsFileJob *job)
@@ -292,17 +293,11 @@ read_import_file (GlsFileJob    *job,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  /* a draft is a sidecar; anything else is a file to import */
+  job->bytes = gls_read_file (job->target, job->format ? GLS_FILE_IMPORT : GLS_FILE_SIDECAR,
+                              NULL, cancellable, error);
 
-  if ((job->bytes = g_file_load_bytes (job->target, cancellable, NULL, &local_error)) == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (job->target);
-
-      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return job->bytes != NULL;
 }
 
 static gboolean
@@ -313,31 +308,15 @@ load_sidecar_bytes (GFile         *sidecar,
                     GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  gsize len;
 
-  if (g_file_load_contents (sidecar, cancellable, &contents, &len, etag, &local_error))
-    {
-      *bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      return TRUE;
-    }
+  if ((*bytes = gls_read_file (sidecar, GLS_FILE_SIDECAR, etag, cancellable, &local_error)) != NULL)
+    return TRUE;
 
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      *bytes = NULL;
-      return TRUE;
-    }
+  /* no sidecar yet: an article with no annotations */
+  if (g_error_matches (local_error, GLS_ERROR, GLS_ERROR_NOT_FOUND))
+    return TRUE;
 
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  name = g_file_get_parse_name (sidecar);
-  g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
-               _("Cannot read the annotations “%s”: %s"), name, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
@@ -367,17 +346,6 @@ source_ready_free (SourceReady *ready)
 
 /* The first bytes of the sidecar, enough for its first elements; %NULL
  * when it cannot be read (the full read says why). */
-static GBytes *
-read_head (GFile        *sidecar,
-           GCancellable *cancellable)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (sidecar, cancellable, NULL);
-
-  if (stream == NULL)
-    return NULL;
-
-  return g_input_stream_read_bytes (G_INPUT_STREAM (stream), 64 * 1024, cancellable, NULL);
-}
 
 /* Reads the article and its sidecar; the article alone when the sidecar
  * cannot be taken and the flags allow it. */
@@ -408,7 +376,7 @@ load_files (GlsFileJob    *job,
    * is decoded and shown before the whole sidecar is read */
   if (encoding == NULL)
     {
-      g_autoptr(GBytes) head = read_head (sidecar, cancellable);
+      g_autoptr(GBytes) head = gls_read_file_head (sidecar, 64 * 1024);
 
       if (head != NULL)
         encoding = peeked = _gls_sidecar_peek_source_encoding (head);
@@ -532,9 +500,8 @@ _gls_file_job_run (GlsFileJob    *job,
     case GLS_FILE_OPERATION_MERGE:
       if (job->keep_mine)
         {
-          job->new_etag = _gls_document_file_query_etag (job->target, NULL);
-          job->bytes = g_file_load_bytes (job->target, cancellable, NULL, NULL);
-          return !g_cancellable_set_error_if_cancelled (cancellable, error);
+          /* a sidecar another program deleted: the next save creates it */
+          return load_sidecar_bytes (job->target, &job->bytes, &job->new_etag, cancellable, error);
         }
       job->versions = _gls_merge_read_versions (job->source, job->codebook, job->base, job->target, error);
       return job->versions != NULL;

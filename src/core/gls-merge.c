@@ -13,6 +13,7 @@
 #include "gls-document-private.h"
 #include "gls-error.h"
 #include "gls-sidecar-reader-private.h"
+#include "gls-file-reader.h"
 
 void
 gls_merge_conflict_free (GlsMergeConflict *conflict)
@@ -234,19 +235,15 @@ _gls_merge_read_versions (GlsSource    *source,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (sidecar);
-  g_autofree char *contents = NULL;
   GlsMergeVersions *versions;
-  gsize len;
 
   versions = g_new0 (GlsMergeVersions, 1);
-  if (!g_file_load_contents (sidecar, NULL, &contents, &len, &versions->disk_etag, &local_error))
+  if ((versions->disk = gls_read_file (sidecar, GLS_FILE_SIDECAR, &versions->disk_etag, NULL, &local_error)) == NULL)
     {
-      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
-                   _("Cannot read “%s” to merge it: %s"), name, local_error->message);
+      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED, _("Cannot merge “%s”: %s"), name, local_error->message);
       _gls_merge_versions_free (versions);
       return NULL;
     }
-  versions->disk = g_bytes_new_take (g_steal_pointer (&contents), len);
 
   if ((versions->theirs = read_version (source, codebook, versions->disk, name, error)) == NULL ||
       (versions->base = read_version (source, codebook, base, name, error)) == NULL)

@@ -11,6 +11,7 @@
 #include "gls-error.h"
 #include "gls-source.h"
 #include "gls-names-private.h"
+#include "gls-file-reader.h"
 
 /* One entry of the offset index every this many code points. */
 #define INDEX_STRIDE 32
@@ -384,13 +385,9 @@ gls_source_new_for_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-  if (bytes == NULL)
+  if ((bytes = gls_read_file (file, GLS_FILE_ARTICLE, NULL, cancellable, &local_error)) == NULL)
     {
-      g_set_error (error, GLS_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? GLS_ERROR_NOT_FOUND : GLS_ERROR_FAILED,
-                   _("Cannot read “%s”: %s"), name, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
