@@ -126,6 +126,15 @@ read_category (GlsXmlReader *r,
   category->parent = parent;
   g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));
 
+  /* said once, where the nesting first goes too deep */
+  if (gls_category_get_depth (category) == GLS_MAX_CATEGORY_DEPTH)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the categories are nested more than %u levels deep, the most a codebook can hold"),
+                         GLS_MAX_CATEGORY_DEPTH);
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, line, 0, message);
+    }
+
   if (g_hash_table_lookup_extended (r->category_lines, category->id, NULL, &first_line))
     {
       g_autofree char *message =
@@ -283,6 +292,9 @@ static void
 write_category (xmlTextWriterPtr  writer,
                 GlsCategory      *category)
 {
+  /* never deeper than a reader takes (gls-names-private.h) */
+  g_warn_if_fail (gls_category_get_depth (category) < GLS_MAX_CATEGORY_DEPTH);
+
   xmlTextWriterStartElement (writer, BAD_CAST "category");
   _gls_xml_write_attribute (writer, "id", category->id);
   _gls_xml_write_attribute (writer, "name", category->name);

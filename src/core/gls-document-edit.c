@@ -281,6 +281,8 @@ gls_document_set_annotation_note (GlsDocument   *self,
   g_return_if_fail (GLS_IS_ANNOTATION (annotation));
 
   clean = _gls_clean_xml_text (note);
+  /* what a file can hold (gls-names-private.h) */
+  _gls_limit_text (&clean);
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
 
@@ -337,6 +339,7 @@ gls_document_set_attribute (GlsDocument   *self,
         {
           g_free (g_ptr_array_index (attributes, i + 1));
           g_ptr_array_index (attributes, i + 1) = _gls_clean_xml_text (value);
+          _gls_limit_text ((char **) &g_ptr_array_index (attributes, i + 1));
         }
       break;
     }
@@ -345,6 +348,7 @@ gls_document_set_attribute (GlsDocument   *self,
     {
       g_ptr_array_add (attributes, g_strdup (name));
       g_ptr_array_add (attributes, _gls_clean_xml_text (value));
+      _gls_limit_text ((char **) &g_ptr_array_index (attributes, attributes->len - 1));
     }
 
   change = annotation_change (GLS_CHANGE_ATTRIBUTES, annotation);
@@ -462,6 +466,8 @@ gls_document_set_note (GlsDocument *self,
   g_return_if_fail (GLS_IS_DOCUMENT (self));
 
   clean = _gls_clean_xml_text (note);
+  /* what a file can hold (gls-names-private.h) */
+  _gls_limit_text (&clean);
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
 

@@ -197,8 +197,8 @@ read_local (const char    *path,
   /* reads as they come back on a regular file; the descriptor's
    * O_NONBLOCK changes nothing there */
   size = (gsize) st.st_size;
-  buffer = g_malloc (size + 1);
   sniff = MIN (size, GLS_SNIFF_SIZE);
+  buffer = g_malloc (sniff + 1);
 
   /* the first 64 KiB tell a binary file: the rest is never read */
   got = read_fully (fd, buffer, sniff);
@@ -219,7 +219,10 @@ read_local (const char    *path,
   /* the rest, and one byte more to see whether it grew */
   if (got >= 0 && (gsize) got == sniff)
     {
-      gssize rest = read_fully (fd, buffer + sniff, size + 1 - sniff);
+      gssize rest;
+
+      buffer = g_realloc (buffer, size + 1);
+      rest = read_fully (fd, buffer + sniff, size + 1 - sniff);
 
       got = rest < 0 ? rest : (gssize) sniff + rest;
     }

@@ -357,6 +357,56 @@ is_in_document (GlsImporter   *importer,
   return gls_document_lookup_annotation (importer->document, gls_annotation_get_id (annotation)) == annotation;
 }
 
+static void
+warn_cut (GlsImporter   *importer,
+          GlsAnnotation *annotation,
+          const char    *what)
+{
+  /* Translators: what was too long ("the note", "the attribute “x”"), the
+   * annotation's id, the limit */
+  _gls_importer_warning (importer, annotation->line,
+                         _("%s of annotation “%s” was longer than %u characters, the most Glossator keeps: it was cut"),
+                         what, annotation->id ? annotation->id : "", GLS_MAX_TEXT_CHARS);
+}
+
+static void
+repair_date (GlsImporter    *importer,
+             GlsAnnotation  *annotation,
+             char          **date)
+{
+  g_autofree char *bad = NULL;
+
+  if (*date == NULL || _gls_is_date_time (*date))
+    return;
+
+  bad = g_steal_pointer (date);
+  *date = gls_timestamp_now ();
+  _gls_importer_warning (importer, annotation->line,
+                         _("the date “%s” of annotation “%s” is not a valid date and time; the time of the import is used instead"),
+                         bad, annotation->id ? annotation->id : "");
+}
+
+/* What another tool wrote that Glossator could not load again is mended
+ * here, where every import adds its annotations, with a warning each. */
+static void
+mend (GlsImporter   *importer,
+      GlsAnnotation *annotation)
+{
+  if (_gls_limit_text (&annotation->note))
+    warn_cut (importer, annotation, _("the note"));
+
+  for (guint i = 0; i + 1 < annotation->attributes->len; i += 2)
+    if (_gls_limit_text ((char **) &g_ptr_array_index (annotation->attributes, i + 1)))
+      {
+        g_autofree char *what = g_strdup_printf (_("the attribute “%s”"),
+                                                 (const char *) g_ptr_array_index (annotation->attributes, i));
+        warn_cut (importer, annotation, what);
+      }
+
+  repair_date (importer, annotation, &annotation->created);
+  repair_date (importer, annotation, &annotation->modified);
+}
+
 /* Adds a new annotation, its note and attributes already set. */
 gboolean
 _gls_importer_add (GlsImporter   *importer,
@@ -365,6 +415,8 @@ _gls_importer_add (GlsImporter   *importer,
   g_autoptr(GError) error = NULL;
 
   g_assert (importer->in_group);
+
+  mend (importer, annotation);
 
   if (!gls_document_add_annotation (importer->document, annotation, &error))
     {
@@ -436,6 +488,12 @@ _gls_importer_add_attribute (GlsImporter   *importer,
 {
   g_autofree char *clean = _gls_clean_xml_text (value ? value : "");
 
+  if (_gls_limit_text (&clean))
+    {
+      g_autofree char *what = g_strdup_printf (_("the attribute “%s”"), name);
+      warn_cut (importer, annotation, what);
+    }
+
   if (!is_in_document (importer, annotation))
     {
       g_ptr_array_add (annotation->attributes, g_strdup (name));
@@ -478,6 +536,8 @@ _gls_importer_add_note (GlsImporter   *importer,
     }
 
   combined = (old != NULL && *old != '\0') ? g_strconcat (old, "\n", clean, NULL) : g_strdup (clean);
+  if (_gls_limit_text (&combined))
+    warn_cut (importer, annotation, _("the note"));
 
   if (is_in_document (importer, annotation))
     gls_document_set_annotation_note (importer->document, annotation, combined);

@@ -483,6 +483,14 @@ read_category_node (Reader      *r,
   category->parent = parent;
   g_ptr_array_add (parent ? parent->children : codebook->roots, g_object_ref (category));
 
+  if (gls_category_get_depth (category) >= GLS_MAX_CATEGORY_DEPTH)
+    {
+      _gls_importer_error (&r->importer, line,
+                           _("the categories are nested more than %u levels deep, the most a codebook can hold"),
+                           GLS_MAX_CATEGORY_DEPTH);
+      return;
+    }
+
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
       if (node_is_ours (child, "label"))

@@ -105,7 +105,31 @@ number (const char *p,
   return value;
 }
 
-/* xsd:dateTime: -?YYYY+-MM-DDThh:mm:ss(.s+)?(Z|(+|-)hh:mm)? */
+/**
+ * _gls_limit_text:
+ *
+ * Cuts *@text to GLS_MAX_TEXT_CHARS characters, if it is longer.
+ *
+ * Returns: whether it was cut
+ */
+gboolean
+_gls_limit_text (char **text)
+{
+  const char *end;
+
+  if (*text == NULL || strlen (*text) <= GLS_MAX_TEXT_CHARS)
+    return FALSE;
+  if (g_utf8_strlen (*text, -1) <= GLS_MAX_TEXT_CHARS)
+    return FALSE;
+
+  end = g_utf8_offset_to_pointer (*text, GLS_MAX_TEXT_CHARS);
+  (*text)[end - *text] = '\0';
+
+  return TRUE;
+}
+
+/* xsd:dateTime: -?YYYY+-MM-DDThh:mm:ss(.s+)?(Z|(+|-)hh:mm)?, and a day
+ * that the month has (no 30 February) */
 gboolean
 _gls_is_date_time (const char *value)
 {
@@ -128,6 +152,15 @@ _gls_is_date_time (const char *value)
   if (number (p + 1, 2) < 1 || number (p + 1, 2) > 12 || number (p + 4, 2) < 1 || number (p + 4, 2) > 31 ||
       number (p + 7, 2) > 23 || number (p + 10, 2) > 59 || number (p + 13, 2) > 59)
     return FALSE;
+  /* the calendar, for the years GDate knows (1 to 65535) */
+  if (*skip_blanks (value) != '-' && year_digits <= 5)
+    {
+      guint year = number (p - year_digits, year_digits);
+
+      if (year >= 1 && year <= G_MAXUINT16 &&
+          !g_date_valid_dmy ((GDateDay) number (p + 4, 2), (GDateMonth) number (p + 1, 2), (GDateYear) year))
+        return FALSE;
+    }
 
   if (*q == '.')
     {

@@ -6,10 +6,12 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "gls-codebook-file-private.h"
 #include "gls-error.h"
+#include "gls-names-private.h"
 #include "gls-sidecar-writer-private.h"
 #include "gls-xml-private.h"
 
@@ -191,6 +193,12 @@ _gls_sidecar_write_annotation (xmlTextWriterPtr  writer,
                                GlsAnnotation    *annotation,
                                GlsSource        *source)
 {
+  /* never write what the reader refuses: whatever enters is held to these
+   * limits where it enters (an import, an edit) */
+  g_warn_if_fail (annotation->created == NULL || _gls_is_date_time (annotation->created));
+  g_warn_if_fail (annotation->modified == NULL || _gls_is_date_time (annotation->modified));
+  g_warn_if_fail (annotation->note == NULL || strlen (annotation->note) <= 4 * GLS_MAX_TEXT_CHARS);
+
   xmlTextWriterStartElement (writer, BAD_CAST "annotation");
   _gls_xml_write_attribute (writer, "id", annotation->id);
   _gls_xml_write_attribute (writer, "category", annotation->category);
