@@ -203,6 +203,43 @@ test_fifo_sidecar (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "not a regular file"));
 }
 
+/* A sidecar that is not XML says so (not "not UTF-8"); an encoding the
+ * sidecar names that cannot decode the article is the sidecar's problem,
+ * with its line. */
+static void
+test_sidecar_messages (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *article = g_build_filename (fixture->dir, "a.txt", NULL);
+  g_autofree char *sidecar = g_build_filename (fixture->dir, "a.txt.annotations.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (article);
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GString) text = NULL;
+
+  gls_test_write (article, "A short article.\n", -1);
+  gls_test_write (sidecar, "garbage\n", -1);
+  g_assert_false (gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "a.txt.annotations.xml:1: the file is not XML"));
+  g_clear_error (&error);
+
+  /* a real sidecar, then an encoding nobody knows in it */
+  g_unlink (sidecar);
+  g_assert_true (gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, NULL, &error));
+  gls_document_annotate (gls_document_file_get_document (document_file), "factual", 2, 7, &error);
+  g_assert_true (gls_document_file_save (document_file, NULL, &error));
+  g_assert_no_error (error);
+  saved = gls_test_read (sidecar);
+  text = g_string_new_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_cmpuint (g_string_replace (text, "encoding=\"UTF-8\" bom", "encoding=\"X-NO-SUCH-ENCODING\" bom", 1), ==, 1);
+  gls_test_write (sidecar, text->str, text->len);
+
+  g_assert_false (gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "a.txt.annotations.xml:3:"));
+  g_assert_nonnull (strstr (error->message, "X-NO-SUCH-ENCODING"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +255,7 @@ main (int   argc,
   ADD ("/file-reader/too-large", test_too_large);
   ADD ("/file-reader/text", test_text);
   ADD ("/file-reader/fifo-sidecar", test_fifo_sidecar);
+  ADD ("/file-reader/sidecar-messages", test_sidecar_messages);
 
   return g_test_run ();
 }

@@ -363,6 +363,7 @@ load_files (GlsFileJob    *job,
   g_autoptr(GError) sidecar_error = NULL;
   g_autoptr(GError) source_error = NULL;
   g_autofree char *peeked = NULL;
+  guint peeked_line = 0;
   g_autofree char *etag = NULL;
   const char *encoding = job->encoding;
   GlsDocument *document;
@@ -379,13 +380,24 @@ load_files (GlsFileJob    *job,
       g_autoptr(GBytes) head = gls_read_file_head (sidecar, 64 * 1024);
 
       if (head != NULL)
-        encoding = peeked = _gls_sidecar_peek_source_encoding (head);
+        encoding = peeked = _gls_sidecar_peek_source_encoding (head, &peeked_line);
     }
 
   if ((source = gls_source_new_for_file (file, encoding, cancellable, &source_error)) == NULL)
     {
       /* the sidecar's encoding may no longer fit the article: the article
        * alone, detected afresh, and the sidecar not taken */
+      if (peeked != NULL && g_error_matches (source_error, GLS_ERROR, GLS_ERROR_DECODE))
+        {
+          /* the encoding came from the sidecar: say where */
+          g_autofree char *name = g_file_get_parse_name (sidecar);
+          g_autoptr(GError) decode_error = g_steal_pointer (&source_error);
+
+          /* Translators: the sidecar, its line, the encoding it names, the reason */
+          g_set_error (&source_error, GLS_ERROR, GLS_ERROR_DECODE,
+                       _("%s:%u: the article cannot be read with the encoding “%s” that the annotations name: %s"),
+                       name, peeked_line, peeked, decode_error->message);
+        }
       if (peeked == NULL || !(job->load_flags & GLS_LOAD_KEEP_ARTICLE) ||
           g_error_matches (source_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
           (source = gls_source_new_for_file (file, job->encoding, cancellable, NULL)) == NULL)

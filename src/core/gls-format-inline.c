@@ -910,7 +910,7 @@ _gls_format_inline_import (GlsDocument      *document,
   else if (len > G_MAXINT)
     _gls_importer_error (&r.importer, 0, _("the file is too large to read"));
   else if (!_gls_xml_is_utf8_xml (data, len))
-    _gls_importer_error (&r.importer, 1, _("the file is not UTF-8: Glossator files are always UTF-8"));
+    _gls_importer_error (&r.importer, 1, "%s", _gls_xml_describe_start (data, len));
   else if ((doctype_line = _gls_xml_find_doctype (data, len)) > 0)
     _gls_importer_error (&r.importer, doctype_line,
                          _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));

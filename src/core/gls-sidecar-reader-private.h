@@ -37,7 +37,8 @@ GlsSidecarData *_gls_sidecar_read                 (GBytes          *bytes,
                                                    GPtrArray       *problems,
                                                    GError         **error);
 void            _gls_sidecar_data_free            (GlsSidecarData  *data);
-char           *_gls_sidecar_peek_source_encoding (GBytes          *bytes);
+char           *_gls_sidecar_peek_source_encoding (GBytes          *bytes,
+                                                   guint           *line);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsSidecarData, _gls_sidecar_data_free)
 

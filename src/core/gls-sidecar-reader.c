@@ -442,7 +442,8 @@ _gls_sidecar_read (GBytes      *bytes,
  *   the file is not one to read (the full read reports why)
  */
 char *
-_gls_sidecar_peek_source_encoding (GBytes *bytes)
+_gls_sidecar_peek_source_encoding (GBytes *bytes,
+                                   guint  *line)
 {
   xmlTextReaderPtr reader;
   char *encoding = NULL;
@@ -467,6 +468,8 @@ _gls_sidecar_peek_source_encoding (GBytes *bytes)
           xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST "encoding");
 
           encoding = g_strdup ((const char *) value);
+          if (line != NULL)
+            *line = _gls_xml_reader_line (reader);
           xmlFree (value);
           break;
         }

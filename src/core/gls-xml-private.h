@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 /* Checks before any parsing, and steps of any untrusted file's reader
  * (the inline format has its own) ----------------------------------- */
 
+const char      *_gls_xml_describe_start  (const char        *data,
+                                           gsize              len);
 gboolean         _gls_xml_is_utf8_xml     (const char        *data,
                                            gsize              len);
 guint            _gls_xml_find_doctype    (const char        *data,

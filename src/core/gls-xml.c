@@ -591,14 +591,51 @@ gboolean
 _gls_xml_is_utf8_xml (const char *data,
                       gsize       len)
 {
+  return _gls_xml_describe_start (data, len) == NULL;
+}
+
+/**
+ * _gls_xml_describe_start:
+ *
+ * Returns: (nullable): what is wrong with the start of @data for a
+ *   Glossator XML file (UTF-8, starting with markup), or %NULL
+ */
+const char *
+_gls_xml_describe_start (const char *data,
+                         gsize       len)
+{
   const guchar *p = (const guchar *) data;
+  const char *end;
+  gsize head;
 
   if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-    return TRUE;
+    {
+      p += 3;
+      len -= 3;
+    }
   if (len == 0)
-    return TRUE;
+    return NULL;
 
-  return p[0] == '<' || p[0] == ' ' || p[0] == '\t' || p[0] == '\r' || p[0] == '\n';
+  if ((len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) ||
+      memchr (p, '\0', MIN (len, 4)) != NULL)
+    return _("the file is not UTF-8 (it looks like UTF-16 or UTF-32): Glossator files are always UTF-8");
+
+  while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    {
+      p++;
+      len--;
+    }
+  if (len == 0 || *p == '<')
+    return NULL;
+
+  /* bytes further on that are not UTF-8 are for the parser to place */
+  head = MIN (len, 4);
+  if (!g_utf8_validate_len ((const char *) p, head, &end) && end == (const char *) p)
+    return _("the file is not UTF-8: Glossator files are always UTF-8");
+
+  return _("the file is not XML: it starts with text, not with “<”");
+
+  return NULL;
 }
 
 /* Finds a DOCTYPE before any parsing, so that no declaration in it is
@@ -673,7 +710,7 @@ _gls_xml_open_reader (GlsXmlReader *r,
 
   if (!_gls_xml_is_utf8_xml (data, len))
     {
-      _gls_xml_report (r, GLS_PROBLEM_ERROR, 1, 0, _("the file is not UTF-8: Glossator files are always UTF-8"));
+      _gls_xml_report (r, GLS_PROBLEM_ERROR, 1, 0, _gls_xml_describe_start (data, len));
       r->malformed = TRUE;
       return FALSE;
     }
