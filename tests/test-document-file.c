@@ -552,6 +552,38 @@ test_background_save_freed (Fixture       *fixture,
   assert_sidecar_is (fixture, expected);
 }
 
+/* A save or an export cancelled while it runs leaves everything as it
+ * was: the old sidecar, no temporary file, no export, still modified. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "export.tei.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  change_something (fixture);
+  gls_document_file_save_async (fixture->document_file, cancellable, on_done, &saved);
+  gls_document_file_export_async (fixture->document_file, gls_format_lookup ("tei"), file, cancellable,
+                                  on_done, &exported);
+  /* as the user presses Cancel, while the worker writes */
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (gls_document_file_save_finish (fixture->document_file, wait_for (&saved), NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (gls_document_file_export_finish (fixture->document_file, wait_for (&exported), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  assert_sidecar_is (fixture, fixture->saved);
+  g_assert_cmpuint (count_temporary_files (fixture->dir), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (gls_document_get_modified (fixture->document));
+}
+
 /* Saves asked for while one runs wait their turn. */
 static void
 test_queued_saves (Fixture       *fixture,
@@ -887,6 +919,7 @@ main (int   argc,
   ADD ("/document-file/background-save", test_background_save, 20000);
   ADD ("/document-file/background-save-freed", test_background_save_freed, 20000);
   ADD ("/document-file/queued-saves", test_queued_saves, 2000);
+  ADD ("/document-file/cancel", test_cancel, 20000);
   ADD ("/document-file/changed-by-another-program", test_changed_by_another_program, 20);
   ADD ("/document-file/merge-in-background", test_merge_in_background, 50);
   ADD ("/document-file/drafts", test_drafts, 50);
