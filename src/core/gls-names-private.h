@@ -8,11 +8,12 @@
 
 G_BEGIN_DECLS
 
-gboolean  _gls_is_ncname        (const char *str);
-gboolean  _gls_is_xml_char      (gunichar    c);
-char     *_gls_clean_xml_text   (const char *text);
-gboolean  _gls_is_count         (const char *value);
-gboolean  _gls_is_date_time     (const char *value);
+gboolean    _gls_is_ncname          (const char *str);
+gboolean    _gls_is_xml_char        (gunichar    c);
+const char *_gls_find_non_xml_char  (const char *text);
+char       *_gls_clean_xml_text     (const char *text);
+gboolean    _gls_is_count           (const char *value);
+gboolean    _gls_is_date_time       (const char *value);
 
 static inline void
 _gls_set_string (char       **field,
