@@ -925,6 +925,30 @@ test_semeval_refused (void)
     }
 }
 
+/* Empty input, with or without data behind it, holds no annotations:
+ * nothing is imported, and no pointer arithmetic is done on NULL (which
+ * UBSan reports). */
+static void
+test_empty_input (void)
+{
+  const char *formats[] = { "brat", "semeval" };
+  const char *texts[] = { "", "Some text." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+      {
+        g_autoptr(GBytes) no_data = g_bytes_new (NULL, 0);
+        g_autoptr(GBytes) empty_string = g_bytes_new_static ("", 0);
+        g_autoptr(GlsDocument) document = gls_test_document_from_text (texts[j], "article1.txt");
+        g_autoptr(GlsImportReport) first = import_ok (document, formats[i], no_data, GLS_IMPORT_MERGE);
+        g_autoptr(GlsImportReport) second = import_ok (document, formats[i], empty_string, GLS_IMPORT_MERGE);
+
+        g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+        g_assert_cmpuint (gls_import_report_get_imported (first, "annotation"), ==, 0);
+        g_assert_cmpuint (gls_import_report_get_imported (second, "annotation"), ==, 0);
+      }
+}
+
 /* ------------------------------------------------------------------ */
 /* CSV                                                                 */
 
@@ -977,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/formats/brat/refused", test_brat_refused);
   g_test_add_func ("/formats/semeval/bom-and-names", test_semeval);
   g_test_add_func ("/formats/semeval/refused", test_semeval_refused);
+  g_test_add_func ("/formats/brat-and-semeval/empty-input", test_empty_input);
   g_test_add_func ("/formats/csv/guard", test_csv_guard);
 
   return g_test_run ();
