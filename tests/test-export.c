@@ -826,6 +826,11 @@ test_brat_refused (void)
     { "T1\tPerson 0 5\tAlice\nT1\tPerson 10 13\tBob\n", "bad.file:2: the id T1 is used twice (first on line 1)" },
     { "T1\tPerson 0 5\tAlice\nR1\tKnows T1\n", "bad.file:2: “R1\tKnows T1” is not a well-formed brat annotation" },
     { "T1\tPerson 0 5\tAlice\n\xff\xfe\n", "bad.file:2: this line is not valid UTF-8" },
+    /* a type XML cannot hold is refused, not written without the character */
+    { "T1\tBad\xef\xbf\xbeType 0 5\tAlice\n",
+      "bad.file:1: the name “Bad<U+FFFE>Type” holds the character U+FFFE, which XML files cannot hold" },
+    { "T1\tPerson 0 5\tAlice\nR1\tKnows\x01 Arg1:T1 Arg2:T1\n",
+      "bad.file:2: the name “Knows<U+0001>” holds the character U+0001" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -914,6 +919,8 @@ test_semeval_refused (void)
     { "5\tDoubt\t1\t99\n", "bad.file:1: the span 1–99 ends beyond the end of the text (11 characters)" },
     { "5\tDoubt\t0\t3\n", "bad.file:1: the span 0–3 starts in the byte-order mark" },
     { "6\tDoubt\t1\t3\n7\tDoubt\t1\t3\n", "none of which is article “5”" },
+    { "5\tDoubt\xef\xbf\xbf\t1\t3\n",
+      "bad.file:1: the name “Doubt<U+FFFF>” holds the character U+FFFF, which XML files cannot hold" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -767,7 +767,8 @@ _gls_format_brat_import (GlsDocument      *document,
         continue;
 
       line.line = number;
-      if (!parse_line (&r, &line, text))
+      if (!parse_line (&r, &line, text) ||
+          (line.type != NULL && !_gls_importer_check_name (&r.importer, line.line, line.type)))
         {
           line_clear (&line);
           continue;

@@ -177,6 +177,8 @@ _gls_format_semeval_import (GlsDocument      *document,
           _gls_importer_error (&importer, line, _("the technique is empty"));
           continue;
         }
+      if (!_gls_importer_check_name (&importer, line, fields[1]))
+        continue;
       if (start >= finish)
         {
           _gls_importer_error (&importer, line,
