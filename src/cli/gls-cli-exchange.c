@@ -71,7 +71,7 @@ gls_cli_export (const GlsCliCommand  *command,
   g_autofree char *output = NULL;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) outputs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const GlsFormat *format;
   GlsCliExit exit_code = GLS_CLI_EXIT_OK;
   gboolean one_file;
@@ -110,15 +110,12 @@ gls_cli_export (const GlsCliCommand  *command,
       if (!one_file)
         {
           g_autofree char *base = g_path_get_basename (argv[i]);
-          char *name = gls_format_dup_file_name (format, base);
+          g_autofree char *name = gls_format_dup_file_name (format, base);
 
-          if (!g_hash_table_add (names, name))
-            {
-              g_ptr_array_add (outputs, name);
-              return gls_cli_usage_error (command, _("two articles would both be written to “%s”; "
-                                                     "export them one at a time"),
-                                          name);
-            }
+          if (!g_hash_table_add (names, g_strdup (name)))
+            return gls_cli_usage_error (command, _("two articles would both be written to “%s”; "
+                                                   "export them one at a time"),
+                                        name);
           g_ptr_array_add (outputs, g_build_filename (output, name, NULL));
         }
     }
