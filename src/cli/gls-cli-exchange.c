@@ -1,11 +1,10 @@
 /* gls-cli-exchange.c
  * glossator-cli export and import: annotations to and from the other
- * formats. */
+ * formats, written by the core's safe writer, or refused whole. */
 #define G_LOG_DOMAIN "glossator-cli"
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -35,31 +34,153 @@ find_format (const GlsCliCommand *command,
   return NULL;
 }
 
-static gboolean
-write_output (const char  *path,
-              GBytes      *bytes)
+/* Where export writes */
+typedef enum
 {
-  g_autoptr(GError) error = NULL;
+  OUTPUT_STANDARD,  /* standard output */
+  OUTPUT_FILE,      /* the file -o names */
+  OUTPUT_FOLDER,    /* one file per article in the folder -o names */
+} Output;
+
+/* Whether @path is a folder that exists; when not, says why. */
+static gboolean
+check_folder (const char *path)
+{
+  g_autofree char *bare = g_strdup (path);
+  gsize len = strlen (bare);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  /* "notes.txt/" is not a folder, but it exists */
+  while (len > 1 && G_IS_DIR_SEPARATOR (bare[len - 1]))
+    bare[--len] = '\0';
+
+  if (g_file_test (bare, G_FILE_TEST_EXISTS))
+    g_printerr (_("export: “%s” is not a folder; nothing was written\n"), bare);
+  else
+    g_printerr (_("export: the folder “%s” does not exist; nothing was written\n"), bare);
+
+  return FALSE;
+}
+
+static gboolean
+write_standard_output (GBytes *bytes)
+{
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  if (path == NULL || strcmp (path, "-") == 0)
+  if ((len > 0 && fwrite (data, 1, len, stdout) != len) || fflush (stdout) != 0)
     {
-      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          g_printerr (_("export: cannot write to standard output\n"));
-          return FALSE;
-        }
-      return TRUE;
+      g_printerr (_("export: cannot write to standard output\n"));
+      return FALSE;
     }
 
-  if (!g_file_set_contents (path, data, len, &error))
+  return TRUE;
+}
+
+/* One article's file, by the core's safe writer: replaced whole or not
+ * at all. */
+static gboolean
+export_to_file (GlsDocument     *document,
+                const GlsFormat *format,
+                const char      *path)
+{
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new_for_document (document);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!gls_document_file_export (document_file, format, file, NULL, &error))
+    {
+      gls_cli_print_error (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Several articles in one file (CSV): a temporary file renamed over it. */
+static gboolean
+export_many (GPtrArray       *documents,
+             const GlsFormat *format,
+             const char      *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len;
+
+  bytes = format->export_documents ((GlsDocument **) documents->pdata, documents->len, &error);
+  if (bytes == NULL)
+    {
+      gls_cli_print_error (error);
+      return FALSE;
+    }
+
+  if (path == NULL)
+    return write_standard_output (bytes);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_file_set_contents (path, data != NULL ? data : "", len, &error))
     {
       g_printerr (_("export: cannot write “%s”: %s\n"), path, error->message);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Where -o sends the files, or a usage error, or a folder that is not
+ * there: all known before anything is read or written. */
+static gboolean
+find_output (const GlsCliCommand *command,
+             const GlsFormat     *format,
+             const char          *output,
+             guint                n_sources,
+             Output              *kind,
+             GlsCliExit          *exit_code)
+{
+  gboolean one_file = format->export_documents != NULL || n_sources == 1;
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    {
+      *kind = OUTPUT_STANDARD;
+      if (one_file)
+        return TRUE;
+      *exit_code = gls_cli_usage_error (command, _("with several articles, -o must name a folder for the %s files"),
+                                        format->name);
+      return FALSE;
+    }
+
+  if (!one_file || g_str_has_suffix (output, G_DIR_SEPARATOR_S) || g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      *kind = OUTPUT_FOLDER;
+      if (format->export_documents != NULL && n_sources > 1)
+        {
+          *exit_code = gls_cli_usage_error (command, _("the format “%s” writes every article into one file: "
+                                                       "-o must name that file, not the folder “%s”"),
+                                            format->name, output);
+          return FALSE;
+        }
+      if (!check_folder (output))
+        {
+          *exit_code = GLS_CLI_EXIT_FAILED;
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  {
+    g_autofree char *folder = g_path_get_dirname (output);
+
+    *kind = OUTPUT_FILE;
+    if (!check_folder (folder))
+      {
+        *exit_code = GLS_CLI_EXIT_FAILED;
+        return FALSE;
+      }
+    return TRUE;
+  }
 }
 
 GlsCliExit
@@ -70,16 +191,16 @@ gls_cli_export (const GlsCliCommand  *command,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) outputs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const GlsFormat *format;
   GlsCliExit exit_code = GLS_CLI_EXIT_OK;
-  gboolean one_file;
+  Output kind;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("The format: inline, tei, csv, brat, semeval or webanno"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write: a file for one article (default: standard output), a folder for several (CSV: one file)"),
+      N_("Where to write: a file for one article (default: standard output), a folder that exists for several (CSV: one file)"),
       N_("OUT") },
     { NULL }
   };
@@ -90,10 +211,8 @@ gls_cli_export (const GlsCliCommand  *command,
   if ((format = find_format (command, format_name, FALSE, &exit_code)) == NULL)
     return exit_code;
 
-  one_file = argc == 2 || format->export_documents != NULL;
-  if (!one_file && output == NULL)
-    return gls_cli_usage_error (command, _("with several articles, -o must name a folder for the %s files"),
-                                format->name);
+  if (!find_output (command, format, output, argc - 1, &kind, &exit_code))
+    return exit_code;
 
   /* Everything is read before anything is written. */
   for (int i = 1; i < argc; i++)
@@ -107,7 +226,7 @@ gls_cli_export (const GlsCliCommand  *command,
         }
       g_ptr_array_add (documents, document);
 
-      if (!one_file)
+      if (kind == OUTPUT_FOLDER)
         {
           g_autofree char *base = g_path_get_basename (argv[i]);
           g_autofree char *name = gls_format_dup_file_name (format, base);
@@ -116,48 +235,33 @@ gls_cli_export (const GlsCliCommand  *command,
             return gls_cli_usage_error (command, _("two articles would both be written to “%s”; "
                                                    "export them one at a time"),
                                         name);
-          g_ptr_array_add (outputs, g_build_filename (output, name, NULL));
+          g_ptr_array_add (targets, g_build_filename (output, name, NULL));
         }
     }
 
-  if (one_file)
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (format->export_documents != NULL)
-        bytes = format->export_documents ((GlsDocument **) documents->pdata, documents->len, &error);
-      else
-        bytes = gls_format_export (format, g_ptr_array_index (documents, 0), &error);
-
-      if (bytes == NULL)
-        {
-          gls_cli_print_error (error);
-          return GLS_CLI_EXIT_FAILED;
-        }
-
-      return write_output (output, bytes) ? GLS_CLI_EXIT_OK : GLS_CLI_EXIT_FAILED;
-    }
-
-  if (g_mkdir_with_parents (output, 0755) != 0)
-    {
-      g_printerr (_("export: cannot create the folder “%s”: %s\n"), output, g_strerror (errno));
-      return GLS_CLI_EXIT_FAILED;
-    }
+  if (format->export_documents != NULL && documents->len > 1)
+    return export_many (documents, format, kind == OUTPUT_FILE ? output : NULL) ? GLS_CLI_EXIT_OK
+                                                                                : GLS_CLI_EXIT_FAILED;
 
   for (guint i = 0; i < documents->len; i++)
     {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
+      GlsDocument *document = g_ptr_array_index (documents, i);
+      gboolean written;
 
-      bytes = gls_format_export (format, g_ptr_array_index (documents, i), &error);
-      if (bytes == NULL)
+      if (kind == OUTPUT_STANDARD)
         {
-          gls_cli_print_error (error);
-          exit_code = GLS_CLI_EXIT_FAILED;
-          continue;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) error = NULL;
+
+          if ((bytes = gls_format_export (format, document, &error)) == NULL)
+            gls_cli_print_error (error);
+          written = bytes != NULL && write_standard_output (bytes);
         }
-      if (!write_output (g_ptr_array_index (outputs, i), bytes))
+      else
+        written = export_to_file (document, format,
+                                  kind == OUTPUT_FILE ? output : g_ptr_array_index (targets, i));
+
+      if (!written)
         exit_code = GLS_CLI_EXIT_FAILED;
     }
 

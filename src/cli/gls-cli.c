@@ -35,7 +35,14 @@ static const GlsCliCommand commands[] = {
     NULL, 1, -1 },
   { "export", gls_cli_export, N_("--format FORMAT [-o OUT] SOURCE…"), N_("SOURCE"),
     N_("Write the annotations of articles in another format (inline, tei, csv, brat, semeval, webanno)"),
-    NULL, 1, -1 },
+    N_("Where the files go:\n"
+       "  without -o, or -o -     standard output (one article, or CSV)\n"
+       "  -o FILE                 that file, for one article, or for CSV\n"
+       "  -o FOLDER               one file per article in FOLDER, named after it; a\n"
+       "                          path ending in “/” is always a folder\n"
+       "The folder must exist: a folder that does not is an error, and nothing is\n"
+       "written. Every file is replaced whole or not at all."),
+    1, -1 },
   { "import", gls_cli_import,
     N_("--format FORMAT [--replace] [--annotator NAME] SOURCE [ANNOTATION_FILE]"), N_("SOURCE"),
     N_("Merge annotations from another format (inline, brat, semeval) into an article’s annotation file"),
