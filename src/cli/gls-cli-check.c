@@ -1,6 +1,6 @@
 /* gls-cli-check.c
- * glossator-cli validate: checks annotation files, codebooks, and the
- * annotation files of articles. */
+ * glossator-cli validate: takes each file for an annotation file, a
+ * codebook or an article by the rule its --help states, and checks it. */
 #define G_LOG_DOMAIN "glossator-cli"
 
 #include "config.h"
@@ -12,12 +12,45 @@
 
 #define SIDECAR_SUFFIX ".annotations.xml"
 
+/* Enough of a file for its root element, as the core reads a sidecar's
+ * first elements. */
+#define SNIFF_SIZE (64 * 1024)
+
 static GFile *
 source_for_sidecar (const char *path)
 {
   g_autofree char *source = g_strndup (path, strlen (path) - strlen (SIDECAR_SUFFIX));
 
   return g_file_new_for_commandline_arg (source);
+}
+
+/* Whether @file's root element is a codebook's, from its first bytes. A
+ * file that is not a regular file is not read here: the article's reader
+ * refuses it with its reason. */
+static gboolean
+is_codebook (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GBytes) head = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+
+  if ((stream = g_file_read (file, NULL, NULL)) == NULL)
+    return FALSE;
+  head = g_input_stream_read_bytes (G_INPUT_STREAM (stream), SNIFF_SIZE, NULL, NULL);
+
+  return head != NULL && g_bytes_get_size (head) > 0 && gls_codebook_sniff (head);
+}
+
+static gboolean
+has_xml_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".xml");
 }
 
 /* An article and its sidecar, checked together as the window loads them. */
@@ -54,39 +87,39 @@ validate_document (GFile      *source_file,
   return GLS_CLI_EXIT_OK;
 }
 
+/* A sidecar whose article is missing: what can be checked without the
+ * article, with the sidecar's own problems at their lines, and then the
+ * missing article. */
 static GlsCliExit
-validate_sidecar (const char *path)
+validate_without_article (GFile      *sidecar,
+                          GFile      *article,
+                          const char *what)
 {
-  g_autoptr(GFile) source_file = source_for_sidecar (path);
+  g_autoptr(GPtrArray) problems = gls_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *article_name = g_file_get_parse_name (article);
+  gboolean read = gls_document_file_check_sidecar (sidecar, problems, NULL, &error);
 
-  if (!g_file_query_exists (source_file, NULL))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      g_autofree char *source_name = g_file_get_parse_name (source_file);
+  gls_cli_print_problems (problems);
+  if (!read && gls_problems_count (problems, GLS_PROBLEM_ERROR) == 0)
+    gls_cli_print_error (error);
 
-      if (!g_file_query_exists (file, NULL))
-        {
-          g_printerr (_("%s: no such file\n"), path);
-          return GLS_CLI_EXIT_FAILED;
-        }
+  g_printerr (_("%s: the article “%s” is missing, so the offsets and quotes of its annotations "
+                "cannot be checked\n"),
+              what, article_name);
 
-      g_printerr (_("%s: the article it annotates, “%s”, is missing, so the offsets and quotes cannot be checked\n"),
-                  path, source_name);
-      return GLS_CLI_EXIT_FAILED;
-    }
-
-  return validate_document (source_file, path);
+  return GLS_CLI_EXIT_FAILED;
 }
 
 static GlsCliExit
-validate_codebook (const char *path,
-                   GBytes     *bytes)
+validate_codebook (GFile      *file,
+                   const char *path)
 {
   g_autoptr(GPtrArray) problems = gls_problems_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GlsCodebook) codebook = NULL;
 
-  codebook = gls_codebook_new_from_bytes (bytes, path, problems, &error);
+  codebook = gls_codebook_new_from_file (file, NULL, problems, &error);
   gls_cli_print_problems (problems);
   if (codebook == NULL)
     {
@@ -103,28 +136,47 @@ validate_codebook (const char *path,
   return GLS_CLI_EXIT_OK;
 }
 
+/* The rule of `validate --help`, in the same order. */
 static GlsCliExit
 validate_file (const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GFile) sidecar = NULL;
 
   if (g_str_has_suffix (path, SIDECAR_SUFFIX))
-    return validate_sidecar (path);
-
-  file = g_file_new_for_commandline_arg (path);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
     {
-      g_printerr (_("Cannot read “%s”: %s\n"), path, error->message);
-      return GLS_CLI_EXIT_FAILED;
+      sidecar = g_object_ref (file);
+      article = source_for_sidecar (path);
+
+      if (!g_file_query_exists (sidecar, NULL))
+        {
+          g_printerr (_("%s: no such file\n"), path);
+          return GLS_CLI_EXIT_FAILED;
+        }
+    }
+  else
+    {
+      if (is_codebook (file))
+        return validate_codebook (file, path);
+
+      article = g_object_ref (file);
+      sidecar = gls_sidecar_file_for_source (file);
+
+      if (has_xml_extension (path) && g_file_query_exists (file, NULL) && !g_file_query_exists (sidecar, NULL))
+        {
+          g_printerr (_("%s: not a Glossator annotation file or codebook: annotation files are named "
+                        "ARTICLE.annotations.xml, and a codebook’s root element is <codebook> "
+                        "(see “%s validate --help”)\n"),
+                      path, g_get_prgname ());
+          return GLS_CLI_EXIT_FAILED;
+        }
     }
 
-  if (gls_codebook_sniff (bytes))
-    return validate_codebook (path, bytes);
+  if (!g_file_query_exists (article, NULL) && g_file_query_exists (sidecar, NULL))
+    return validate_without_article (sidecar, article, path);
 
-  return validate_document (file, path);
+  return validate_document (article, path);
 }
 
 GlsCliExit

@@ -20,7 +20,17 @@
 static const GlsCliCommand commands[] = {
   { "validate", gls_cli_validate, N_("FILE…"), N_("FILE"),
     N_("Check annotation files, codebooks, or the annotations of articles"),
-    NULL, 1, -1 },
+    N_("What each FILE is taken for:\n"
+       "  ARTICLE.annotations.xml  an annotation file, checked against ARTICLE; when\n"
+       "                           ARTICLE is missing, the file is checked on its own\n"
+       "                           and the missing article is reported as an error\n"
+       "  a codebook               any other file whose root element is <codebook>\n"
+       "  an article               any other file: its ARTICLE.annotations.xml is\n"
+       "                           checked, and an article without one has no\n"
+       "                           annotations yet; but a file ending in .xml that\n"
+       "                           has none is not a Glossator annotation file or\n"
+       "                           codebook, and is reported as an error"),
+    1, -1 },
   { "list", gls_cli_list, N_("SOURCE"), N_("SOURCE"),
     N_("List the annotations of an article, one line per span, separated by tabs"),
     NULL, 1, 1 },
