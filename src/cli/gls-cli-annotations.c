@@ -366,19 +366,5 @@ gls_cli_stats (const GlsCliCommand  *command,
                int                   argc,
                char                **argv)
 {
-  GlsCliExit exit_code = GLS_CLI_EXIT_OK;
-
-  if (!gls_cli_parse_options (command, NULL, &argc, &argv, &exit_code))
-    return exit_code;
-
-  for (int i = 1; i < argc; i++)
-    {
-      GlsCliExit file_code = stats_one (argv[i]);
-
-      exit_code = MAX (exit_code, file_code);
-    }
-
-  return exit_code;
+  return gls_cli_run_on_files (command, argc, argv, stats_one);
 }
-
-/* The format named by --format, or NULL with the reason printed. */

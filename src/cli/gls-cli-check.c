@@ -184,17 +184,5 @@ gls_cli_validate (const GlsCliCommand  *command,
                   int                   argc,
                   char                **argv)
 {
-  GlsCliExit exit_code = GLS_CLI_EXIT_OK;
-
-  if (!gls_cli_parse_options (command, NULL, &argc, &argv, &exit_code))
-    return exit_code;
-
-  for (int i = 1; i < argc; i++)
-    {
-      GlsCliExit file_code = validate_file (argv[i]);
-
-      exit_code = MAX (exit_code, file_code);
-    }
-
-  return exit_code;
+  return gls_cli_run_on_files (command, argc, argv, validate_file);
 }

@@ -67,6 +67,13 @@ GlsCliExit   gls_cli_usage_error     (const GlsCliCommand  *command,
                                       const char           *format,
                                       ...) G_GNUC_PRINTF (2, 3);
 
+typedef GlsCliExit (*GlsCliFileFunc) (const char *path);
+
+GlsCliExit   gls_cli_run_on_files    (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv,
+                                      GlsCliFileFunc        func);
+
 /* Reading and writing as the window does */
 void         gls_cli_print_problems  (GPtrArray            *problems);
 void         gls_cli_print_error     (const GError         *error);

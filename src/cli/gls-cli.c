@@ -195,6 +195,36 @@ gls_cli_parse_options (const GlsCliCommand   *command,
   return TRUE;
 }
 
+/**
+ * gls_cli_run_on_files:
+ *
+ * For a command that takes only files: reads its command line, then runs
+ * @func on each file, in order, whatever the others gave.
+ *
+ * Returns: the worst exit status of them all
+ */
+GlsCliExit
+gls_cli_run_on_files (const GlsCliCommand  *command,
+                      int                   argc,
+                      char                **argv,
+                      GlsCliFileFunc        func)
+{
+  GlsCliExit exit_code = GLS_CLI_EXIT_OK;
+
+  if (!gls_cli_parse_options (command, NULL, &argc, &argv, &exit_code))
+    return exit_code;
+
+  for (int i = 1; i < argc; i++)
+    {
+      /* MAX() would run it twice */
+      GlsCliExit file_code = func (argv[i]);
+
+      exit_code = MAX (exit_code, file_code);
+    }
+
+  return exit_code;
+}
+
 void
 gls_cli_print_problems (GPtrArray *problems)
 {
