@@ -98,6 +98,8 @@ def test_usage_errors_exit_2_with_a_hint(tmp):
                       'import', '--format', 'tei', src, src)
     check_usage_error(d, 'export of two articles to standard output', 'export', '-o must name a folder',
                       'export', '--format', 'brat', src, src)
+    check_usage_error(d, 'export -o with an empty name', 'export', '-o needs the name',
+                      'export', '--format', 'brat', '-o', '', src)
 
     # the failures of the operation itself stay 1, naming the file
     r, changed = run_unchanged(d, 'annotate', src, '-c', 'factual', '-s', 0, '-e', 99999)

@@ -152,6 +152,12 @@ find_output (const GlsCliCommand *command,
       return FALSE;
     }
 
+  if (*output == '\0')
+    {
+      *exit_code = gls_cli_usage_error (command, _("-o needs the name of a file or a folder"));
+      return FALSE;
+    }
+
   if (!one_file || g_str_has_suffix (output, G_DIR_SEPARATOR_S) || g_file_test (output, G_FILE_TEST_IS_DIR))
     {
       *kind = OUTPUT_FOLDER;
