@@ -83,3 +83,23 @@ def check_quotes(sidecar):
     bad = [l for l in out.splitlines() if not l.startswith('ok ')]
     return p.returncode == 0, ['check-quotes.py exit %d' % p.returncode] + bad[:20] + \
         [p.stderr.decode('utf-8', 'replace')]
+
+
+def tree(top):
+    """Every file and folder under @top: {relative path: bytes, or 'dir'},
+    to show that a command left them exactly as they were."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(top):
+        for name in dirnames:
+            found[os.path.relpath(os.path.join(dirpath, name), top)] = 'dir'
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            with open(path, 'rb') as f:
+                found[os.path.relpath(path, top)] = f.read()
+    return found
+
+
+def tree_diff(before, after):
+    """What changed between two tree() results, one line each."""
+    return ['%s: %s' % ('removed' if k not in after else 'created' if k not in before else 'changed', k)
+            for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]

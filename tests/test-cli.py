@@ -468,21 +468,23 @@ def test_texts_manifest(tmp):
 
 
 BAD_ANNOTATIONS = [
-    # (description, options)
-    ('end beyond the text', lambda n: ['-c', 'factual', '-s', 0, '-e', n + 1]),
-    ('start at the end of the text', lambda n: ['-c', 'factual', '-s', n, '-e', n + 1]),
-    ('start == end', lambda n: ['-c', 'factual', '-s', 5, '-e', 5]),
-    ('end < start', lambda n: ['-c', 'factual', '-s', 9, '-e', 5]),
-    ('negative start', lambda n: ['-c', 'factual', '--start=-1', '--end=5']),
-    ('negative end', lambda n: ['-c', 'factual', '--start=0', '--end=-5']),
-    ('non-numeric start', lambda n: ['-c', 'factual', '-s', 'x', '-e', 5]),
-    ('letter l for digit 1 in end', lambda n: ['-c', 'factual', '-s', 0, '-e', 'l0']),
-    ('30-digit end', lambda n: ['-c', 'factual', '-s', 0, '-e', '123456789012345678901234567890']),
-    ('end 2^32 (wraps to 0 in 32 bits)', lambda n: ['-c', 'factual', '-s', 0, '-e', 4294967296]),
-    ('end 2^32 + 5 (wraps to 5 in 32 bits)', lambda n: ['-c', 'factual', '-s', 0, '-e', 4294967301]),
-    ('empty --start', lambda n: ['-c', 'factual', '--start=', '-e', 5]),
-    ('unknown category', lambda n: ['-c', 'no-such-category', '-s', 0, '-e', 5]),
-    ('category in the wrong case', lambda n: ['-c', 'Factual', '-s', 0, '-e', 5]),
+    # (description, options, exit status): an offset that is not a whole
+    # number from 0 to 2^32 - 1 is a malformed argument, a usage error (2);
+    # a span or category that does not fit the article is its problem (1)
+    ('end beyond the text', lambda n: ['-c', 'factual', '-s', 0, '-e', n + 1], 1),
+    ('start at the end of the text', lambda n: ['-c', 'factual', '-s', n, '-e', n + 1], 1),
+    ('start == end', lambda n: ['-c', 'factual', '-s', 5, '-e', 5], 1),
+    ('end < start', lambda n: ['-c', 'factual', '-s', 9, '-e', 5], 1),
+    ('negative start', lambda n: ['-c', 'factual', '--start=-1', '--end=5'], 2),
+    ('negative end', lambda n: ['-c', 'factual', '--start=0', '--end=-5'], 2),
+    ('non-numeric start', lambda n: ['-c', 'factual', '-s', 'x', '-e', 5], 2),
+    ('letter l for digit 1 in end', lambda n: ['-c', 'factual', '-s', 0, '-e', 'l0'], 2),
+    ('30-digit end', lambda n: ['-c', 'factual', '-s', 0, '-e', '123456789012345678901234567890'], 2),
+    ('end 2^32 (wraps to 0 in 32 bits)', lambda n: ['-c', 'factual', '-s', 0, '-e', 4294967296], 2),
+    ('end 2^32 + 5 (wraps to 5 in 32 bits)', lambda n: ['-c', 'factual', '-s', 0, '-e', 4294967301], 2),
+    ('empty --start', lambda n: ['-c', 'factual', '--start=', '-e', 5], 2),
+    ('unknown category', lambda n: ['-c', 'no-such-category', '-s', 0, '-e', 5], 1),
+    ('category in the wrong case', lambda n: ['-c', 'Factual', '-s', 0, '-e', 5], 1),
 ]
 
 
@@ -493,12 +495,12 @@ def test_refusals(tmp, src_with_sidecar):
     for src, variant in ((src_with_sidecar, 'existing sidecar byte-identical'),
                          (src_fresh, 'no sidecar created')):
         sidecar = sidecar_of(src)
-        for desc, opts in BAD_ANNOTATIONS:
+        for desc, opts, status in BAD_ANNOTATIONS:
             before = file_bytes(sidecar)
             r = cli('annotate', src, *opts(n))
             after = file_bytes(sidecar)
-            T.check(r.rc == 1 and r.err.strip() != '' and r.out == '' and after == before,
-                    'annotate with %s: exit 1, message, %s' % (desc, variant),
+            T.check(r.rc == status and r.err.strip() != '' and r.out == '' and after == before,
+                    'annotate with %s: exit %d, message, %s' % (desc, status, variant),
                     r.diag() + ['sidecar %s' % ('unchanged' if after == before else
                                                 'CHANGED' if before is not None else 'CREATED')])
     # the positive control at the boundary: [0, n) is accepted

@@ -826,6 +826,11 @@ test_brat_refused (void)
     { "T1\tPerson 0 5\tAlice\nT1\tPerson 10 13\tBob\n", "bad.file:2: the id T1 is used twice (first on line 1)" },
     { "T1\tPerson 0 5\tAlice\nR1\tKnows T1\n", "bad.file:2: “R1\tKnows T1” is not a well-formed brat annotation" },
     { "T1\tPerson 0 5\tAlice\n\xff\xfe\n", "bad.file:2: this line is not valid UTF-8" },
+    /* a type XML cannot hold is refused, not written without the character */
+    { "T1\tBad\xef\xbf\xbeType 0 5\tAlice\n",
+      "bad.file:1: the name “Bad<U+FFFE>Type” holds the character U+FFFE, which XML files cannot hold" },
+    { "T1\tPerson 0 5\tAlice\nR1\tKnows\x01 Arg1:T1 Arg2:T1\n",
+      "bad.file:2: the name “Knows<U+0001>” holds the character U+0001" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -914,6 +919,8 @@ test_semeval_refused (void)
     { "5\tDoubt\t1\t99\n", "bad.file:1: the span 1–99 ends beyond the end of the text (11 characters)" },
     { "5\tDoubt\t0\t3\n", "bad.file:1: the span 0–3 starts in the byte-order mark" },
     { "6\tDoubt\t1\t3\n7\tDoubt\t1\t3\n", "none of which is article “5”" },
+    { "5\tDoubt\xef\xbf\xbf\t1\t3\n",
+      "bad.file:1: the name “Doubt<U+FFFF>” holds the character U+FFFF, which XML files cannot hold" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -923,6 +930,30 @@ test_semeval_refused (void)
       g_test_message ("%s", message);
       g_assert_nonnull (strstr (message, cases[i].expected));
     }
+}
+
+/* Empty input, with or without data behind it, holds no annotations:
+ * nothing is imported, and no pointer arithmetic is done on NULL (which
+ * UBSan reports). */
+static void
+test_empty_input (void)
+{
+  const char *formats[] = { "brat", "semeval" };
+  const char *texts[] = { "", "Some text." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+      {
+        g_autoptr(GBytes) no_data = g_bytes_new (NULL, 0);
+        g_autoptr(GBytes) empty_string = g_bytes_new_static ("", 0);
+        g_autoptr(GlsDocument) document = gls_test_document_from_text (texts[j], "article1.txt");
+        g_autoptr(GlsImportReport) first = import_ok (document, formats[i], no_data, GLS_IMPORT_MERGE);
+        g_autoptr(GlsImportReport) second = import_ok (document, formats[i], empty_string, GLS_IMPORT_MERGE);
+
+        g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+        g_assert_cmpuint (gls_import_report_get_imported (first, "annotation"), ==, 0);
+        g_assert_cmpuint (gls_import_report_get_imported (second, "annotation"), ==, 0);
+      }
 }
 
 /* ------------------------------------------------------------------ */
@@ -977,6 +1008,7 @@ main (int   argc,
   g_test_add_func ("/formats/brat/refused", test_brat_refused);
   g_test_add_func ("/formats/semeval/bom-and-names", test_semeval);
   g_test_add_func ("/formats/semeval/refused", test_semeval_refused);
+  g_test_add_func ("/formats/brat-and-semeval/empty-input", test_empty_input);
   g_test_add_func ("/formats/csv/guard", test_csv_guard);
 
   return g_test_run ();

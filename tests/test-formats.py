@@ -699,6 +699,7 @@ def test_bad_inputs(tmp):
 def test_export_many(tmp):
     work, sources = annotated_fixtures(tmp, 'many')
     out = os.path.join(work, 'out')
+    os.makedirs(out)   # export writes into a folder that exists, never creates it
     r = cli('export', '--format', 'brat', '-o', out, *sources)
     names = sorted(os.listdir(out)) if os.path.isdir(out) else []
     T.check(r.rc == 0 and names == ['crlf.ann', 'tricky.ann'],

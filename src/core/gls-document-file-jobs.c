@@ -320,6 +320,46 @@ load_sidecar_bytes (GFile         *sidecar,
   return FALSE;
 }
 
+/**
+ * gls_document_file_check_sidecar:
+ * @sidecar: an annotation file
+ * @problems: where its problems go, each with its line and column
+ *
+ * Reads @sidecar on its own, for when its article cannot be read: whether
+ * it is well-formed and follows the schema. What needs the article (the
+ * offsets, quotes and checksum) is not checked.
+ *
+ * Returns: whether @sidecar was read and follows the schema; %FALSE with
+ *   @error set, and its problems in @problems, when not
+ */
+gboolean
+gls_document_file_check_sidecar (GFile         *sidecar,
+                                 GPtrArray     *problems,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GlsSidecarData) data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (sidecar), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  name = g_file_get_parse_name (sidecar);
+  if (!load_sidecar_bytes (sidecar, &bytes, NULL, cancellable, error))
+    return FALSE;
+  if (bytes == NULL)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_NOT_FOUND,
+                   _("Cannot read the annotations “%s”: there is no such file"), name);
+      return FALSE;
+    }
+
+  data = _gls_sidecar_read (bytes, name, problems, error);
+
+  return data != NULL;
+}
+
 typedef struct
 {
   GlsDocumentFile *self;

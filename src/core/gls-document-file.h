@@ -49,6 +49,11 @@ GlsCodebook      *gls_document_file_find_codebook         (GFile               *
                                                            GPtrArray           *problems,
                                                            GError             **error);
 
+gboolean          gls_document_file_check_sidecar         (GFile               *sidecar,
+                                                           GPtrArray           *problems,
+                                                           GCancellable        *cancellable,
+                                                           GError             **error);
+
 GlsDocumentFile  *gls_document_file_new                   (GFile               *source_file);
 GlsDocumentFile  *gls_document_file_new_for_document      (GlsDocument         *document);
 GFile            *gls_document_file_get_file              (GlsDocumentFile     *self);

@@ -721,9 +721,7 @@ _gls_format_brat_import (GlsDocument      *document,
   Reader r = { { 0, }, };
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
-  const char *end = data + len;
-  const char *p = data;
-  const char *bad;
+  const char *end, *p, *bad;
   guint number = 0;
   gboolean ok = FALSE;
 
@@ -733,6 +731,12 @@ _gls_format_brat_import (GlsDocument      *document,
   r.lines = g_array_new (FALSE, TRUE, sizeof (Line));
   g_array_set_clear_func (r.lines, (GDestroyNotify) line_clear);
   r.ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* empty bytes may have no data at all, and NULL + 0 is undefined */
+  if (data == NULL)
+    data = "";
+  p = data;
+  end = data + len;
 
   if (!g_utf8_validate_len (data, len, &bad))
     {
@@ -763,7 +767,8 @@ _gls_format_brat_import (GlsDocument      *document,
         continue;
 
       line.line = number;
-      if (!parse_line (&r, &line, text))
+      if (!parse_line (&r, &line, text) ||
+          (line.type != NULL && !_gls_importer_check_name (&r.importer, line.line, line.type)))
         {
           line_clear (&line);
           continue;

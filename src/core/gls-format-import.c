@@ -90,6 +90,51 @@ _gls_importer_warning (GlsImporter *importer,
   add_problem (importer, GLS_PROBLEM_WARNING, line, message);
 }
 
+/**
+ * _gls_importer_check_name:
+ * @name: a category name, a relation type or an attribute name as the file
+ *   spells it
+ *
+ * A name Glossator will write must be one an XML file can hold: a name
+ * with U+FFFE, U+FFFF or a control character is an error on @line, with the
+ * character named, rather than a name that silently loses it.
+ *
+ * Returns: whether @name can be kept as it is
+ */
+gboolean
+_gls_importer_check_name (GlsImporter *importer,
+                          guint        line,
+                          const char  *name)
+{
+  g_autoptr(GString) shown = NULL;
+  const char *bad;
+
+  /* a line that is not UTF-8 is refused as such already */
+  if (!g_utf8_validate (name, -1, NULL) || (bad = _gls_find_non_xml_char (name)) == NULL)
+    return TRUE;
+
+  /* the name as the user can read it: each such character as <U+XXXX> */
+  shown = g_string_new (NULL);
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (_gls_is_xml_char (c))
+        g_string_append_unichar (shown, c);
+      else
+        g_string_append_printf (shown, "<U+%04X>", c);
+    }
+
+  _gls_importer_error (importer, line,
+                       /* Translators: a name from the imported file, then a
+                        * character code such as FFFE */
+                       _("the name “%s” holds the character U+%04X, which XML files cannot hold: "
+                         "rename it and import again"),
+                       shown->str, g_utf8_get_char (bad));
+
+  return FALSE;
+}
+
 /* Returns FALSE, with @error listing every error, when any was found. */
 gboolean
 _gls_importer_check (GlsImporter  *importer,

@@ -138,6 +138,9 @@ void           _gls_importer_warning       (GlsImporter      *importer,
                                             guint             line,
                                             const char       *format,
                                             ...) G_GNUC_PRINTF (3, 4);
+gboolean       _gls_importer_check_name    (GlsImporter      *importer,
+                                            guint             line,
+                                            const char       *name);
 gboolean       _gls_importer_check         (GlsImporter      *importer,
                                             GError          **error);
 const char    *_gls_importer_category      (GlsImporter      *importer,

@@ -108,15 +108,19 @@ _gls_format_semeval_import (GlsDocument      *document,
   GlsOffsetMap map;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
-  const char *end = data + len;
-  const char *p = data;
-  const char *bad;
+  const char *end, *p, *bad;
   const char *wanted = own_id;
   guint line = 0;
 
   g_array_set_clear_func (labels, (GDestroyNotify) label_clear);
   _gls_importer_init (&importer, document, display_name, flags, report);
   _gls_offset_map_init (&map, source, FALSE, TRUE);
+
+  /* empty bytes may have no data at all, and NULL + 0 is undefined */
+  if (data == NULL)
+    data = "";
+  p = data;
+  end = data + len;
 
   if (!g_utf8_validate_len (data, len, &bad))
     {
@@ -173,6 +177,8 @@ _gls_format_semeval_import (GlsDocument      *document,
           _gls_importer_error (&importer, line, _("the technique is empty"));
           continue;
         }
+      if (!_gls_importer_check_name (&importer, line, fields[1]))
+        continue;
       if (start >= finish)
         {
           _gls_importer_error (&importer, line,

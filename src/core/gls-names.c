@@ -17,6 +17,11 @@ _gls_is_ncname (const char *str)
   if (str == NULL || *str == '\0')
     return FALSE;
 
+  /* libxml2 prints its own parser error on standard error for a
+   * character XML cannot hold (U+FFFE, a control): refused here first */
+  if (!g_utf8_validate (str, -1, NULL) || _gls_find_non_xml_char (str) != NULL)
+    return FALSE;
+
   return xmlValidateNCName (BAD_CAST str, 0) == 0;
 }
 
@@ -28,6 +33,23 @@ _gls_is_xml_char (gunichar c)
          (c >= 0x20 && c <= 0xD7FF) ||
          (c >= 0xE000 && c <= 0xFFFD) ||
          (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * _gls_find_non_xml_char:
+ * @text: valid UTF-8
+ *
+ * Returns: (nullable): the first character of @text that an XML file
+ *   cannot hold, or %NULL when there is none
+ */
+const char *
+_gls_find_non_xml_char (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!_gls_is_xml_char (g_utf8_get_char (p)))
+      return p;
+
+  return NULL;
 }
 
 /**
