@@ -30,17 +30,7 @@ source_for_sidecar (const char *path)
 static gboolean
 is_codebook (GFile *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GBytes) head = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return FALSE;
-
-  if ((stream = g_file_read (file, NULL, NULL)) == NULL)
-    return FALSE;
-  head = g_input_stream_read_bytes (G_INPUT_STREAM (stream), SNIFF_SIZE, NULL, NULL);
+  g_autoptr(GBytes) head = gls_read_file_head (file, SNIFF_SIZE);
 
   return head != NULL && g_bytes_get_size (head) > 0 && gls_codebook_sniff (head);
 }

@@ -322,10 +322,10 @@ gls_cli_import (const GlsCliCommand  *command,
     }
 
   annotation_file = g_file_new_for_commandline_arg (annotation_path);
-  bytes = g_file_load_bytes (annotation_file, NULL, NULL, &error);
+  bytes = gls_read_file (annotation_file, GLS_FILE_IMPORT, NULL, NULL, &error);
   if (bytes == NULL)
     {
-      g_printerr (_("import: cannot read “%s”: %s\n"), annotation_path, error->message);
+      g_printerr ("import: %s\n", error->message);
       g_printerr (_("import: nothing was written\n"));
       return GLS_CLI_EXIT_FAILED;
     }
