@@ -325,7 +325,7 @@ gls_cli_import (const GlsCliCommand  *command,
   bytes = gls_read_file (annotation_file, GLS_FILE_IMPORT, NULL, NULL, &error);
   if (bytes == NULL)
     {
-      g_printerr ("import: %s\n", error->message);
+      gls_cli_print_error (error);
       g_printerr (_("import: nothing was written\n"));
       return GLS_CLI_EXIT_FAILED;
     }
