@@ -504,13 +504,6 @@ file_mb (GFile *file)
   return info ? g_file_info_get_size (info) / 1e6 : 0;
 }
 
-static void
-print_goal (gboolean    pass,
-            const char *text)
-{
-  g_print ("%s %s\n", pass ? "PASS" : "MISS", text);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -636,18 +629,18 @@ main (int   argc,
   g_print ("\n");
 
   goal = g_strdup_printf ("load %.2fx bare parse (goal <= %.0fx)", load_ratio, GOAL_LOAD_RATIO);
-  print_goal (load_ratio <= GOAL_LOAD_RATIO, goal);
+  bench_print_goal (load_ratio <= GOAL_LOAD_RATIO, "%s", goal);
   g_free (goal);
   goal = g_strdup_printf ("save %.2fx bare parse (goal <= %.0fx)", save_ratio, GOAL_SAVE_RATIO);
-  print_goal (save_ratio <= GOAL_SAVE_RATIO, goal);
+  bench_print_goal (save_ratio <= GOAL_SAVE_RATIO, "%s", goal);
   g_free (goal);
   goal = g_strdup_printf ("query %.2f us per 4096-char window (goal <= %.0f us)",
                           results.query_us, GOAL_QUERY_USEC);
-  print_goal (results.query_us <= GOAL_QUERY_USEC, goal);
+  bench_print_goal (results.query_us <= GOAL_QUERY_USEC, "%s", goal);
   g_free (goal);
   goal = g_strdup_printf ("add+undo %.1f us per pair (goal <= %.0f us)",
                           results.edit_us, GOAL_EDIT_USEC);
-  print_goal (results.edit_us <= GOAL_EDIT_USEC, goal);
+  bench_print_goal (results.edit_us <= GOAL_EDIT_USEC, "%s", goal);
 
   cleanup ();
 

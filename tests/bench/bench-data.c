@@ -375,3 +375,17 @@ bench_median (double *values,
 
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
+
+void
+bench_print_goal (gboolean    pass,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_print ("%s %s\n", pass ? "PASS" : "MISS", text);
+}

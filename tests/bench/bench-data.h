@@ -21,4 +21,9 @@ gboolean bench_generate (const char  *dir,
 double   bench_median   (double      *values,
                          guint        n);
 
+/* Prints "PASS" or "MISS", then the goal as @format says it. */
+void     bench_print_goal (gboolean     pass,
+                           const char  *format,
+                           ...) G_GNUC_PRINTF (2, 3);
+
 G_END_DECLS

@@ -358,20 +358,6 @@ export_action (GlsWindow *window,
   gls_window_export (window, data, "tei");
 }
 
-static void
-print_goal (gboolean    pass,
-            const char *format,
-            ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_print ("%s %s\n", pass ? "PASS" : "MISS", text);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -469,17 +455,17 @@ main (int   argc,
   g_print ("longest main-loop block (worst of %d runs): open %.1f ms, save %.1f ms, draft %.1f ms, export %.1f ms\n\n",
            RUNS, maximum (open_block), maximum (save_block), maximum (draft_block), maximum (export_block));
 
-  print_goal (median (first) <= FIRST_TEXT_GOAL * median (plain),
+  bench_print_goal (median (first) <= FIRST_TEXT_GOAL * median (plain),
               "first frame of text %.1f ms = %.2fx a plain GtkTextView (%.1f ms) (goal <= %.1fx)",
               median (first), median (first) / median (plain), median (plain), FIRST_TEXT_GOAL);
-  print_goal (maximum (open_block) <= BLOCK_GOAL_MS,
+  bench_print_goal (maximum (open_block) <= BLOCK_GOAL_MS,
               "open: longest block %.1f ms (goal <= %.0f ms; a plain GtkTextView: %.1f ms, filled piecewise: %.1f ms)",
               maximum (open_block), BLOCK_GOAL_MS, maximum (plain_block), maximum (piecewise_block));
-  print_goal (maximum (save_block) <= BLOCK_GOAL_MS, "save: longest block %.1f ms (goal <= %.0f ms)",
+  bench_print_goal (maximum (save_block) <= BLOCK_GOAL_MS, "save: longest block %.1f ms (goal <= %.0f ms)",
               maximum (save_block), BLOCK_GOAL_MS);
-  print_goal (maximum (draft_block) <= BLOCK_GOAL_MS, "draft: longest block %.1f ms (goal <= %.0f ms)",
+  bench_print_goal (maximum (draft_block) <= BLOCK_GOAL_MS, "draft: longest block %.1f ms (goal <= %.0f ms)",
               maximum (draft_block), BLOCK_GOAL_MS);
-  print_goal (maximum (export_block) <= BLOCK_GOAL_MS, "export: longest block %.1f ms (goal <= %.0f ms)",
+  bench_print_goal (maximum (export_block) <= BLOCK_GOAL_MS, "export: longest block %.1f ms (goal <= %.0f ms)",
               maximum (export_block), BLOCK_GOAL_MS);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -212,20 +212,6 @@ annotation_drawn (gpointer data)
   return rects->len > 0;
 }
 
-static void
-print_goal (gboolean    pass,
-            const char *format,
-            ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_print ("%s %s\n", pass ? "PASS" : "MISS", text);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -358,10 +344,10 @@ main (int   argc,
   g_print ("peak RSS                            %9.1f MB\n", usage.ru_maxrss / 1024.0);
   g_print ("\n");
 
-  print_goal (first_ms <= 1.5 * floor_ms, "first annotated frame %.1f ms = %.2fx (plain view + bare parse = %.1f ms) (goal <= 1.5x)",
+  bench_print_goal (first_ms <= 1.5 * floor_ms, "first annotated frame %.1f ms = %.2fx (plain view + bare parse = %.1f ms) (goal <= 1.5x)",
               first_ms, first_ms / floor_ms, floor_ms);
-  print_goal (median (add_latency) <= 16, "add an annotation and see it drawn %.2f ms median (goal <= 16 ms)", median (add_latency));
-  print_goal (median (scroll_latency) <= 16, "scroll a page %.2f ms median (goal <= 16 ms)", median (scroll_latency));
+  bench_print_goal (median (add_latency) <= 16, "add an annotation and see it drawn %.2f ms median (goal <= 16 ms)", median (add_latency));
+  bench_print_goal (median (scroll_latency) <= 16, "scroll a page %.2f ms median (goal <= 16 ms)", median (scroll_latency));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE));
