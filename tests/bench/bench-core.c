@@ -261,13 +261,13 @@ time_load (GFile  *source_file,
   ms = msec_since (start);
   *cpu_ms = cpu_msec () - cpu_start;
   if (document == NULL)
-    fail ("gls_document_load", error);
+    fail ("gls_document_file_load", error);
   if (gls_document_get_n_annotations (document) != (guint) n_annotations)
     {
       g_autofree char *message =
         g_strdup_printf ("%u annotations loaded, %d expected",
                          gls_document_get_n_annotations (document), n_annotations);
-      fail_with ("gls_document_load", message);
+      fail_with ("gls_document_file_load", message);
     }
 
   start = g_get_monotonic_time ();
@@ -370,7 +370,7 @@ bench_save (GlsDocument *document,
       gint64 start = g_get_monotonic_time ();
 
       if (!gls_test_save (document, &error))
-        fail ("gls_document_save", error);
+        fail ("gls_document_file_save", error);
       if (run >= 0)
         {
           save[run] = msec_since (start);
@@ -569,7 +569,7 @@ main (int   argc,
   document = gls_test_load (source_file, NULL, NULL, NULL, &error);
   results.first_load_ms = msec_since (start);
   if (document == NULL)
-    fail ("gls_document_load", error);
+    fail ("gls_document_file_load", error);
 
   bench_save (document, &results);
 
@@ -593,14 +593,14 @@ main (int   argc,
   g_print ("  %-44s %10.1f ms\n", "bare parse: xmlReadMemory (free excluded)", results.parse_ms);
   g_print ("  %-44s %10.1f ms\n", "  its CPU time (user+system)", results.parse_cpu_ms);
   g_print ("  %-44s %10.1f ms\n", "  xmlFreeDoc afterwards (not counted)", results.free_ms);
-  g_print ("  %-44s %10.1f ms\n", "load: gls_document_load", results.load_ms);
+  g_print ("  %-44s %10.1f ms\n", "load: gls_document_file_load", results.load_ms);
   if (results.load_runs < n_runs)
     g_print ("  %-44s %10d\n", "  ONLY this many runs (over --load-budget)", results.load_runs);
   g_print ("  %-44s %10.1f ms\n", "  its CPU time (user+system)", results.load_cpu_ms);
   g_print ("  %-44s %10.1f ms\n", "  of which the article alone (estimate)", results.source_ms);
   g_print ("  %-44s %10.1f ms\n", "  first load of the process (cold)", results.first_load_ms);
   g_print ("  %-44s %10.1f ms\n", "  unref of a loaded document (not counted)", results.unref_ms);
-  g_print ("  %-44s %10.1f ms\n", "save: gls_document_save", results.save_ms);
+  g_print ("  %-44s %10.1f ms\n", "save: gls_document_file_save (streamed)", results.save_ms);
   g_print ("  %-44s %10.1f ms\n", "  its CPU time (user+system)", results.save_cpu_ms);
   g_print ("  %-44s %10.1f ms\n", "  of which gls_document_serialize (estimate)", results.serialize_ms);
   g_print ("  %-44s %10.2f us\n", "query: 4096-char window, mean per query", results.query_us);

@@ -90,7 +90,7 @@ bench_save (GlsDocument *document,
       gint64 start = g_get_monotonic_time ();
 
       if (!gls_test_save (document, &error))
-        fail ("gls_document_save", error);
+        fail ("gls_document_file_save", error);
       if (run >= 0)
         save[run] = msec_since (start);
 
@@ -218,7 +218,7 @@ main (int   argc,
   source_file = g_file_new_for_path (article_path);
   document = gls_test_load (source_file, NULL, NULL, NULL, &error);
   if (document == NULL)
-    fail ("gls_document_load", error);
+    fail ("gls_document_file_load", error);
 
   save_ms = bench_save (document, &save_serialize_ms);
   {
