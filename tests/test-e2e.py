@@ -194,6 +194,7 @@ class App:
     """One run of the application on one article, in its own environment."""
 
     def __init__(self, home, article, settings=None):
+        self.display_retries = 0
         self.home = home
         self.article = article
         self.name = os.path.basename(article)
@@ -264,6 +265,14 @@ class App:
             return ids[0] if status == 0 and ids else None
 
         found = wait_for(find, WINDOW_TIMEOUT, 0.1)
+        if found == 'exited' and 'cannot open display' in self.log_tail() and self.display_retries < 2:
+            # Xvfb, right after the last client went away (a kill), may
+            # refuse the next connection for a moment: the X server's
+            # business, not the application's, so once more
+            self.display_retries += 1
+            TAP.diag('the X server refused the connection (%s); starting again' % self.log_tail().strip())
+            time.sleep(1.0)
+            return self.start()
         if not found or found == 'exited':
             raise Abort('the window of %s did not show (%s) within %.0f s; %s'
                         % (self.name, 'the process exited with %s' % self.proc.returncode
