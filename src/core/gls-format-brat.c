@@ -720,7 +720,7 @@ _gls_format_brat_import (GlsDocument      *document,
 {
   Reader r = { { 0, }, };
   gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
+  const char *data = _gls_import_get_data (bytes, &len);
   const char *end = data + len;
   const char *p = data;
   const char *bad;

@@ -107,7 +107,7 @@ _gls_format_semeval_import (GlsDocument      *document,
   GlsImporter importer;
   GlsOffsetMap map;
   gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
+  const char *data = _gls_import_get_data (bytes, &len);
   const char *end = data + len;
   const char *p = data;
   const char *bad;
