@@ -733,7 +733,7 @@ cmd_export (int    argc,
   g_autofree char *output = NULL;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) outputs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const GlsFormat *format;
   int exit_code = EXIT_OK;
   gboolean one_file;
@@ -775,16 +775,16 @@ cmd_export (int    argc,
       if (!one_file)
         {
           g_autofree char *base = g_path_get_basename (argv[i]);
-          char *name = gls_format_dup_file_name (format, base);
+          g_autofree char *name = gls_format_dup_file_name (format, base);
 
-          if (!g_hash_table_add (names, name))
+          if (g_hash_table_contains (names, name))
             {
               g_printerr (_("export: two articles would both be written to “%s”; export them one at a time\n"),
                           name);
-              g_ptr_array_add (outputs, name);
               return EXIT_USAGE;
             }
           g_ptr_array_add (outputs, g_build_filename (output, name, NULL));
+          g_hash_table_add (names, g_steal_pointer (&name));
         }
     }
 
