@@ -102,7 +102,7 @@ bytes_to_string (GBytes *bytes)
 static GlsCodebook *
 rich_codebook (void)
 {
-  g_autoptr(GlsCodebook) codebook = gls_codebook_copy (gls_codebook_new_builtin ());
+  g_autoptr(GlsCodebook) codebook = gls_codebook_new_builtin ();
   g_autoptr(GlsCategory) parent = gls_category_new ("technique");
   g_autoptr(GlsCategory) child = gls_category_new ("Name_Calling_Labeling");
   g_autoptr(GError) error = NULL;
