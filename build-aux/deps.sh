@@ -20,6 +20,12 @@ test_packages=(
   libreoffice-calc-nogui
 )
 
+# What build-aux/test --sanitize needs on top of that: clang with the
+# sanitizer and libFuzzer runtimes, and llvm-symbolizer for readable reports.
+sanitize_packages=(
+  clang libclang-rt-dev llvm
+)
+
 ensure_packages () {
   local missing=()
   local package

@@ -102,7 +102,7 @@ bytes_to_string (GBytes *bytes)
 static GlsCodebook *
 rich_codebook (void)
 {
-  g_autoptr(GlsCodebook) codebook = gls_codebook_copy (gls_codebook_new_builtin ());
+  g_autoptr(GlsCodebook) codebook = gls_codebook_new_builtin ();
   g_autoptr(GlsCategory) parent = gls_category_new ("technique");
   g_autoptr(GlsCategory) child = gls_category_new ("Name_Calling_Labeling");
   g_autoptr(GError) error = NULL;
@@ -956,6 +956,26 @@ test_empty_input (void)
       }
 }
 
+/* An empty file to import, whose GBytes holds no data at all, says
+ * nothing and changes nothing (the fuzzers found pointer arithmetic on
+ * NULL there, which UndefinedBehaviorSanitizer stops at). */
+static void
+test_empty_file (void)
+{
+  const char *names[] = { "brat", "semeval" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GlsDocument) document = gls_test_document_from_text ("Some text here.", "a.txt");
+      g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+      g_autoptr(GlsImportReport) report = import_ok (document, names[i], empty, GLS_IMPORT_MERGE);
+
+      g_assert_cmpuint (gls_import_report_get_n_kinds (report), ==, 0);
+      g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+      g_assert_false (gls_document_can_undo (document));
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* CSV                                                                 */
 
@@ -1009,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/formats/semeval/bom-and-names", test_semeval);
   g_test_add_func ("/formats/semeval/refused", test_semeval_refused);
   g_test_add_func ("/formats/brat-and-semeval/empty-input", test_empty_input);
+  g_test_add_func ("/formats/empty-file", test_empty_file);
   g_test_add_func ("/formats/csv/guard", test_csv_guard);
 
   return g_test_run ();

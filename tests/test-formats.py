@@ -706,6 +706,17 @@ def test_export_many(tmp):
             'export of several articles writes one file each into the -o folder', r.diag() + [names])
     r = cli('export', '--format', 'tei', '-o', out, *sources)
     T.check(r.rc == 0 and 'crlf.txt.tei.xml' in os.listdir(out), 'TEI files are named SOURCE.tei.xml', r.diag())
+    # two articles of one name in two folders would overwrite each other
+    twin_dir = os.path.join(work, 'twin')
+    os.mkdir(twin_dir)
+    twin = os.path.join(twin_dir, os.path.basename(sources[0]))
+    shutil.copyfile(sources[0], twin)
+    shutil.copyfile(sources[0] + '.annotations.xml', twin + '.annotations.xml')
+    out2 = os.path.join(work, 'out2')
+    os.mkdir(out2)
+    r = cli('export', '--format', 'brat', '-o', out2, sources[0], twin)
+    T.check(r.rc == 2 and 'would both be written' in r.err and os.listdir(out2) == [],
+            'export refuses two articles that would be written to one file, and writes nothing', r.diag())
 
 
 def main():

@@ -19,6 +19,17 @@ static const char *palette[] = {
   "#986a44", "#33d17a", "#c061cb", "#62a0ea",
 };
 
+/* The bytes of a file to import: never NULL, not even for an empty file,
+ * whose GBytes may hold no data (and C does not allow NULL + 0). */
+const char *
+_gls_import_get_data (GBytes *bytes,
+                      gsize  *len)
+{
+  const char *data = g_bytes_get_data (bytes, len);
+
+  return data != NULL ? data : "";
+}
+
 void
 _gls_importer_init (GlsImporter     *importer,
                     GlsDocument     *document,

@@ -124,6 +124,8 @@ typedef struct
 #define GLS_KIND_RELATION    "relation"
 #define GLS_KIND_REMOVED     "removed"
 
+const char    *_gls_import_get_data        (GBytes           *bytes,
+                                            gsize            *len);
 void           _gls_importer_init          (GlsImporter      *importer,
                                             GlsDocument      *document,
                                             const char       *display_name,
