@@ -171,7 +171,6 @@ static void
 test_inline_bad_dates (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GlsDocument) document = gls_test_document_from_text (ARTICLE, "inline.txt");
   g_autoptr(GBytes) with_placeholder = inline_with ("<note>PLACEHOLDER</note>", "<note>PLACEHOLDER</note>");
   g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (with_placeholder, NULL),
                                               g_bytes_get_size (with_placeholder));

@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *encoding = NULL;
 
   /* what the window reads first, to decode the article early */
-  encoding = _gls_sidecar_peek_source_encoding (bytes);
+  encoding = _gls_sidecar_peek_source_encoding (bytes, NULL);
 
   sidecar = _gls_sidecar_read (bytes, "fuzz.annotations.xml", problems, &error);
   g_assert ((sidecar == NULL) == (error != NULL));
