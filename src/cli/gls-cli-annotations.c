@@ -37,13 +37,24 @@ gls_cli_list (const GlsCliCommand  *command,
   GlsAnnotationList *annotations;
   GlsSource *source;
   GlsCliExit exit_code = GLS_CLI_EXIT_OK;
+  gboolean json = FALSE;
   guint length;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
 
-  if (!gls_cli_parse_options (command, NULL, &argc, &argv, &exit_code))
+  if (!gls_cli_parse_options (command, entries, &argc, &argv, &exit_code))
     return exit_code;
 
   if ((document = gls_cli_load_document (argv[1])) == NULL)
     return GLS_CLI_EXIT_FAILED;
+
+  if (json)
+    {
+      gls_cli_print_list_json (document, argv[1]);
+      return GLS_CLI_EXIT_OK;
+    }
 
   source = gls_document_get_source (document);
   length = gls_source_get_length (source);
@@ -357,6 +368,17 @@ stats_one (const char *path)
                     covered (tally->spans), tally->notes);
     }
   print_counts (width, _("Total"), n, covered (all_spans), total_notes);
+
+  if (gls_document_get_n_fuzzy (document) > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  %u annotation sits on similar text and waits for review (fuzzy)\n",
+                          "  %u annotations sit on similar text and wait for review (fuzzy)\n",
+                          gls_document_get_n_fuzzy (document)),
+             gls_document_get_n_fuzzy (document));
+  if (gls_document_get_n_orphaned (document) > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  %u annotation was not found in the text (orphaned)\n",
+                          "  %u annotations were not found in the text (orphaned)\n",
+                          gls_document_get_n_orphaned (document)),
+             gls_document_get_n_orphaned (document));
 
   return GLS_CLI_EXIT_OK;
 }

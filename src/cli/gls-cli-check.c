@@ -73,6 +73,16 @@ validate_document (GFile      *source_file,
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u annotation\n", "%s: valid, %u annotations\n",
                         gls_document_get_n_annotations (document)),
            name, gls_document_get_n_annotations (document));
+  if (gls_document_get_n_fuzzy (document) > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u annotation sits on similar text and waits for review (fuzzy)\n",
+                          "%s: %u annotations sit on similar text and wait for review (fuzzy)\n",
+                          gls_document_get_n_fuzzy (document)),
+             name, gls_document_get_n_fuzzy (document));
+  if (gls_document_get_n_orphaned (document) > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u annotation was not found in the text (orphaned)\n",
+                          "%s: %u annotations were not found in the text (orphaned)\n",
+                          gls_document_get_n_orphaned (document)),
+             name, gls_document_get_n_orphaned (document));
 
   return GLS_CLI_EXIT_OK;
 }

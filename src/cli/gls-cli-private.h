@@ -56,6 +56,11 @@ GlsCliExit   gls_cli_export          (const GlsCliCommand  *command,
 GlsCliExit   gls_cli_import          (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv);
+GlsCliExit   gls_cli_reanchor        (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+void         gls_cli_print_list_json (GlsDocument          *document,
+                                      const char           *path);
 
 /* The one way a command line is read and refused */
 gboolean     gls_cli_parse_options   (const GlsCliCommand  *command,

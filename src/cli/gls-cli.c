@@ -31,15 +31,28 @@ static const GlsCliCommand commands[] = {
        "                           has none is not a Glossator annotation file or\n"
        "                           codebook, and is reported as an error"),
     1, -1 },
-  { "list", gls_cli_list, N_("SOURCE"), N_("SOURCE"),
+  { "list", gls_cli_list, N_("[--json] SOURCE"), N_("SOURCE"),
     N_("List the annotations of an article, one line per span, separated by tabs"),
-    NULL, 1, 1 },
+    N_("With --json, one JSON object: {\"source\": …, \"annotations\": […], \"relations\": […]},\n"
+       "each annotation with id, category, anchor (exact, moved, fuzzy or orphaned),\n"
+       "annotator, note and targets (start, end, exact); each relation with id,\n"
+       "type, from and to."),
+    1, 1 },
   { "annotate", gls_cli_annotate,
     N_("SOURCE --category ID --start N --end N [--note TEXT] [--annotator NAME]"), N_("SOURCE"),
     N_("Add one annotation to an article’s annotation file"),
     N_("Offsets count the characters (Unicode code points) of the article’s text from 0;\n"
        "the span is [start, end)."),
     1, 1 },
+  { "reanchor", gls_cli_reanchor, N_("[--dry-run] SOURCE…"), N_("SOURCE"),
+    N_("Move the annotations to where their text went after the article changed, and save"),
+    N_("Prints a line per target, separated by tabs: ID (SOURCE#ID for several\n"
+       "sources), STATUS (exact, moved, fuzzy or orphaned), OLD_START, OLD_END,\n"
+       "NEW_START, NEW_END (empty for an orphan); then a summary on standard error.\n"
+       "Fuzzy annotations sit on similar text and wait for review in the window;\n"
+       "orphaned ones keep their quote and note. When the article did not change,\n"
+       "nothing is re-anchored or written."),
+    1, -1 },
   { "stats", gls_cli_stats, N_("SOURCE…"), N_("SOURCE"),
     N_("Count annotations, annotated characters and notes per category"),
     NULL, 1, -1 },

@@ -19,6 +19,9 @@ typedef struct
   char  *suffix;
   GlsForeign *foreign;
   guint  line;
+  /* A fuzzy target's quote before it was re-anchored (FORMAT.md §2.1),
+   * kept until a person accepts the new place. */
+  char  *previous;
 } GlsTarget;
 
 struct _GlsAnnotation

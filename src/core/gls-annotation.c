@@ -18,6 +18,7 @@ _gls_target_clear (GlsTarget *target)
   g_clear_pointer (&target->exact, g_free);
   g_clear_pointer (&target->suffix, g_free);
   g_clear_pointer (&target->foreign, _gls_foreign_free);
+  g_clear_pointer (&target->previous, g_free);
 }
 
 static void
@@ -184,7 +185,8 @@ _gls_targets_copy (GArray *targets)
       const GlsTarget *t = &g_array_index (targets, GlsTarget, i);
       GlsTarget target = {
         t->start, t->end, g_strdup (t->prefix), g_strdup (t->exact),
-        g_strdup (t->suffix), _gls_foreign_copy (t->foreign), t->line
+        g_strdup (t->suffix), _gls_foreign_copy (t->foreign), t->line,
+        g_strdup (t->previous)
       };
 
       g_array_append_val (copy, target);
@@ -417,6 +419,23 @@ gls_annotation_overlaps (GlsAnnotation *self,
     }
 
   return FALSE;
+}
+
+/**
+ * gls_annotation_get_previous_quote:
+ * @n: a target
+ *
+ * Returns: (nullable): the quote a fuzzy annotation's target had before
+ *   it was re-anchored, or %NULL
+ */
+const char *
+gls_annotation_get_previous_quote (GlsAnnotation *self,
+                                   guint          n)
+{
+  g_return_val_if_fail (GLS_IS_ANNOTATION (self), NULL);
+  g_return_val_if_fail (n < self->targets->len, NULL);
+
+  return g_array_index (self->targets, GlsTarget, n).previous;
 }
 
 static const char *anchor_names[] = { NULL, "moved", "fuzzy", "orphaned" };

@@ -49,6 +49,8 @@ GlsSpan        gls_annotation_get_target         (GlsAnnotation *self,
                                                   guint          n);
 const char    *gls_annotation_get_target_exact   (GlsAnnotation *self,
                                                   guint          n);
+const char    *gls_annotation_get_previous_quote (GlsAnnotation *self,
+                                                  guint          n);
 guint          gls_annotation_get_n_attributes   (GlsAnnotation *self);
 const char    *gls_annotation_get_attribute_name (GlsAnnotation *self,
                                                   guint          n);

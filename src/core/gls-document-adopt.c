@@ -68,6 +68,10 @@ _gls_document_adopt (GlsDocument    *self,
         }
       g_hash_table_insert (lines, annotation->id, annotation);
 
+      /* a mark this program never writes: the annotation sits on its text */
+      if (annotation->anchor == GLS_ANCHOR_MOVED)
+        annotation->anchor = GLS_ANCHOR_OK;
+
       if (annotation->anchor == GLS_ANCHOR_ORPHANED)
         continue;
 

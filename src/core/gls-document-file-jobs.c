@@ -513,6 +513,12 @@ load_files (GlsFileJob    *job,
   document->etag = g_steal_pointer (&etag);
   document->base = bytes ? g_bytes_ref (bytes) : NULL;
 
+  /* the article changed since the annotations were saved: they follow
+   * their text (FORMAT.md §2.1), one step to undo, unsaved */
+  if (data != NULL && gls_document_get_source_changed (document) &&
+      !gls_document_reanchor (document, cancellable, error))
+    return FALSE;
+
   return TRUE;
 }
 

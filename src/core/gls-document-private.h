@@ -36,6 +36,8 @@ struct _GlsDocument
   GPtrArray       *snapshots;       /* GlsSidecarSnapshot being written */
 
   guint            n_orphaned;
+  guint            n_fuzzy;
+  GlsReanchorReport *reanchor_report; /* of the last re-anchoring */
   guint            source_changed : 1;
   guint            in_history : 1;
 };
@@ -54,6 +56,7 @@ void                _gls_document_reapply           (GlsDocument        *self,
 void                _gls_document_apply             (GlsDocument        *self,
                                                      GlsChange          *change,
                                                      gboolean            undo);
+gboolean            _gls_document_links_elsewhere   (GlsDocument        *self);
 void                _gls_document_saved             (GlsDocument        *self,
                                                      GlsSidecarSnapshot *snapshot,
                                                      const char         *etag,

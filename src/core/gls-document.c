@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gls-annotation-list-private.h"
 #include "gls-document-private.h"
 #include "gls-xml-private.h"
@@ -55,6 +57,7 @@ gls_document_finalize (GObject *object)
   GlsDocument *self = (GlsDocument *)object;
 
   g_clear_object (&self->source);
+  g_clear_pointer (&self->reanchor_report, gls_reanchor_report_free);
   g_clear_object (&self->codebook);
   g_clear_object (&self->sidecar);
   g_clear_pointer (&self->ids, g_hash_table_unref);
@@ -278,6 +281,18 @@ count (GlsDocument *self,
     g_hash_table_remove (self->counts, category);
 }
 
+/* The marks of FORMAT.md §2.1 are counted, for the window and the writer. */
+static void
+count_anchor (GlsDocument *self,
+              GlsAnchor    anchor,
+              int          delta)
+{
+  if (anchor == GLS_ANCHOR_ORPHANED)
+    self->n_orphaned += delta;
+  else if (anchor == GLS_ANCHOR_FUZZY)
+    self->n_fuzzy += delta;
+}
+
 void
 _gls_document_insert_annotation (GlsDocument   *self,
                                  GlsAnnotation *annotation,
@@ -287,8 +302,7 @@ _gls_document_insert_annotation (GlsDocument   *self,
   count (self, annotation->category, 1);
   _gls_annotation_list_insert (self->annotations, annotation, notify);
   index_annotation (self, annotation);
-  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
-    self->n_orphaned++;
+  count_anchor (self, annotation->anchor, 1);
 }
 
 static void
@@ -304,8 +318,7 @@ take_out_annotation (GlsDocument   *self,
   _gls_annotation_list_remove (self->annotations, annotation, TRUE);
   g_hash_table_remove (self->ids, annotation->id);
   count (self, annotation->category, -1);
-  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
-    self->n_orphaned--;
+  count_anchor (self, annotation->anchor, -1);
   g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
   g_object_unref (annotation);
 }
@@ -402,6 +415,9 @@ _gls_document_apply (GlsDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODEBOOK]);
       return;
 
+    case GLS_CHANGE_REANCHORED:
+      return;
+
     case GLS_CHANGE_DISK_VERSION:
       _gls_set_string (&self->etag, change->text[to]);
       g_clear_pointer (&self->base, g_bytes_unref);
@@ -437,8 +453,7 @@ _gls_document_apply (GlsDocument *self,
     case GLS_CHANGE_SPANS:
       gls_annotation_list_find (self->annotations, annotation, &position);
       begin_reorder (self, annotation);
-      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
-        self->n_orphaned--;
+      count_anchor (self, annotation->anchor, -1);
       if (undo && change->targets != NULL)
         {
           /* an orphan gets its quotes back, the only record of its text */
@@ -448,8 +463,18 @@ _gls_document_apply (GlsDocument *self,
       else
         set_spans_from_array (annotation, change->spans[to]);
       annotation->anchor = change->anchor[to];
-      if (annotation->anchor == GLS_ANCHOR_ORPHANED)
-        self->n_orphaned++;
+      count_anchor (self, annotation->anchor, 1);
+      end_reorder (self, annotation, position);
+      break;
+
+    case GLS_CHANGE_ANCHOR:
+      gls_annotation_list_find (self->annotations, annotation, &position);
+      begin_reorder (self, annotation);
+      count_anchor (self, annotation->anchor, -1);
+      g_array_unref (annotation->targets);
+      annotation->targets = _gls_targets_copy (change->anchored[to]);
+      annotation->anchor = change->anchor[to];
+      count_anchor (self, annotation->anchor, 1);
       end_reorder (self, annotation, position);
       break;
 
@@ -459,7 +484,8 @@ _gls_document_apply (GlsDocument *self,
 
   _gls_set_string (&annotation->modified, change->modified[to]);
 
-  if (change->kind != GLS_CHANGE_SPANS && gls_annotation_list_find (self->annotations, annotation, &position))
+  if (change->kind != GLS_CHANGE_SPANS && change->kind != GLS_CHANGE_ANCHOR &&
+      gls_annotation_list_find (self->annotations, annotation, &position))
     g_list_model_items_changed (G_LIST_MODEL (self->annotations), position, 1, 1);
 
   g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation);
@@ -810,6 +836,37 @@ gls_document_get_n_orphaned (GlsDocument *self)
 }
 
 /**
+ * gls_document_get_n_fuzzy:
+ *
+ * Returns: how many annotations were re-anchored to similar text and wait
+ *   for a person to accept their new place
+ */
+guint
+gls_document_get_n_fuzzy (GlsDocument *self)
+{
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), 0);
+
+  return self->n_fuzzy;
+}
+
+/* Whether a relation leads into another article's sidecar (FORMAT.md 1.1). */
+gboolean
+_gls_document_links_elsewhere (GlsDocument *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlsRelation) relation = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+      if (strchr (relation->to, '#') != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * gls_document_count_category:
  *
  * Returns: how many annotations have @category, in O(1)
@@ -832,6 +889,25 @@ gls_document_get_sidecar_file (GlsDocument *self)
   return self->sidecar;
 }
 
+
+static void
+clear_moved_mark (gpointer item,
+                  gpointer user_data)
+{
+  GlsAnnotation *annotation = item;
+
+  if (annotation->anchor == GLS_ANCHOR_MOVED)
+    annotation->anchor = GLS_ANCHOR_OK;
+}
+
+/* Once saved, a moved annotation is one like any other: the sidecar has
+ * its new place (FORMAT.md §2.1 writes no mark for it). */
+static void
+clear_moved_marks (GlsDocument *self)
+{
+  if (self->reanchor_report != NULL && self->reanchor_report->n_annotations[GLS_ANCHOR_MOVED] > 0)
+    _gls_annotation_list_foreach (self->annotations, clear_moved_mark, NULL);
+}
 
 /**
  * _gls_document_saved:
@@ -857,6 +933,7 @@ _gls_document_saved (GlsDocument        *self,
   g_clear_pointer (&self->base, g_bytes_unref);
   self->base = base ? g_bytes_ref (base) : NULL;
   self->source_changed = FALSE;
+  clear_moved_marks (self);
   _gls_history_mark_saved_at (self->history, snapshot->serial);
   notify_state (self, before);
 }

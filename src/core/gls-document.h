@@ -40,7 +40,37 @@ gboolean           gls_document_get_source_changed  (GlsDocument    *self);
 guint              gls_document_get_n_orphaned      (GlsDocument    *self);
 guint              gls_document_count_category      (GlsDocument    *self,
                                                      const char     *category);
+guint              gls_document_get_n_fuzzy         (GlsDocument    *self);
 guint              gls_document_remove_orphans      (GlsDocument    *self);
+
+/* What a re-anchoring found for one target (FORMAT.md §2.1): anchor is
+ * GLS_ANCHOR_OK where the quote is still at its offsets; an orphan's new
+ * offsets are its old ones. */
+typedef struct
+{
+  GlsAnnotation *annotation;
+  guint          target;
+  GlsAnchor      anchor;
+  guint          old_start;
+  guint          old_end;
+  guint          new_start;
+  guint          new_end;
+} GlsReanchorEntry;
+
+typedef struct
+{
+  GArray *entries;                         /* GlsReanchorEntry */
+  guint   n_annotations[GLS_ANCHOR_ORPHANED + 1]; /* annotations per GlsAnchor */
+} GlsReanchorReport;
+
+void               gls_reanchor_report_free         (GlsReanchorReport *report);
+gboolean           gls_document_reanchor            (GlsDocument    *self,
+                                                     GCancellable   *cancellable,
+                                                     GError        **error);
+const GlsReanchorReport *
+                   gls_document_get_reanchor_report (GlsDocument    *self);
+void               gls_document_accept_anchor       (GlsDocument    *self,
+                                                     GlsAnnotation  *annotation);
 
 void               gls_document_query               (GlsDocument    *self,
                                                      guint           start,
@@ -113,5 +143,6 @@ void               gls_document_resolve_conflict    (GlsDocument      *self,
                                                      gboolean          take_theirs);
 void               gls_merge_conflict_free          (GlsMergeConflict *conflict);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsReanchorReport, gls_reanchor_report_free)
 
 G_END_DECLS

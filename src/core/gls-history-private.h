@@ -21,6 +21,8 @@ typedef enum
   GLS_CHANGE_DOCUMENT_NOTE,
   GLS_CHANGE_CODEBOOK,
   GLS_CHANGE_DISK_VERSION,   /* which file on disk the next save may replace */
+  GLS_CHANGE_ANCHOR,         /* targets and mark after the article changed */
+  GLS_CHANGE_REANCHORED,     /* nothing: marks a re-anchoring's step */
 } GlsChangeKind;
 
 typedef struct
@@ -33,6 +35,7 @@ typedef struct
   char          *modified[2];    /* the annotation's time stamp: before, after */
   GArray        *spans[2];       /* GlsSpan */
   GArray        *targets;        /* GlsTarget: an orphan's quotes, for undo */
+  GArray        *anchored[2];    /* GlsTarget, quotes and all: before, after */
   GBytes        *bytes[2];       /* the sidecar's base: before, after */
   GPtrArray     *attributes[2];  /* pairs of name, value */
   GlsAnchor      anchor[2];      /* before, after */

@@ -50,6 +50,7 @@ _gls_change_free (GlsChange *change)
       g_clear_pointer (&change->spans[i], g_array_unref);
       g_clear_pointer (&change->attributes[i], g_ptr_array_unref);
       g_clear_pointer (&change->bytes[i], g_bytes_unref);
+      g_clear_pointer (&change->anchored[i], g_array_unref);
     }
   g_clear_pointer (&change->targets, g_array_unref);
   g_clear_object (&change->annotation);

@@ -41,7 +41,7 @@ static const GlsXmlAttributeSpec target_attributes[] = {
   { "start", GLS_XML_VALUE_COUNT, TRUE }, { "end", GLS_XML_VALUE_COUNT, TRUE }, { NULL }
 };
 static const GlsXmlSlot target_slots[] = {
-  { "prefix", 0, 1 }, { "exact", 1, 1 }, { "suffix", 0, 1 }, { NULL }
+  { "prefix", 0, 1 }, { "exact", 1, 1 }, { "suffix", 0, 1 }, { "previous", 0, 1 }, { NULL }
 };
 static const GlsXmlAttributeSpec attribute_attributes[] = {
   { "name", GLS_XML_VALUE_STRING, TRUE }, { NULL }
@@ -74,6 +74,9 @@ static const GlsXmlElementSpec exact_spec = {
 };
 static const GlsXmlElementSpec suffix_spec = {
   "suffix", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
+};
+static const GlsXmlElementSpec previous_spec = {
+  "previous", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
 };
 static const GlsXmlElementSpec attribute_spec = {
   "attribute", attribute_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
@@ -138,6 +141,8 @@ target_child (GlsXmlReader *r,
     target->prefix = _gls_xml_read_text_element (r, &prefix_spec, NULL);
   else if (_gls_xml_is_ours (r, "suffix"))
     target->suffix = _gls_xml_read_text_element (r, &suffix_spec, NULL);
+  else if (_gls_xml_is_ours (r, "previous"))
+    target->previous = _gls_xml_read_text_element (r, &previous_spec, NULL);
   else
     _gls_xml_keep_foreign_element (r, &target->foreign);
 }

@@ -179,6 +179,10 @@ write_target (xmlTextWriterPtr  writer,
       write_quote (writer, "suffix", source, target->end, MIN (length, target->end + CONTEXT_LENGTH));
     }
 
+  /* the quote a fuzzy target had, until a person accepts the new one */
+  if (target->previous != NULL)
+    _gls_xml_write_text_element (writer, "previous", target->previous);
+
   _gls_foreign_write_elements (target->foreign, writer);
   xmlTextWriterEndElement (writer);
 }
@@ -205,7 +209,10 @@ _gls_sidecar_write_annotation (xmlTextWriterPtr  writer,
   _gls_xml_write_attribute (writer, "annotator", annotation->annotator);
   _gls_xml_write_attribute (writer, "created", annotation->created);
   _gls_xml_write_attribute (writer, "modified", annotation->modified);
-  _gls_xml_write_attribute (writer, "anchor", gls_anchor_to_string (annotation->anchor));
+  /* a moved annotation sits on its text again: only the marks a person
+   * must look at are written (FORMAT.md §2.1) */
+  if (annotation->anchor == GLS_ANCHOR_FUZZY || annotation->anchor == GLS_ANCHOR_ORPHANED)
+    _gls_xml_write_attribute (writer, "anchor", gls_anchor_to_string (annotation->anchor));
   _gls_foreign_write_attributes (annotation->foreign, writer);
 
   for (guint i = 0; i < annotation->targets->len; i++)
@@ -283,6 +290,21 @@ write_nth_annotation (xmlTextWriterPtr    writer,
   g_mutex_unlock (&snapshot->mutex);
 }
 
+/* FORMAT.md §2.1: 1.1 for a file that holds a mark or a link to another
+ * article, else 1.0 so that older readers still open it; a higher minor
+ * version that was read is kept, for what it may hold that we do not know. */
+static const char *
+version_to_write (GlsSidecarSnapshot *snapshot)
+{
+  const char *read = snapshot->version;
+
+  if (read != NULL && g_str_has_prefix (read, "1.") &&
+      g_ascii_strtoull (read + 2, NULL, 10) > 1)
+    return read;
+
+  return snapshot->needs_1_1 ? GLS_FORMAT_VERSION_1_1 : GLS_FORMAT_VERSION;
+}
+
 static gboolean
 write_document (xmlTextWriterPtr     writer,
                 GlsSidecarSnapshot  *snapshot,
@@ -295,7 +317,7 @@ write_document (xmlTextWriterPtr     writer,
   guint n = snapshot->annotations->len;
 
   xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "annotations", BAD_CAST GLS_NAMESPACE);
-  _gls_xml_write_attribute (writer, "version", snapshot->version ? snapshot->version : GLS_FORMAT_VERSION);
+  _gls_xml_write_attribute (writer, "version", version_to_write (snapshot));
   _gls_xml_write_attribute (writer, "generator", generator);
   _gls_foreign_write_attributes (snapshot->foreign, writer);
 

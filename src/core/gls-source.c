@@ -493,6 +493,52 @@ gls_source_get_pointer (GlsSource *self,
   return p;
 }
 
+/**
+ * gls_source_get_offset:
+ * @position: a position in the UTF-8 text, at the start of a character
+ *
+ * The inverse of gls_source_get_pointer(), in O(log n).
+ *
+ * Returns: the code point offset of @position
+ */
+guint
+gls_source_get_offset (GlsSource  *self,
+                       const char *position)
+{
+  gsize byte;
+  guint low, high;
+  guint offset;
+  const char *p;
+
+  g_return_val_if_fail (GLS_IS_SOURCE (self), 0);
+  g_return_val_if_fail (position >= self->text && position <= self->text + self->n_bytes, 0);
+
+  byte = position - self->text;
+  if (self->ascii)
+    return byte;
+  if (byte >= self->n_bytes)
+    return self->length;
+
+  /* the last index entry at or before @byte */
+  low = 0;
+  high = (self->length + INDEX_STRIDE - 1) / INDEX_STRIDE;
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->index[middle] <= byte)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  offset = low * INDEX_STRIDE;
+  for (p = self->text + self->index[low]; p < position; p = g_utf8_next_char (p))
+    offset++;
+
+  return offset;
+}
+
 char *
 gls_source_dup_range (GlsSource *self,
                       guint      start,

@@ -42,6 +42,8 @@ GlsNewlines  gls_source_get_newlines       (GlsSource    *self);
 const char  *gls_source_get_sha256         (GlsSource    *self);
 const char  *gls_source_get_pointer        (GlsSource    *self,
                                             guint         offset);
+guint        gls_source_get_offset         (GlsSource    *self,
+                                            const char   *position);
 char        *gls_source_dup_range          (GlsSource    *self,
                                             guint         start,
                                             guint         end);

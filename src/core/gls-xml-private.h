@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 #define GLS_NAMESPACE "https://glossator.github.io/ns/annotations/1"
 #define GLS_FORMAT_VERSION "1.0"
+#define GLS_FORMAT_VERSION_1_1 "1.1"
 #define GLS_SIDECAR_SUFFIX ".annotations.xml"
 
 /* Checks before any parsing, and steps of any untrusted file's reader
