@@ -39,6 +39,8 @@ _gls_file_job_free (GlsFileJob *job)
   g_clear_object (&job->codebook);
   g_clear_pointer (&job->base, g_bytes_unref);
   g_clear_pointer (&job->versions, _gls_merge_versions_free);
+  g_clear_object (&job->article);
+  g_free (job->article_sha256);
   g_free (job);
 }
 
@@ -221,6 +223,9 @@ write_sidecar (GlsFileJob    *job,
     return FALSE;
 
   if (job->check_etag && !check_disk_version (job, error))
+    return FALSE;
+
+  if (job->article != NULL && !_gls_file_job_check_article (job, cancellable, error))
     return FALSE;
 
   if ((file = _gls_atomic_file_new (job->target, error)) == NULL)
@@ -421,6 +426,11 @@ load_files (GlsFileJob    *job,
 
       if (head != NULL)
         encoding = peeked = _gls_sidecar_peek_source_encoding (head, &peeked_line);
+
+      /* but a byte-order mark wins (FORMAT.md §5): an article saved again
+       * as UTF-16 is read as UTF-16 */
+      if (encoding != NULL && gls_file_starts_with_bom (file))
+        encoding = NULL;
     }
 
   if ((source = gls_source_new_for_file (file, encoding, cancellable, &source_error)) == NULL)
@@ -531,6 +541,9 @@ _gls_file_job_run (GlsFileJob    *job,
     {
     case GLS_FILE_OPERATION_LOAD:
       return load_files (job, cancellable, error);
+
+    case GLS_FILE_OPERATION_RELOAD:
+      return _gls_file_job_reload_article (job, cancellable, error);
 
     case GLS_FILE_OPERATION_SAVE:
     case GLS_FILE_OPERATION_DRAFT:

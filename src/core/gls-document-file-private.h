@@ -35,6 +35,7 @@ struct _GlsDocumentFile
   guint             draft_interval;
   guint             draft_source;
   guint             recheck_sidecar : 1;
+  guint             source_stale : 1; /* the article changed on disk since it was read */
 };
 
 
@@ -74,6 +75,11 @@ typedef struct
   GlsCodebook        *codebook;
   GBytes             *base;
   GlsMergeVersions   *versions;
+
+  /* saving: refused while the article on disk is not the one annotated */
+  GFile              *article;
+  char               *article_sha256;
+  gboolean            was_modified;    /* reloading: the document had unsaved changes */
 } GlsFileJob;
 
 GlsFileJob *_gls_file_job_new               (GlsDocumentFile      *self,
@@ -109,6 +115,14 @@ gboolean    _gls_document_file_check_result (GlsDocumentFile      *self,
 
 char       *_gls_document_file_query_etag   (GFile                *file,
                                              goffset              *size);
+
+/* gls-document-file-reload.c: the article again, the annotations kept */
+gboolean    _gls_file_job_reload_article    (GlsFileJob           *job,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+gboolean    _gls_file_job_check_article     (GlsFileJob           *job,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
 
 /* What the jobs tell the object, on the main thread */
 void        _gls_document_file_set_progress (GlsDocumentFile      *self,

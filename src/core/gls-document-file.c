@@ -150,6 +150,20 @@ prepare_job (GlsDocumentFile *self,
       job->broken = self->broken_sidecar ? g_object_ref (self->broken_sidecar) : NULL;
       job->draft = gls_document_file_dup_draft_file (self);
       g_clear_handle_id (&self->draft_source, g_source_remove);
+      /* never a save with the old article's hash over a new article */
+      if (self->source_stale)
+        {
+          job->article = g_object_ref (self->file);
+          job->article_sha256 = g_strdup (gls_source_get_sha256 (gls_document_get_source (document)));
+        }
+    }
+  else if (job->operation == GLS_FILE_OPERATION_RELOAD)
+    {
+      job->target = g_object_ref (self->file);
+      job->expected_etag = g_strdup (document->etag);
+      job->base = document->base ? g_bytes_ref (document->base) : NULL;
+      job->encoding = g_strdup (gls_source_get_encoding (gls_document_get_source (document)));
+      job->was_modified = gls_document_get_modified (document);
     }
 }
 
@@ -162,7 +176,7 @@ finish_job (GlsDocumentFile *self,
   if (job->snapshot != NULL)
     _gls_document_end_snapshot (self->document, job->snapshot);
 
-  if (job->operation == GLS_FILE_OPERATION_LOAD)
+  if (job->operation == GLS_FILE_OPERATION_LOAD || job->operation == GLS_FILE_OPERATION_RELOAD)
     {
       g_clear_pointer (&self->problems, g_ptr_array_unref);
       self->problems = g_steal_pointer (&job->problems);
@@ -190,6 +204,14 @@ finish_job (GlsDocumentFile *self,
       self->sidecar_error = g_steal_pointer (&job->sidecar_error);
       g_free (self->source_etag);
       self->source_etag = g_steal_pointer (&job->source_etag);
+      self->source_stale = FALSE;
+      set_document (self, job->document);
+      break;
+
+    case GLS_FILE_OPERATION_RELOAD:
+      g_free (self->source_etag);
+      self->source_etag = g_steal_pointer (&job->source_etag);
+      self->source_stale = FALSE;
       set_document (self, job->document);
       break;
 
@@ -358,6 +380,7 @@ on_source_monitor_changed (GlsDocumentFile   *self,
   /* told once per version of the article */
   g_free (self->source_etag);
   self->source_etag = g_steal_pointer (&etag);
+  self->source_stale = TRUE;
   g_signal_emit (self, signals[SOURCE_CHANGED], 0);
 }
 
@@ -540,7 +563,7 @@ gls_document_file_class_init (GlsDocumentFileClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* a GlsFileOperation: what runs in the background, if anything */
   properties[PROP_OPERATION] =
-    g_param_spec_int ("operation", NULL, NULL, GLS_FILE_OPERATION_NONE, GLS_FILE_OPERATION_MERGE,
+    g_param_spec_int ("operation", NULL, NULL, GLS_FILE_OPERATION_NONE, GLS_FILE_OPERATION_RELOAD,
                       GLS_FILE_OPERATION_NONE,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* how far it got, from 0 to 1 */

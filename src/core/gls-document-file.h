@@ -42,6 +42,7 @@ typedef enum
   GLS_FILE_OPERATION_EXPORT,
   GLS_FILE_OPERATION_IMPORT,
   GLS_FILE_OPERATION_MERGE,
+  GLS_FILE_OPERATION_RELOAD,
 } GlsFileOperation;
 
 GlsCodebook      *gls_document_file_find_codebook         (GFile               *source_file,
@@ -62,6 +63,17 @@ GlsDocument      *gls_document_file_get_document          (GlsDocumentFile     *
 GFile            *gls_document_file_get_broken_sidecar    (GlsDocumentFile     *self);
 const GError     *gls_document_file_get_sidecar_error     (GlsDocumentFile     *self);
 GPtrArray        *gls_document_file_get_problems          (GlsDocumentFile     *self);
+gboolean          gls_document_file_reload_article        (GlsDocumentFile     *self,
+                                                           GCancellable        *cancellable,
+                                                           GError             **error);
+void              gls_document_file_reload_article_async  (GlsDocumentFile     *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean          gls_document_file_reload_article_finish (GlsDocumentFile     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+gboolean          gls_document_file_get_article_changed   (GlsDocumentFile     *self);
 GlsFileOperation  gls_document_file_get_operation         (GlsDocumentFile     *self);
 double            gls_document_file_get_progress          (GlsDocumentFile     *self);
 guint             gls_document_file_get_draft_interval    (GlsDocumentFile     *self);

@@ -360,3 +360,23 @@ gls_read_file_head (GFile *file,
 
   return g_bytes_new_take (g_steal_pointer (&buffer), (gsize) got);
 }
+
+/**
+ * gls_file_starts_with_bom:
+ *
+ * Returns: whether @file starts with a UTF-8 or UTF-16 byte-order mark
+ */
+gboolean
+gls_file_starts_with_bom (GFile *file)
+{
+  g_autoptr(GBytes) head = gls_read_file_head (file, 3);
+  const guint8 *b;
+  gsize n;
+
+  if (head == NULL)
+    return FALSE;
+
+  b = g_bytes_get_data (head, &n);
+  return (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) ||
+         (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF);
+}

@@ -40,6 +40,7 @@ GBytes  *gls_read_file          (GFile         *file,
                                  char         **etag,
                                  GCancellable  *cancellable,
                                  GError       **error);
+gboolean gls_file_starts_with_bom (GFile        *file);
 GBytes  *gls_read_file_head     (GFile         *file,
                                  gsize          max_len);
 

@@ -22,6 +22,10 @@ struct _GlsAnnotationDetails
   GtkDropDown    *category_dropdown;
   GtkLabel       *missing_label;
   GtkLabel       *quote_label;
+  GtkWidget      *review_box;
+  GtkLabel       *review_label;
+  GtkLabel       *previous_label;
+  GtkWidget      *accept_button;
   GtkTextView    *note_view;
   GtkLabel       *meta_label;
 
@@ -49,6 +53,50 @@ format_time (const char *iso8601)
   local = g_date_time_to_local (utc);
   /* Translators: a date and time in the user's locale, see strftime(3) */
   return g_date_time_format (local, _("%x %H:%M"));
+}
+
+/* A fuzzy annotation shows the quote it had beside its new text (the
+ * quote label); an orphan, that its text was not found. */
+static void
+update_review (GlsAnnotationDetails *self)
+{
+  GlsAnchor anchor = gls_annotation_get_anchor (self->annotation);
+  g_autoptr(GString) previous = NULL;
+
+  gtk_widget_set_visible (self->review_box, anchor == GLS_ANCHOR_FUZZY || anchor == GLS_ANCHOR_ORPHANED);
+  gtk_widget_set_visible (self->accept_button, anchor == GLS_ANCHOR_FUZZY);
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_label), anchor == GLS_ANCHOR_FUZZY);
+
+  if (anchor == GLS_ANCHOR_ORPHANED)
+    {
+      gtk_label_set_text (self->review_label,
+                          _("Not found in the changed article. Its quote and note are kept: select the text "
+                            "it belongs to and attach it, or delete it."));
+      return;
+    }
+  if (anchor != GLS_ANCHOR_FUZZY)
+    return;
+
+  gtk_label_set_text (self->review_label,
+                      _("The article changed: this annotation moved to similar text. "
+                        "Check the new place below, then accept it, or select the right text and attach it."));
+
+  previous = g_string_new (NULL);
+  for (guint i = 0; i < gls_annotation_get_n_targets (self->annotation); i++)
+    {
+      const char *quote = gls_annotation_get_previous_quote (self->annotation, i);
+
+      if (quote == NULL)
+        continue;
+      if (previous->len > 0)
+        g_string_append (previous, " … ");
+      g_string_append (previous, quote);
+    }
+  {
+    /* Translators: the text a fuzzy annotation had before the article changed */
+    g_autofree char *text = g_strdup_printf (_("Before: “%s”"), previous->str);
+    gtk_label_set_text (self->previous_label, text);
+  }
 }
 
 static void
@@ -105,6 +153,7 @@ update (GlsAnnotationDetails *self)
 
   excerpt = gls_annotation_dup_excerpt (self->document, annotation, 400);
   gtk_label_set_text (self->quote_label, excerpt);
+  update_review (self);
 
   buffer = gtk_text_view_get_buffer (self->note_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -214,6 +263,10 @@ gls_annotation_details_class_init (GlsAnnotationDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, missing_label);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, review_box);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, review_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, previous_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, accept_button);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, note_view);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, meta_label);
 }

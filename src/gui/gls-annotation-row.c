@@ -20,6 +20,7 @@ struct _GlsAnnotationRow
   GlsColorSwatch *swatch;
   GtkLabel       *category_label;
   GtkImage       *orphan_icon;
+  GtkImage       *fuzzy_icon;
   GtkLabel       *quote_label;
   GtkLabel       *note_label;
 };
@@ -49,6 +50,7 @@ gls_annotation_row_class_init (GlsAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, category_label);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, orphan_icon);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, fuzzy_icon);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, note_label);
 }
@@ -129,6 +131,8 @@ gls_annotation_row_bind (GlsAnnotationRow *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_icon),
                           gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED);
+  gtk_widget_set_visible (GTK_WIDGET (self->fuzzy_icon),
+                          gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY);
 
   excerpt = gls_annotation_dup_excerpt (document, annotation, 80);
   gtk_label_set_text (self->quote_label, excerpt);

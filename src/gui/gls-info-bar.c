@@ -16,10 +16,11 @@ struct _GlsInfoBar
   GtkLabel    *label;
   GtkWidget   *restore_button;
   GtkWidget   *discard_button;
-  GtkWidget   *delete_button;
+  GtkWidget   *review_button;
   GtkWidget   *merge_button;
   GtkWidget   *reload_button;
   GtkWidget   *keep_mine_button;
+  GtkWidget   *reload_article_button;
 
   /* Owned */
   char        *text;
@@ -35,7 +36,8 @@ show_buttons (GlsInfoBar  *self,
 {
   gtk_widget_set_visible (self->restore_button, kind == GLS_INFO_DRAFT);
   gtk_widget_set_visible (self->discard_button, kind == GLS_INFO_DRAFT);
-  gtk_widget_set_visible (self->delete_button, kind == GLS_INFO_SOURCE_CHANGED);
+  gtk_widget_set_visible (self->review_button, kind == GLS_INFO_REANCHORED);
+  gtk_widget_set_visible (self->reload_article_button, kind == GLS_INFO_ARTICLE_CHANGED);
   gtk_widget_set_visible (self->merge_button, kind == GLS_INFO_CHANGED_ON_DISK);
   gtk_widget_set_visible (self->reload_button, kind == GLS_INFO_CHANGED_ON_DISK);
   gtk_widget_set_visible (self->keep_mine_button, kind == GLS_INFO_CHANGED_ON_DISK);
@@ -85,10 +87,11 @@ gls_info_bar_class_init (GlsInfoBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, label);
   gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, restore_button);
   gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, discard_button);
-  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, review_button);
   gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, merge_button);
   gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, reload_button);
   gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, keep_mine_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsInfoBar, reload_article_button);
   gtk_widget_class_bind_template_callback (widget_class, on_response);
   gtk_widget_class_bind_template_callback (widget_class, gls_info_bar_clear);
 }
@@ -124,21 +127,6 @@ gls_info_bar_show (GlsInfoBar     *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), text);
   gtk_info_bar_set_message_type (self->info_bar, type);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
-}
-
-/**
- * gls_info_bar_set_delete_label:
- *
- * Labels the button of win.delete-orphans, whose words depend on how
- * many annotations it deletes ("_Delete It", "_Delete Them").
- */
-void
-gls_info_bar_set_delete_label (GlsInfoBar *self,
-                               const char *label)
-{
-  g_return_if_fail (GLS_IS_INFO_BAR (self));
-
-  gtk_button_set_label (GTK_BUTTON (self->delete_button), label);
 }
 
 /**

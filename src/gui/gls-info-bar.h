@@ -12,7 +12,8 @@ typedef enum
   GLS_INFO_NONE,
   GLS_INFO_BROKEN_SIDECAR,   /* no buttons: the first save moves the file aside */
   GLS_INFO_DRAFT,            /* Restore, Discard */
-  GLS_INFO_SOURCE_CHANGED,   /* Delete It/Them */
+  GLS_INFO_REANCHORED,       /* Review: the annotations followed a changed article */
+  GLS_INFO_ARTICLE_CHANGED,  /* Reload Article */
   GLS_INFO_CHANGED_ON_DISK,  /* Merge, Reload, Keep My Version */
   GLS_INFO_MESSAGE,          /* no buttons */
 } GlsInfoKind;
@@ -25,8 +26,6 @@ void         gls_info_bar_show             (GlsInfoBar     *self,
                                             GlsInfoKind     kind,
                                             GtkMessageType  type,
                                             const char     *text);
-void         gls_info_bar_set_delete_label (GlsInfoBar     *self,
-                                            const char     *label);
 void         gls_info_bar_clear            (GlsInfoBar     *self);
 GlsInfoKind  gls_info_bar_get_kind         (GlsInfoBar     *self);
 const char  *gls_info_bar_get_text         (GlsInfoBar     *self);

@@ -22,6 +22,8 @@ struct _GlsSidebar
   GtkSearchEntry       *filter_entry;
   GtkDropDown          *filter_dropdown;
   GtkListView          *annotation_list;
+  GtkWidget            *review_bar;
+  GtkLabel             *review_label;
   GlsAnnotationDetails *details;
   GtkTextView          *document_note_view;
 
@@ -34,6 +36,7 @@ struct _GlsSidebar
   char                 *filter_needle;  /* the filter's search text, case-folded */
 
   guint                 updating : 1;
+  guint                 reviewing : 1;   /* the list shows what a re-anchoring left to check */
 };
 
 G_DEFINE_FINAL_TYPE (GlsSidebar, gls_sidebar, GTK_TYPE_WIDGET)
@@ -137,6 +140,14 @@ filter_annotation (gpointer item,
   const char *needle = self->filter_needle;
   const char *category = NULL;
 
+  if (self->reviewing)
+    {
+      GlsAnchor anchor = gls_annotation_get_anchor (annotation);
+
+      if (anchor != GLS_ANCHOR_FUZZY && anchor != GLS_ANCHOR_ORPHANED)
+        return FALSE;
+    }
+
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len)
     category = g_ptr_array_index (self->filter_ids, selected);
   if (category != NULL && g_strcmp0 (category, gls_annotation_get_category (annotation)) != 0)
@@ -166,7 +177,7 @@ filter_is_active (GlsSidebar *self)
 {
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
-  return self->filter_needle != NULL ||
+  return self->reviewing || self->filter_needle != NULL ||
          (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len &&
           g_ptr_array_index (self->filter_ids, selected) != NULL);
 }
@@ -411,6 +422,8 @@ gls_sidebar_class_init (GlsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, review_label);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, details);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_view);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_activated);
@@ -569,3 +582,52 @@ _gls_sidebar_n_listed (GlsSidebar *self)
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
+
+/**
+ * gls_sidebar_set_reviewing:
+ *
+ * Shows, or stops showing, only the annotations that a re-anchoring left
+ * for a person to check: fuzzy and orphaned ones.
+ */
+void
+gls_sidebar_set_reviewing (GlsSidebar *self,
+                           gboolean    reviewing)
+{
+  g_return_if_fail (GLS_IS_SIDEBAR (self));
+
+  reviewing = !!reviewing;
+  gtk_widget_set_visible (self->review_bar, reviewing);
+  if (self->reviewing == reviewing)
+    return;
+
+  self->reviewing = reviewing;
+  apply_filter (self);
+}
+
+gboolean
+gls_sidebar_get_reviewing (GlsSidebar *self)
+{
+  g_return_val_if_fail (GLS_IS_SIDEBAR (self), FALSE);
+
+  return self->reviewing;
+}
+
+/* Says how many annotations are left to review. */
+void
+gls_sidebar_update_review (GlsSidebar *self)
+{
+  guint n_fuzzy, n_orphaned;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GLS_IS_SIDEBAR (self));
+
+  if (self->document == NULL)
+    return;
+
+  n_fuzzy = gls_document_get_n_fuzzy (self->document);
+  n_orphaned = gls_document_get_n_orphaned (self->document);
+  /* Translators: shown above the list while reviewing, e.g. "To review: 3 on similar text, 1 not found" */
+  text = g_strdup_printf (_("To review: %u on similar text, %u not found"), n_fuzzy, n_orphaned);
+  gtk_label_set_text (self->review_label, text);
+}
+

@@ -20,5 +20,9 @@ void                  gls_sidebar_set_document (GlsSidebar    *self,
 void                  gls_sidebar_select       (GlsSidebar    *self,
                                                 GlsAnnotation *annotation);
 GlsAnnotationDetails *gls_sidebar_get_details  (GlsSidebar    *self);
+void                  gls_sidebar_set_reviewing (GlsSidebar   *self,
+                                                 gboolean      reviewing);
+gboolean              gls_sidebar_get_reviewing (GlsSidebar   *self);
+void                  gls_sidebar_update_review (GlsSidebar   *self);
 
 G_END_DECLS

@@ -14,12 +14,6 @@
 /* ------------------------------------------------------------------ */
 /* The info bar's buttons                                               */
 
-static void
-delete_orphans (GlsWindow *self)
-{
-  gls_document_remove_orphans (self->document);
-}
-
 /* What each button of the info bar does, and the response by which the
  * tests press it. */
 static const struct
@@ -30,7 +24,7 @@ static const struct
 } info_actions[] = {
   { GLS_RESPONSE_RESTORE, "win.restore-draft", _gls_window_restore_draft },
   { GLS_RESPONSE_DISCARD_DRAFT, "win.discard-draft", _gls_window_delete_draft },
-  { GLS_RESPONSE_DELETE_ORPHANS, "win.delete-orphans", delete_orphans },
+  { GLS_RESPONSE_RELOAD_ARTICLE, "win.reload-article", _gls_window_reload_article },
   { GLS_RESPONSE_RELOAD, "win.reload", _gls_window_reload },
   { GLS_RESPONSE_KEEP_MINE, "win.keep-mine", _gls_window_keep_mine },
   { GLS_RESPONSE_MERGE, "win.merge", _gls_window_merge },
@@ -81,6 +75,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-operation", !gls_window_is_idle (self));
   for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), info_actions[i].action_name, has_document);
+  _gls_window_update_review_actions (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -177,6 +172,9 @@ action_edit_note (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   GlsWindow *self = GLS_WINDOW (widget);
+
+  if (_gls_window_review_enter (self))
+    return;
 
   if (gls_article_view_get_selected (self->article_view) != NULL)
     gls_annotation_details_focus_note (gls_sidebar_get_details (self->sidebar));

@@ -30,6 +30,8 @@ describe_operation (GlsFileOperation operation)
       return _("Importing…");
     case GLS_FILE_OPERATION_MERGE:
       return _("Reading the annotations on disk…");
+    case GLS_FILE_OPERATION_RELOAD:
+      return _("Reading the article again…");
     case GLS_FILE_OPERATION_NONE:
     default:
       return NULL;
@@ -232,9 +234,7 @@ on_sidecar_changed (GlsWindow *self)
 static void
 on_source_changed (GlsWindow *self)
 {
-  gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING,
-                     _("The article was changed on disk by another program.\n"
-                       "Save your annotations and open the article again to see the new text."));
+  _gls_window_article_changed (self, NULL);
 }
 
 static void
@@ -346,18 +346,8 @@ on_loaded (GObject      *object,
     gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, load->codebook_error);
   else if (offer_draft (self))
     ;
-  else if (gls_document_get_n_orphaned (document) > 0)
-    {
-      guint n = gls_document_get_n_orphaned (document);
-      g_autofree char *text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "The article changed since the annotations were saved: %u annotation no longer matches its text.\nIt is marked in the list; keep it or delete it.",
-                                      "The article changed since the annotations were saved: %u annotations no longer match their text.\nThey are marked in the list; keep them or delete them.",
-                                      n), n);
-
-      gls_info_bar_show (self->info_bar, GLS_INFO_SOURCE_CHANGED, GTK_MESSAGE_WARNING, text);
-      gls_info_bar_set_delete_label (self->info_bar, g_dngettext (GETTEXT_PACKAGE, "_Delete It", "_Delete Them", n));
-    }
+  else if (_gls_window_show_reanchored (self))
+    ;
   else if (problems != NULL && gls_problems_count (problems, GLS_PROBLEM_WARNING) > 0)
     {
       g_autofree char *text = gls_problems_to_string (problems, GLS_PROBLEM_WARNING);
@@ -445,6 +435,12 @@ show_save_error (GlsWindow    *self,
   if (g_error_matches (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK))
     {
       show_changed_on_disk (self, error->message);
+      return;
+    }
+
+  if (g_error_matches (error, GLS_ERROR, GLS_ERROR_SOURCE_CHANGED))
+    {
+      _gls_window_article_changed (self, error->message);
       return;
     }
 

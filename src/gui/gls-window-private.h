@@ -42,6 +42,7 @@ struct _GlsWindow
   GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
   char                 *armed;
+  GlsAnnotation        *reviewed;       /* the annotation under review, while its text is selected */
 
   guint                 progress_source;
   guint                 loading : 1;
@@ -52,7 +53,7 @@ struct _GlsWindow
 enum {
   GLS_RESPONSE_RESTORE = 1,
   GLS_RESPONSE_DISCARD_DRAFT,
-  GLS_RESPONSE_DELETE_ORPHANS,
+  GLS_RESPONSE_RELOAD_ARTICLE,
   GLS_RESPONSE_RELOAD,
   GLS_RESPONSE_KEEP_MINE,
   GLS_RESPONSE_MERGE,
@@ -92,5 +93,15 @@ void     _gls_window_delete_draft       (GlsWindow      *self);
 void     _gls_window_restore_draft      (GlsWindow      *self);
 void     _gls_window_keep_mine          (GlsWindow      *self);
 void     _gls_window_cancel_operation   (GlsWindow      *self);
+
+/* gls-window-review.c */
+void     _gls_window_class_review_init  (GtkWidgetClass *klass);
+void     _gls_window_update_review_actions (GlsWindow   *self);
+void     _gls_window_review_selected    (GlsWindow      *self);
+gboolean _gls_window_review_enter       (GlsWindow      *self);
+gboolean _gls_window_show_reanchored    (GlsWindow      *self);
+void     _gls_window_article_changed    (GlsWindow      *self,
+                                         const char     *message);
+void     _gls_window_reload_article     (GlsWindow      *self);
 
 G_END_DECLS

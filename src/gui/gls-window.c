@@ -93,6 +93,7 @@ static void
 on_view_selected (GlsWindow *self)
 {
   gls_sidebar_select (self->sidebar, gls_article_view_get_selected (self->article_view));
+  _gls_window_review_selected (self);
   _gls_window_update_actions (self);
 }
 
@@ -169,6 +170,8 @@ _gls_window_set_document (GlsWindow   *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  g_clear_object (&self->reviewed);
+  gls_sidebar_set_reviewing (self->sidebar, FALSE);
 
   gls_article_view_set_document (self->article_view, document);
   gls_sidebar_set_document (self->sidebar, document);
@@ -372,6 +375,7 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->font_css);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
+  g_clear_object (&self->reviewed);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
 }
@@ -464,6 +468,7 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, error_label);
 
   _gls_window_class_actions_init (widget_class);
+  _gls_window_class_review_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
