@@ -56,6 +56,15 @@ GlsCliExit   gls_cli_export          (const GlsCliCommand  *command,
 GlsCliExit   gls_cli_import          (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv);
+GlsCliExit   gls_cli_agreement       (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+GlsCliExit   gls_cli_merge_driver    (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+GlsCliExit   gls_cli_setup_git       (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
 
 /* The one way a command line is read and refused */
 gboolean     gls_cli_parse_options   (const GlsCliCommand  *command,

@@ -60,6 +60,17 @@ static const GlsCliCommand commands[] = {
        "(brat: article.txt takes article.ann). A file with any problem is refused\n"
        "whole, with every problem as FILE:LINE: message, and nothing is written."),
     1, 2 },
+  { "agreement", gls_cli_agreement, N_("[--json] [--by-annotator] FILE…"), N_("FILE"),
+    N_("Measure how far coders agree, from their annotation files of the same articles"),
+    N_("Each FILE is one coder’s annotation file of the same article; or each FILE is\n"
+       "one coder’s folder, and the annotation files with the same path inside them\n"
+       "are compared, article by article and all together. With --by-annotator, one\n"
+       "file or folder, and the coders are the annotators its annotations name.\n"
+       "Per category: kappa (Cohen’s for two coders, Fleiss’ for more) and alpha\n"
+       "(Krippendorff’s) on the characters of the article, marked or not, and alpha_u\n"
+       "(Krippendorff’s unitizing alpha) on the spans; overall: alpha_u of all\n"
+       "categories."),
+    1, -1 },
 };
 
 /* The first line of help, and of every usage error */
