@@ -16,7 +16,7 @@ build_packages=(
 # What the test suite needs on top of that.
 test_packages=(
   python3 libxml2-utils xvfb xauth dbus dbus-x11
-  desktop-file-utils appstream xdotool imagemagick python3-pandas
+  desktop-file-utils appstream xdotool imagemagick python3-pandas python3-nltk
   libreoffice-calc-nogui
 )
 

@@ -61,6 +61,15 @@ GlsCliExit   gls_cli_reanchor        (const GlsCliCommand  *command,
                                       char                **argv);
 void         gls_cli_print_list_json (GlsDocument          *document,
                                       const char           *path);
+GlsCliExit   gls_cli_agreement       (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+GlsCliExit   gls_cli_merge_driver    (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+GlsCliExit   gls_cli_setup_git       (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
 
 /* The one way a command line is read and refused */
 gboolean     gls_cli_parse_options   (const GlsCliCommand  *command,

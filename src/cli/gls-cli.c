@@ -73,6 +73,31 @@ static const GlsCliCommand commands[] = {
        "(brat: article.txt takes article.ann). A file with any problem is refused\n"
        "whole, with every problem as FILE:LINE: message, and nothing is written."),
     1, 2 },
+  { "agreement", gls_cli_agreement, N_("[--json] [--by-annotator] FILE…"), N_("FILE"),
+    N_("Measure how far coders agree, from their annotation files of the same articles"),
+    N_("Each FILE is one coder’s annotation file of the same article; or each FILE is\n"
+       "one coder’s folder, and the annotation files with the same path inside them\n"
+       "are compared, article by article and all together. With --by-annotator, one\n"
+       "file or folder, and the coders are the annotators its annotations name.\n"
+       "Per category: kappa (Cohen’s for two coders, Fleiss’ for more) and alpha\n"
+       "(Krippendorff’s) on the characters of the article, marked or not, and alpha_u\n"
+       "(Krippendorff’s unitizing alpha) on the spans; overall: alpha_u of all\n"
+       "categories."),
+    1, -1 },
+  { "merge-driver", gls_cli_merge_driver, N_("BASE OURS THEIRS"), N_("BASE OURS THEIRS"),
+    N_("Merge three versions of an annotation file, for git (see setup-git)"),
+    N_("git runs it as “glossator-cli merge-driver %O %A %B”: OURS is replaced by the\n"
+       "merge. Annotations and relations are matched by id; what one side added,\n"
+       "deleted or changed is taken. Where both sides changed the same field\n"
+       "differently, both versions are kept, each marked with an attribute\n"
+       "“merge-conflict” naming the other, and the exit status is 1."),
+    3, 3 },
+  { "setup-git", gls_cli_setup_git, N_("[FOLDER]"), N_("FOLDER"),
+    N_("Make git merge annotation files with merge-driver, in the repository of FOLDER"),
+    N_("Sets merge.glossator.driver in the repository’s configuration and adds\n"
+       "“*.annotations.xml merge=glossator” to FOLDER/.gitattributes (FOLDER: the\n"
+       "current folder by default)."),
+    0, 1 },
 };
 
 /* The first line of help, and of every usage error */
@@ -312,7 +337,7 @@ print_help (void)
   g_string_append (out, _("Work with Glossator annotation files without a display.\n\n"));
   g_string_append (out, _("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append (out, "\n");
   g_string_append_printf (out, _("Run “%s COMMAND --help” for the options of a command.\n"), g_get_prgname ());
   g_string_append (out, _("  --version  Show the version and exit\n"));

@@ -2,6 +2,7 @@
  * Everything the window and the command-line tool use from the core. */
 #pragma once
 
+#include "gls-agreement.h"
 #include "gls-annotation.h"
 #include "gls-annotation-list.h"
 #include "gls-category.h"

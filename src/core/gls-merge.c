@@ -12,6 +12,7 @@
 #include "gls-codebook-private.h"
 #include "gls-document-private.h"
 #include "gls-error.h"
+#include "gls-sidecar-merge-private.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-file-reader.h"
 
@@ -150,38 +151,12 @@ conflict (GPtrArray     *conflicts,
 }
 
 /* The categories @theirs has and this document's codebook lacks, added to
- * a copy of it (under the same broader category where there is one). */
+ * a copy of it. */
 static void
 take_their_categories (GlsDocument *self,
                        GlsCodebook *theirs)
 {
-  g_autoptr(GlsCodebook) copy = NULL;
-
-  for (guint i = 0; i < gls_codebook_get_n_categories (theirs); i++)
-    {
-      GlsCategory *category = gls_codebook_get_category (theirs, i);
-      g_autoptr(GlsCategory) added = NULL;
-      GlsCategory *parent;
-
-      if (gls_codebook_lookup (copy ? copy : self->codebook, category->id) != NULL)
-        continue;
-
-      if (copy == NULL)
-        copy = gls_codebook_copy (self->codebook);
-
-      added = gls_category_new (category->id);
-      added->name = g_strdup (category->name);
-      added->color = g_strdup (category->color);
-      if (gls_codebook_lookup_key (copy, category->key) == NULL)
-        added->key = category->key;
-      for (guint j = 0; j < category->labels->len; j++)
-        g_ptr_array_add (added->labels, g_strdup (g_ptr_array_index (category->labels, j)));
-      for (guint j = 0; j < category->descriptions->len; j++)
-        g_ptr_array_add (added->descriptions, g_strdup (g_ptr_array_index (category->descriptions, j)));
-
-      parent = category->parent ? gls_codebook_lookup (copy, category->parent->id) : NULL;
-      gls_codebook_add_category (copy, parent, added, NULL);
-    }
+  g_autoptr(GlsCodebook) copy = _gls_codebook_add_missing (self->codebook, theirs);
 
   if (copy != NULL)
     gls_document_set_codebook (self, copy);

@@ -158,9 +158,10 @@ write_target (xmlTextWriterPtr  writer,
 
   _gls_foreign_write_attributes (target->foreign, writer);
 
-  if (annotation->anchor == GLS_ANCHOR_ORPHANED)
+  if (annotation->anchor == GLS_ANCHOR_ORPHANED || gls_source_get_text (source, NULL) == NULL)
     {
-      /* The text is gone: keep the quote as it was read. */
+      /* The text is gone, or not at hand (a merge of sidecars): keep the
+       * quote as it was read. */
       if (target->prefix != NULL && *target->prefix)
         _gls_xml_write_text_element (writer, "prefix", target->prefix);
       _gls_xml_write_text_element (writer, "exact", target->exact ? target->exact : "");

@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gls-error.h"
-#include "gls-source.h"
+#include "gls-source-private.h"
 #include "gls-names-private.h"
 #include "gls-file-reader.h"
 
@@ -668,4 +668,35 @@ gls_newlines_from_string (const char  *str,
     }
 
   return FALSE;
+}
+
+/**
+ * _gls_source_new_described:
+ *
+ * An article without its text, as a sidecar describes it: a sidecar
+ * written for it keeps the quotes its annotations were read with.
+ *
+ * Returns: (transfer full): the source, whose text is %NULL
+ */
+GlsSource *
+_gls_source_new_described (const char  *href,
+                           const char  *encoding,
+                           gboolean     bom,
+                           GlsNewlines  newlines,
+                           guint        length,
+                           const char  *sha256)
+{
+  GlsSource *self;
+
+  g_return_val_if_fail (href != NULL, NULL);
+
+  self = g_object_new (GLS_TYPE_SOURCE, NULL);
+  self->display_name = g_strdup (href);
+  self->encoding = g_strdup (encoding ? encoding : "UTF-8");
+  self->bom = bom;
+  self->newlines = newlines;
+  self->length = length;
+  self->sha256 = g_strdup (sha256);
+
+  return self;
 }
