@@ -20,6 +20,7 @@ decoded with newline='').  Python 3 standard library only.
 """
 
 import glob
+import hashlib
 import os
 import re
 import shutil
@@ -672,12 +673,84 @@ def case_quit_unsaved(tmp, shots):
         app.stop()
 
 
+def screenshot(shots, name, what):
+    shot = os.path.join(shots, name)
+    if not shutil.which('import'):
+        TAP.diag('no screenshot: ImageMagick import is missing')
+        return
+    proc = subprocess.run(['import', '-window', 'root', shot], capture_output=True, timeout=30)
+    TAP.diag('screenshot %s: %s' % (what, shot) if proc.returncode == 0 and os.path.exists(shot)
+             else 'screenshot failed: %s' % proc.stderr.decode('utf-8', 'replace').strip())
+
+
+def case_article_changed(tmp, shots):
+    """Issue 11: the article is edited with sed while it is open.  Alt+R
+    (Reload Article) re-anchors; the review starts at the fuzzy annotation
+    and Enter accepts it; the orphan is attached to a keyboard selection
+    with Ctrl+Enter; Ctrl+S saves the new places and the new hash."""
+    article = copy_article(tmp)
+    sidecar = article + SIDECAR_SUFFIX
+    text = read_text(article)
+    quotes = ['from Louisiana on Monday evening', 'sharp criticism and prompted lawsuits']
+    if not TAP.check(all(quote in text for quote in quotes), 'case 6: the seed article has the quotes the case edits'):
+        return
+    starts = [text.index(quote) for quote in quotes]
+    for quote, start in zip(quotes, starts):
+        proc = subprocess.run([CLI, 'annotate', article, '--category', 'factual', '--start', str(start),
+                               '--end', str(start + len(quote))], capture_output=True, timeout=30)
+        if not TAP.check(proc.returncode == 0, 'case 6: annotate %r with glossator-cli' % quote,
+                         proc.stderr.decode('utf-8', 'replace')):
+            return
+
+    app = App(os.path.join(tmp, 'home'), article)
+    try:
+        app.start()
+        check_title(app, 2, False, 'case 6: the article opens with its two annotations, saved')
+
+        insert = 'UPDATE: corrected. '
+        subprocess.run(['sed', '-i', '1s/^/%s/; s/on Monday evening/on Sunday evening/; '
+                        's/sharp criticism and prompted lawsuits/criticism/' % insert, article], check=True)
+        changed = read_text(article)
+        time.sleep(1.5)     # the file monitor tells the window
+        screenshot(shots, 'case6-article-changed.png', 'after sed')
+
+        app.key('alt+r')
+        check_title(app, 2, True, 'case 6: Alt+R reloads the article; the re-anchoring is unsaved')
+        time.sleep(1.0)
+        screenshot(shots, 'case6-review.png', 'in review')
+
+        app.key('Return')
+        time.sleep(0.5)
+        app.key('ctrl+Home', 'shift+ctrl+Right')
+        time.sleep(0.3)
+        app.key('ctrl+Return')
+        time.sleep(0.5)
+        app.key('ctrl+s')
+        check_title(app, 2, False, 'case 6: Ctrl+S saves')
+
+        shift = len(insert)
+        check_sidecar(sidecar, [('factual', 0, len('UPDATE'), None),
+                                ('factual', starts[0] + shift, starts[0] + shift + len(quotes[0]), None)],
+                      'case 6: the orphan sits on the selected word, the fuzzy one where the edit put it')
+        root = ET.parse(sidecar).getroot()
+        source = root.find(q('source'))
+        TAP.check(source.get('sha256') == hashlib.sha256(changed.encode('utf-8')).hexdigest(),
+                  'case 6: the sidecar records the new article\'s hash', source.get('sha256'))
+        TAP.check(root.get('version') == '1.0' and not any(a.get('anchor') for a in root.iter(q('annotation'))),
+                  'case 6: nothing left to review: no marks, written as version 1.0',
+                  'version %r' % root.get('version'))
+        check_quotes(sidecar, 'case 6: check-quotes.py accepts the sidecar (quotes, context, source hash)')
+    finally:
+        app.stop()
+
+
 CASES = [
     ('case 1', case_save_and_quit),
     ('case 2', case_draft_restore),
     ('case 3', case_note_typing),
     ('case 4', case_undo_redo),
     ('case 5', case_quit_unsaved),
+    ('case 6', case_article_changed),
 ]
 
 
