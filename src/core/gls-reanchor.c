@@ -51,12 +51,28 @@ typedef struct
   glong     length;
 } Chars;
 
+/* Where each 4-byte sequence of the text occurs, built when many quotes
+ * must be looked for in the whole text: a table of positions grouped by
+ * a hash of the 4 bytes (collisions are sorted out by comparing). */
+#define GRAM 4
+#define GRAM_BUCKETS (1 << 20)
+/* Whole-text searches before the index is worth building. */
+#define INDEX_AFTER 32
+
+typedef struct
+{
+  guint32 *first;      /* GRAM_BUCKETS + 1: where each bucket starts in positions */
+  guint32 *positions;  /* byte positions, grouped by bucket */
+} GramIndex;
+
 typedef struct
 {
   GlsSource    *source;
   const char   *text;
   gsize         n_bytes;
   guint         length;
+  guint         n_whole_searches;
+  GramIndex    *index;
 } Text;
 
 typedef struct
@@ -352,10 +368,126 @@ literal_run (const char *quote,
   return best;
 }
 
+static guint32
+gram_hash (const guchar *p)
+{
+  guint32 x = (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+
+  return (x * 2654435761u) >> (32 - 20);
+}
+
+static GramIndex *
+gram_index_new (const Text *text)
+{
+  GramIndex *index = g_new0 (GramIndex, 1);
+  const guchar *t = (const guchar *) text->text;
+  gsize n = text->n_bytes >= GRAM ? text->n_bytes - GRAM + 1 : 0;
+
+  index->first = g_new0 (guint32, GRAM_BUCKETS + 1);
+  index->positions = g_new (guint32, MAX (n, 1));
+
+  for (gsize i = 0; i < n; i++)
+    index->first[gram_hash (t + i) + 1]++;
+  for (guint b = 0; b < GRAM_BUCKETS; b++)
+    index->first[b + 1] += index->first[b];
+  {
+    g_autofree guint32 *fill = g_memdup2 (index->first, GRAM_BUCKETS * sizeof (guint32));
+
+    for (gsize i = 0; i < n; i++)
+      index->positions[fill[gram_hash (t + i)]++] = i;
+  }
+
+  return index;
+}
+
+static void
+gram_index_free (GramIndex *index)
+{
+  g_free (index->first);
+  g_free (index->positions);
+  g_free (index);
+}
+
+typedef struct
+{
+  const char  *quote;
+  guint        quote_length;
+  const Chars *prefix;
+  const Chars *suffix;
+  guint        expected;
+  guint        from;
+  guint        to;
+  guint        run_offset;
+  gsize        run_bytes;
+  Match       *best;
+} Search;
+
+/* The literal run of the quote was found at @hit: is the whole quote
+ * there, and is it better than what was found so far? */
+static void
+consider_hit (const Text   *text,
+              const Search *search,
+              const char   *hit)
+{
+  Match match = { TRUE };
+  guint start = gls_source_get_offset (text->source, hit);
+
+  if (start < search->run_offset)
+    return;
+  start -= search->run_offset;
+  if (start < search->from || start >= search->to || start + search->quote_length > text->length)
+    return;
+  if (search->run_bytes != strlen (search->quote) &&
+      !gls_source_quote_matches (text->source, start, start + search->quote_length, search->quote))
+    return;
+
+  match.start = start;
+  match.end = start + search->quote_length;
+  match.context = context_score (text, match.start, match.end, search->prefix, search->suffix);
+  match.nearness = nearness (start, search->expected);
+  if (match_better (&match, search->best))
+    *search->best = match;
+}
+
+/* Every occurrence of the run in the whole text, through the index: the
+ * positions of its rarest 4 bytes, each compared. */
+static void
+find_in_index (const Text   *text,
+               const Search *search,
+               const char   *run)
+{
+  const guchar *r = (const guchar *) run;
+  guint32 best_bucket = 0, best_size = G_MAXUINT32;
+  gsize best_at = 0;
+
+  for (gsize j = 0; j + GRAM <= search->run_bytes; j++)
+    {
+      guint32 bucket = gram_hash (r + j);
+      guint32 size = text->index->first[bucket + 1] - text->index->first[bucket];
+
+      if (size < best_size)
+        {
+          best_size = size;
+          best_bucket = bucket;
+          best_at = j;
+        }
+    }
+
+  for (guint32 k = text->index->first[best_bucket]; k < text->index->first[best_bucket + 1]; k++)
+    {
+      guint32 position = text->index->positions[k];
+
+      if (position < best_at || position - best_at + search->run_bytes > text->n_bytes)
+        continue;
+      if (memcmp (text->text + position - best_at, run, search->run_bytes) == 0)
+        consider_hit (text, search, text->text + position - best_at);
+    }
+}
+
 /* Every occurrence of the quote that starts in [from, to), the best kept
  * in @best. */
 static void
-find_exact (const Text  *text,
+find_exact (Text        *text,
             const char  *quote,
             guint        quote_length,
             const Chars *prefix,
@@ -365,44 +497,37 @@ find_exact (const Text  *text,
             guint        to,
             Match       *best)
 {
-  gsize run_bytes;
-  guint run_offset;
-  const char *run = literal_run (quote, &run_bytes, &run_offset);
+  Search search = { quote, quote_length, prefix, suffix, expected, from, to, 0, 0, best };
+  const char *run = literal_run (quote, &search.run_bytes, &search.run_offset);
   const char *p, *stop;
 
-  if (run == NULL || run_bytes == 0)
+  if (run == NULL || search.run_bytes == 0)
     return;
 
+  /* many quotes to look for in the whole of a long text: index it once */
+  if (from == 0 && to > text->length && search.run_bytes >= GRAM && text->n_bytes > 64 * 1024)
+    {
+      if (text->index == NULL && ++text->n_whole_searches > INDEX_AFTER)
+        text->index = gram_index_new (text);
+      if (text->index != NULL)
+        {
+          find_in_index (text, &search, run);
+          return;
+        }
+    }
+
   /* the run starts @run_offset code points into each occurrence */
-  p = gls_source_get_pointer (text->source, MIN ((gsize) from + run_offset, text->length));
+  p = gls_source_get_pointer (text->source, MIN ((gsize) from + search.run_offset, text->length));
   stop = gls_source_get_pointer (text->source, MIN ((gsize) to + quote_length, text->length));
 
   while (p < stop)
     {
-      const char *hit = memmem (p, stop - p, run, run_bytes);
-      guint start;
-      Match match = { TRUE };
+      const char *hit = memmem (p, stop - p, run, search.run_bytes);
 
       if (hit == NULL)
         break;
       p = hit + 1;
-
-      start = gls_source_get_offset (text->source, hit);
-      if (start < run_offset)
-        continue;
-      start -= run_offset;
-      if (start < from || start >= to || start + quote_length > text->length)
-        continue;
-      if (run_bytes != strlen (quote) &&
-          !gls_source_quote_matches (text->source, start, start + quote_length, quote))
-        continue;
-
-      match.start = start;
-      match.end = start + quote_length;
-      match.context = context_score (text, match.start, match.end, prefix, suffix);
-      match.nearness = nearness (start, expected);
-      if (match_better (&match, best))
-        *best = match;
+      consider_hit (text, &search, hit);
     }
 }
 
@@ -510,7 +635,7 @@ _gls_edit_distance_limit (guint quote_length)
 }
 
 static void
-reanchor_one (const Text        *text,
+reanchor_one (Text              *text,
               GlsReanchorTarget *target,
               guint              expected,
               GCancellable      *cancellable)
@@ -636,8 +761,9 @@ _gls_reanchor_find (GlsSource          *source,
                     GError            **error)
 {
   g_autofree guint *order = g_new (guint, n_targets);
-  Text text;
+  Text text = { 0 };
   gint64 shift = 0;
+  gboolean done;
 
   g_return_val_if_fail (GLS_IS_SOURCE (source), FALSE);
 
@@ -654,8 +780,8 @@ _gls_reanchor_find (GlsSource          *source,
       GlsReanchorTarget *target = &targets[order[i]];
       gint64 expected = (gint64) target->old_start + shift;
 
-      if ((i & 0xFF) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if ((i & 0xFF) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
 
       reanchor_one (&text, target, CLAMP (expected, 0, (gint64) text.length), cancellable);
 
@@ -664,5 +790,8 @@ _gls_reanchor_find (GlsSource          *source,
         shift = (gint64) target->start - (gint64) target->old_start;
     }
 
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  done = !g_cancellable_set_error_if_cancelled (cancellable, error);
+  g_clear_pointer (&text.index, gram_index_free);
+
+  return done;
 }
