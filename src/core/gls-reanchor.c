@@ -308,6 +308,26 @@ context_score (const Text  *text,
   return score;
 }
 
+/* Whether the text around [start, end) is the stored context byte for
+ * byte: the common case after an edit elsewhere, told without decoding. */
+static gboolean
+context_is_whole (const Text *text,
+                  guint       start,
+                  guint       end,
+                  const char *prefix,
+                  const char *suffix)
+{
+  gsize prefix_bytes = prefix ? strlen (prefix) : 0;
+  gsize suffix_bytes = suffix ? strlen (suffix) : 0;
+  const char *before = gls_source_get_pointer (text->source, start);
+  const char *after = gls_source_get_pointer (text->source, end);
+
+  return (gsize) (before - text->text) >= prefix_bytes &&
+         memcmp (before - prefix_bytes, prefix ? prefix : "", prefix_bytes) == 0 &&
+         (gsize) (text->text + text->n_bytes - after) >= suffix_bytes &&
+         memcmp (after, suffix ? suffix : "", suffix_bytes) == 0;
+}
+
 /* Whether @candidate beats @best: smaller distance, then more context,
  * then nearer. */
 static gboolean
@@ -634,12 +654,16 @@ _gls_edit_distance_limit (guint quote_length)
   return quote_length / 4;
 }
 
-static void
+/* Returns whether the place found says where the text around it went:
+ * not so for a quote found far away with little of its context. */
+static gboolean
 reanchor_one (Text              *text,
               GlsReanchorTarget *target,
               guint              expected,
               GCancellable      *cancellable)
 {
+  gboolean telling = FALSE;
+  glong quote_length;
   Chars quote, prefix, suffix;
   guint max_context;
   guint near_from, near_to;
@@ -650,26 +674,38 @@ reanchor_one (Text              *text,
   target->end = target->old_end;
 
   if (target->exact == NULL || *target->exact == '\0')
-    return;
+    return FALSE;
 
   /* 1. exact: where it was */
-  chars_init (&quote, target->exact);
-  if (target->old_start + quote.length == target->old_end && target->old_end <= text->length &&
+  quote_length = g_utf8_strlen (target->exact, -1);
+  if (target->old_start + quote_length == target->old_end && target->old_end <= text->length &&
       gls_source_quote_matches (text->source, target->old_start, target->old_end, target->exact))
     {
       target->anchor = GLS_ANCHOR_OK;
-      chars_clear (&quote);
-      return;
+      return TRUE;
     }
 
+  /* 2. moved, the common case: where the target before it went, with
+   * the whole of its context */
+  expected = MIN (expected, text->length);
+  if (expected + quote_length <= text->length &&
+      gls_source_quote_matches (text->source, expected, expected + quote_length, target->exact) &&
+      context_is_whole (text, expected, expected + quote_length, target->prefix, target->suffix))
+    {
+      target->anchor = GLS_ANCHOR_MOVED;
+      target->start = expected;
+      target->end = expected + quote_length;
+      return TRUE;
+    }
+
+  chars_init (&quote, target->exact);
   chars_init (&prefix, target->prefix);
   chars_init (&suffix, target->suffix);
   max_context = prefix.length + suffix.length;
 
-  /* 2. moved: where the targets before it went, then near there, then
-   * anywhere; context decides, then nearness. An occurrence near the
-   * expected place whose whole context matches cannot be beaten. */
-  expected = MIN (expected, text->length);
+  /* 2. moved: near the expected place, then anywhere; context decides,
+   * then nearness. An occurrence near the expected place whose whole
+   * context matches cannot be beaten. */
   near_from = expected > NEAR_WINDOW ? expected - NEAR_WINDOW : 0;
   near_to = MIN ((gsize) expected + quote.length + NEAR_WINDOW, text->length);
 
@@ -715,6 +751,7 @@ reanchor_one (Text              *text,
 
   if (best.found)
     {
+      telling = best.nearness <= NEAR_WINDOW || 2 * best.context >= max_context;
       target->start = best.start;
       target->end = best.end;
       if (target->anchor == GLS_ANCHOR_MOVED && target->start == target->old_start &&
@@ -725,6 +762,8 @@ reanchor_one (Text              *text,
   chars_clear (&quote);
   chars_clear (&prefix);
   chars_clear (&suffix);
+
+  return telling;
 }
 
 static int
@@ -783,10 +822,8 @@ _gls_reanchor_find (GlsSource          *source,
       if ((i & 0xFF) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
 
-      reanchor_one (&text, target, CLAMP (expected, 0, (gint64) text.length), cancellable);
-
       /* the next target is expected where this one's neighbourhood went */
-      if (target->anchor != GLS_ANCHOR_ORPHANED)
+      if (reanchor_one (&text, target, CLAMP (expected, 0, (gint64) text.length), cancellable))
         shift = (gint64) target->start - (gint64) target->old_start;
     }
 
