@@ -497,6 +497,9 @@ gls_article_view_init (GlsArticleView *self)
       add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0 + key, 0,
                "win.annotate-key", g_variant_new_int32 (key));
     }
+  /* 0 repeats the last category */
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, 0, "win.annotate-again", NULL);
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0, 0, "win.annotate-again", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Delete, 0, "win.delete-annotation", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Delete, 0, "win.delete-annotation", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Return, 0, "win.edit-note", NULL);

@@ -42,6 +42,7 @@ struct _GlsWindow
   GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
   char                 *armed;
+  char                 *last_category;  /* the key that repeats gives it */
 
   guint                 progress_source;
   guint                 loading : 1;
