@@ -206,6 +206,108 @@ test_annotate_and_undo (void)
   gls_test_rm_rf (dir);
 }
 
+/* The keys of keyboard labelling: a category key on a chosen annotation
+ * with no text selected changes its category, as one step to undo; 0
+ * repeats the last category. */
+static void
+test_label_by_keys (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GlsArticleView *view = gls_window_get_article_view (window);
+  GlsAnnotation *annotation;
+
+  gls_article_view_select_range (view, 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  annotation = gls_article_view_get_selected (view);
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (gls_annotation_get_category (annotation), ==, "factual");
+
+  /* no text selected now: the key re-labels the chosen annotation */
+  activate (window, "win.annotate-key", g_variant_new_int32 (2));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 1);
+  g_assert_cmpstr (gls_annotation_get_category (annotation), ==, "statistic");
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 1);
+  g_assert_cmpstr (gls_annotation_get_category (annotation), ==, "factual");
+
+  /* 0 gives the next selection the last category used */
+  gls_article_view_select_range (view, 15, 19);
+  activate (window, "win.annotate-again", NULL);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+  g_assert_cmpstr (gls_annotation_get_category (gls_article_view_get_selected (view)), ==, "statistic");
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+on_clipboard_text (GObject      *clipboard,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+}
+
+/* A paragraph of 40 KB is shown as display paragraphs of at most 4 KB, at
+ * the same offsets as the document's; copying gives the article's text. */
+static void
+test_long_paragraph (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *copied = NULL;
+  g_auto(GStrv) lines = NULL;
+  GlsWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  for (guint i = 0; text->len < 40000; i++)
+    g_string_append_printf (text, "Sentence %u says “%s” about Zürich. ", i, i % 7 ? "more" : "déjà vu");
+  g_string_append_c (text, '\n');
+  path = write_article (dir, "long.txt", text->str);
+  window = open_window (path);
+  while (gls_article_view_get_filling (gls_window_get_article_view (window)))
+    g_main_context_iteration (NULL, TRUE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gls_window_get_article_view (window)));
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpuint (strlen (shown), ==, text->len);
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), >, 10);
+  lines = g_strsplit (shown, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (strlen (lines[i]), <=, 4096);
+  /* each break was a space, at a sentence's end */
+  for (gsize i = 0; i + 1 < text->len; i++)
+    if (shown[i] != text->str[i])
+      {
+        g_assert_cmpint (shown[i], ==, '\n');
+        g_assert_cmpint (text->str[i], ==, ' ');
+        g_assert_cmpint (text->str[i - 1], ==, '.');
+      }
+
+  gls_article_view_select_range (gls_window_get_article_view (window), 5, g_utf8_strlen (text->str, -1) - 1);
+  g_signal_emit_by_name (gls_window_get_article_view (window), "copy-clipboard");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_clipboard_text, &copied);
+  wait_for (is_set, &copied);
+  g_assert_cmpuint (strlen (copied), ==, text->len - strlen ("Sente") - 1);
+  g_assert_true (strncmp (copied, text->str + strlen ("Sente"), strlen (copied)) == 0);
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 static void
 center_of (GlsArticleView *view,
            guint           offset,
@@ -971,6 +1073,8 @@ main (int   argc,
 
   g_test_add_func ("/window/annotate-and-undo", test_annotate_and_undo);
   g_test_add_func ("/window/click-and-overlap", test_click_and_overlap);
+  g_test_add_func ("/window/label-by-keys", test_label_by_keys);
+  g_test_add_func ("/window/long-paragraph", test_long_paragraph);
   g_test_add_func ("/window/highlight-geometry", test_highlight_geometry);
   g_test_add_func ("/window/highlight-geometry-ltr", test_highlight_geometry_ltr);
   g_test_add_func ("/window/save-and-close", test_save_and_close);

@@ -12,6 +12,7 @@ void
 _gls_article_view_invalidate_cache (GlsArticleView *self)
 {
   g_hash_table_remove_all (self->line_cache);
+  g_hash_table_remove_all (self->geometry);
   if (self->simple_lines != NULL && g_hash_table_size (self->simple_lines) > 65536)
     g_hash_table_remove_all (self->simple_lines);
 }
@@ -275,6 +276,105 @@ _gls_article_view_free_rects (gpointer data)
   g_array_unref (data);
 }
 
+/* Forgets the rectangles of @annotation, which moved or went away: the
+ * next frame measures it again, and it alone. */
+void
+_gls_article_view_forget_geometry (GlsArticleView *self,
+                                   GlsAnnotation  *annotation)
+{
+  g_hash_table_remove (self->geometry, annotation);
+}
+
+/* The characters of the display lines in view, [*start, *end): from the
+ * start of the top one to the end of the bottom one, never whole
+ * paragraphs, so that a long paragraph costs what shows of it. */
+static void
+get_visible_range (GlsArticleView *self,
+                   guint          *start,
+                   guint          *end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter first, last;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &first, visible.x, visible.y);
+  gtk_text_view_backward_display_line_start (view, &first);
+  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
+  if (!gtk_text_iter_ends_line (&last))
+    gtk_text_view_forward_display_line_end (view, &last);
+
+  *start = gtk_text_iter_get_offset (&first);
+  *end = gtk_text_iter_get_offset (&last) + 1;
+}
+
+/* Annotations up to this many characters keep their rectangles from frame
+ * to frame; a longer one is measured for the part in view only. */
+#define MAX_CACHED_SPAN 4096
+
+/* The rectangles of @annotation's targets between @start and @end, from
+ * the cache when it is short. Returns a reference. */
+static GArray *
+get_annotation_rects (GlsArticleView *self,
+                      GlsAnnotation  *annotation,
+                      guint           start,
+                      guint           end)
+{
+  gboolean cached = gls_annotation_get_end (annotation) - gls_annotation_get_start (annotation) <= MAX_CACHED_SPAN;
+  GArray *rects;
+
+  if (cached)
+    {
+      rects = g_hash_table_lookup (self->geometry, annotation);
+      if (rects != NULL)
+        return g_array_ref (rects);
+      start = 0;
+      end = G_MAXUINT;
+    }
+
+  rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  for (guint t = 0; t < gls_annotation_get_n_targets (annotation); t++)
+    {
+      GlsSpan span = gls_annotation_get_target (annotation, t);
+
+      if (span.end <= start || span.start >= end)
+        continue;
+      gls_article_view_get_span_rects (self, MAX (span.start, start), MIN (span.end, end), rects);
+    }
+
+  if (cached)
+    g_hash_table_insert (self->geometry, annotation, g_array_ref (rects));
+
+  return rects;
+}
+
+/* The bar under an annotation: dashed when its text was found again only
+ * approximately after the article changed, so that this shows without
+ * telling colours apart. */
+static void
+append_bar (GtkSnapshot           *snapshot,
+            const GdkRGBA         *color,
+            const graphene_rect_t *bar,
+            gboolean               dashed)
+{
+  const float dash = 4, gap = 3;
+
+  if (!dashed)
+    {
+      gtk_snapshot_append_color (snapshot, color, bar);
+      return;
+    }
+
+  for (float x = bar->origin.x; x < bar->origin.x + bar->size.width; x += dash + gap)
+    {
+      graphene_rect_t piece;
+
+      graphene_rect_init (&piece, x, bar->origin.y,
+                          MIN (dash, bar->origin.x + bar->size.width - x), bar->size.height);
+      gtk_snapshot_append_color (snapshot, color, &piece);
+    }
+}
+
 void
 _gls_article_view_snapshot_layer (GtkTextView      *view,
                                  GtkTextViewLayer  layer,
@@ -282,8 +382,6 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
 {
   GlsArticleView *self = GLS_ARTICLE_VIEW (view);
   g_autoptr(GArray) lanes = NULL;   /* end offset of the last annotation in each lane */
-  GdkRectangle visible;
-  GtkTextIter first, last;
   gboolean dark;
   guint start, end;
   int width;
@@ -298,12 +396,7 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       self->cache_width = width;
     }
 
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_line_at_y (view, &first, visible.y, NULL);
-  gtk_text_view_get_line_at_y (view, &last, visible.y + visible.height, NULL);
-  gtk_text_iter_forward_to_line_end (&last);
-  start = gtk_text_iter_get_offset (&first);
-  end = gtk_text_iter_get_offset (&last) + 1;
+  get_visible_range (self, &start, &end);
 
   g_ptr_array_set_size (self->visible, 0);
   g_hash_table_remove_all (self->drawn);
@@ -315,8 +408,9 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
   for (guint i = 0; i < self->visible->len; i++)
     {
       GlsAnnotation *annotation = g_ptr_array_index (self->visible, i);
-      g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+      g_autoptr(GArray) rects = get_annotation_rects (self, annotation, start, end);
       gboolean selected = annotation == self->selected;
+      gboolean fuzzy = gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY;
       guint from = MAX (gls_annotation_get_start (annotation), start);
       guint lane;
       GdkRGBA color, tint;
@@ -328,15 +422,6 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       if (lane == lanes->len)
         g_array_set_size (lanes, lane + 1);
       g_array_index (lanes, guint, lane) = gls_annotation_get_end (annotation);
-
-      for (guint t = 0; t < gls_annotation_get_n_targets (annotation); t++)
-        {
-          GlsSpan span = gls_annotation_get_target (annotation, t);
-
-          if (span.end <= start || span.start >= end)
-            continue;
-          gls_article_view_get_span_rects (self, MAX (span.start, start), MIN (span.end, end), rects);
-        }
 
       parse_color (self, annotation, &color);
       tint = color;
@@ -352,7 +437,7 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
           graphene_rect_init (&bar, rect->origin.x,
                               rect->origin.y + rect->size.height + 1 + lane * (BAR_HEIGHT + BAR_GAP),
                               rect->size.width, BAR_HEIGHT);
-          gtk_snapshot_append_color (snapshot, &color, &bar);
+          append_bar (snapshot, &color, &bar, fuzzy);
 
           if (selected)
             {
@@ -369,4 +454,3 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       g_hash_table_insert (self->drawn, annotation, g_steal_pointer (&rects));
     }
 }
-

@@ -24,9 +24,14 @@ struct _GlsArticleView
   GHashTable    *line_cache;   /* line number → GArray of graphene_rect_t, one per char */
   GHashTable    *simple_lines; /* line number → 1 left to right only, 2 not */
   GHashTable    *drawn;        /* GlsAnnotation → GArray of graphene_rect_t */
+  GHashTable    *geometry;     /* GlsAnnotation → GArray of graphene_rect_t, kept */
   GtkWidget     *popover;
 
+  GArray        *breaks;       /* guint offsets of the spaces shown as line breaks */
+  GtkTextTag    *break_tag;    /* on a display paragraph that ends at one */
   gsize          filled;       /* bytes of the shown text in the buffer */
+  guint          filled_chars; /* characters of it */
+  gsize          run;          /* bytes since the last line break */
   guint          fill_source;
 
   int            cache_width;
@@ -44,6 +49,8 @@ GtkWidget *_gls_article_view_get_popover (GlsArticleView *self);
 /* gls-article-view-highlights.c */
 void       _gls_article_view_invalidate_cache (GlsArticleView   *self);
 void       _gls_article_view_free_rects       (gpointer          data);
+void       _gls_article_view_forget_geometry  (GlsArticleView   *self,
+                                               GlsAnnotation    *annotation);
 void       _gls_article_view_snapshot_layer   (GtkTextView      *view,
                                                GtkTextViewLayer  layer,
                                                GtkSnapshot      *snapshot);

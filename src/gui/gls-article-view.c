@@ -6,9 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gls-article-view-private.h"
+#include "gls-display-breaks-private.h"
 
 G_DEFINE_FINAL_TYPE (GlsArticleView, gls_article_view, GTK_TYPE_TEXT_VIEW)
 
@@ -251,9 +253,11 @@ gls_article_view_finalize (GObject *object)
   GlsArticleView *self = (GlsArticleView *)object;
 
   g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->breaks, g_array_unref);
   g_clear_pointer (&self->line_cache, g_hash_table_unref);
   g_clear_pointer (&self->simple_lines, g_hash_table_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
+  g_clear_pointer (&self->geometry, g_hash_table_unref);
 
   G_OBJECT_CLASS (gls_article_view_parent_class)->finalize (object);
 }
@@ -327,6 +331,63 @@ gls_article_view_css_changed (GtkWidget         *widget,
   _gls_article_view_invalidate_cache (GLS_ARTICLE_VIEW (widget));
 }
 
+/* Whether the character at @offset is a space shown as a line break. */
+static gboolean
+is_display_break (GlsArticleView *self,
+                  guint           offset)
+{
+  guint low = 0, high = self->breaks->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      guint at = g_array_index (self->breaks, guint, middle);
+
+      if (at == offset)
+        return TRUE;
+      if (at < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return FALSE;
+}
+
+/* Copying gives the article's own text: the spaces shown as line breaks
+ * become spaces again. */
+static void
+gls_article_view_copy_clipboard (GtkTextView *view)
+{
+  GlsArticleView *self = GLS_ARTICLE_VIEW (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  guint offset;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  offset = gtk_text_iter_get_offset (&start);
+  if (self->breaks->len > 0)
+    {
+      char *p = text;
+      char *line_end;
+
+      while ((line_end = strchr (p, '\n')) != NULL)
+        {
+          offset += g_utf8_strlen (p, line_end - p);
+          if (is_display_break (self, offset))
+            *line_end = ' ';
+          offset++;
+          p = line_end + 1;
+        }
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
+}
+
 static void
 add_key (GtkShortcutController *controller,
          guint                  keyval,
@@ -358,6 +419,7 @@ gls_article_view_class_init (GlsArticleViewClass *klass)
   widget_class->css_changed = gls_article_view_css_changed;
 
   text_view_class->snapshot_layer = _gls_article_view_snapshot_layer;
+  text_view_class->copy_clipboard = gls_article_view_copy_clipboard;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, GLS_TYPE_DOCUMENT,
@@ -390,9 +452,11 @@ gls_article_view_init (GlsArticleView *self)
   GtkEventController *shortcuts;
 
   self->visible = g_ptr_array_new ();
+  self->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->line_cache = g_hash_table_new_full (NULL, NULL, NULL, _gls_article_view_free_rects);
   self->simple_lines = g_hash_table_new (NULL, NULL);
   self->drawn = g_hash_table_new_full (NULL, NULL, NULL, _gls_article_view_free_rects);
+  self->geometry = g_hash_table_new_full (NULL, NULL, NULL, _gls_article_view_free_rects);
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
@@ -404,6 +468,11 @@ gls_article_view_init (GlsArticleView *self)
   gtk_text_view_set_pixels_above_lines (view, 2);
   gtk_text_view_set_pixels_below_lines (view, 12);
   gtk_text_view_set_pixels_inside_wrap (view, 12);
+  /* a display break (gls-display-breaks.c) is spaced as a wrapped line:
+   * 2 pixels above the next paragraph and these below make 12 */
+  self->break_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (view), NULL,
+                                                "pixels-below-lines", 10,
+                                                NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "article");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
@@ -428,6 +497,9 @@ gls_article_view_init (GlsArticleView *self)
       add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0 + key, 0,
                "win.annotate-key", g_variant_new_int32 (key));
     }
+  /* 0 repeats the last category */
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, 0, "win.annotate-again", NULL);
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0, 0, "win.annotate-again", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Delete, 0, "win.delete-annotation", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Delete, 0, "win.delete-annotation", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Return, 0, "win.edit-note", NULL);
@@ -461,9 +533,17 @@ on_document_changed (GlsArticleView *self)
 }
 
 static void
+on_annotation_changed (GlsArticleView *self,
+                       GlsAnnotation  *annotation)
+{
+  _gls_article_view_forget_geometry (self, annotation);
+}
+
+static void
 on_annotation_removed (GlsArticleView *self,
                        GlsAnnotation  *annotation)
 {
+  _gls_article_view_forget_geometry (self, annotation);
   if (annotation == self->selected)
     gls_article_view_set_selected (self, NULL);
 }
@@ -494,6 +574,7 @@ gls_article_view_set_document (GlsArticleView *self,
 
       g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "annotation-removed", G_CALLBACK (on_annotation_removed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "annotation-changed", G_CALLBACK (on_annotation_changed), self, G_CONNECT_SWAPPED);
     }
   else
     {
@@ -503,6 +584,9 @@ gls_article_view_set_document (GlsArticleView *self,
       gtk_text_buffer_end_irreversible_action (buffer);
       g_clear_object (&self->shown);
       self->filled = 0;
+      self->filled_chars = 0;
+      self->run = 0;
+      g_array_set_size (self->breaks, 0);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -540,12 +624,43 @@ piece_end (const char *text,
   return end;
 }
 
+/* Appends one piece, its long paragraphs broken into display paragraphs
+ * (gls-display-breaks.c), each of those that ends at such a break marked
+ * so that the break looks like a wrapped line. */
+static void
+append_piece (GlsArticleView *self,
+              const char     *text,
+              gsize           len)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autofree char *piece = g_memdup2 (text, len);
+  guint first_break = self->breaks->len;
+  GtkTextIter iter;
+
+  self->filled_chars += _gls_display_breaks_apply (piece, len, self->filled_chars, &self->run, self->breaks);
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_insert (buffer, &iter, piece, len);
+
+  for (guint i = first_break; i < self->breaks->len; i++)
+    {
+      GtkTextIter start, next;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (self->breaks, guint, i));
+      gtk_text_iter_set_line_offset (&start, 0);
+      next = start;
+      gtk_text_iter_forward_char (&next);
+      gtk_text_buffer_apply_tag (buffer, self->break_tag, &start, &next);
+    }
+  gtk_text_buffer_end_irreversible_action (buffer);
+}
+
 /* Appends the next pieces of the shown text; TRUE when some is left. */
 static gboolean
 fill_some (GlsArticleView *self,
            gint64          budget_usec)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gint64 deadline = g_get_monotonic_time () + budget_usec;
   gsize len;
   const char *text = gls_source_get_text (self->shown, &len);
@@ -553,12 +668,8 @@ fill_some (GlsArticleView *self,
   do
     {
       gsize end = piece_end (text, len, self->filled);
-      GtkTextIter iter;
 
-      gtk_text_buffer_get_end_iter (buffer, &iter);
-      gtk_text_buffer_begin_irreversible_action (buffer);
-      gtk_text_buffer_insert (buffer, &iter, text + self->filled, end - self->filled);
-      gtk_text_buffer_end_irreversible_action (buffer);
+      append_piece (self, text + self->filled, end - self->filled);
       self->filled = end;
     }
   while (self->filled < len && g_get_monotonic_time () < deadline);
@@ -617,6 +728,9 @@ gls_article_view_show_source (GlsArticleView *self,
   gtk_text_buffer_set_text (buffer, "", 0);
   gtk_text_buffer_end_irreversible_action (buffer);
   self->filled = 0;
+  self->filled_chars = 0;
+  self->run = 0;
+  g_array_set_size (self->breaks, 0);
 
   if (fill_some (self, 0))
     self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);

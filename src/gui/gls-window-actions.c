@@ -66,6 +66,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-end", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-key", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-again", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-annotation", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-annotation", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-codebook", has_document);
@@ -110,6 +111,11 @@ _gls_window_annotate (GlsWindow  *self,
       gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
       return;
     }
+  if (g_strcmp0 (self->last_category, category) != 0)
+    {
+      g_free (self->last_category);
+      self->last_category = g_strdup (category);
+    }
 
   /* the new annotation becomes the selected one, shown instead of the
    * text selection */
@@ -125,6 +131,31 @@ action_annotate (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   _gls_window_annotate (GLS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A category's key: annotates the selected text or, with no text
+ * selected, gives the chosen annotation that category, as one step to
+ * undo. */
+static void
+label_with (GlsWindow  *self,
+            const char *category)
+{
+  GlsAnnotation *chosen = gls_article_view_get_selected (self->article_view);
+  GlsSpan span;
+
+  if (chosen == NULL || gls_article_view_get_selection (self->article_view, FALSE, &span))
+    {
+      _gls_window_annotate (self, category);
+      return;
+    }
+
+  if (g_strcmp0 (gls_annotation_get_category (chosen), category) != 0)
+    gls_document_set_category (self->document, chosen, category);
+  if (g_strcmp0 (self->last_category, category) != 0)
+    {
+      g_free (self->last_category);
+      self->last_category = g_strdup (category);
+    }
 }
 
 static void
@@ -146,7 +177,26 @@ action_annotate_key (GtkWidget  *widget,
       return;
     }
 
-  _gls_window_annotate (self, gls_category_get_id (category));
+  label_with (self, gls_category_get_id (category));
+}
+
+/* The key that repeats the last category used, in this window. */
+static void
+action_annotate_again (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  g_autofree char *category = g_strdup (self->last_category);
+
+  if (self->document == NULL || category == NULL ||
+      gls_codebook_lookup (gls_document_get_codebook (self->document), category) == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  label_with (self, category);
 }
 
 static void
@@ -853,6 +903,7 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (klass, "win.annotate", "s", action_annotate);
   gtk_widget_class_install_action (klass, "win.annotate-key", "i", action_annotate_key);
+  gtk_widget_class_install_action (klass, "win.annotate-again", NULL, action_annotate_again);
   gtk_widget_class_install_action (klass, "win.delete-annotation", NULL, action_delete_annotation);
   gtk_widget_class_install_action (klass, "win.edit-note", NULL, action_edit_note);
   gtk_widget_class_install_action (klass, "win.escape", NULL, action_escape);

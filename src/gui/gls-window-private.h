@@ -43,6 +43,7 @@ struct _GlsWindow
   GtkCssProvider       *font_css;
   char                 *armed;
   GlsAnnotation        *reviewed;       /* the annotation under review, while its text is selected */
+  char                 *last_category;  /* the key that repeats gives it */
 
   guint                 progress_source;
   guint                 loading : 1;

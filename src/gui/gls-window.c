@@ -376,6 +376,7 @@ gls_window_finalize (GObject *object)
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
   g_clear_object (&self->reviewed);
+  g_clear_pointer (&self->last_category, g_free);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
 }

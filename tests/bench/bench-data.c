@@ -56,6 +56,7 @@ typedef struct
   GArray    *words;         /* WordSpan of every word, in text order */
   guint     *word_lengths;  /* code points of each entry of word_list */
   guint      length;        /* code points written so far */
+  BenchShape shape;
 } Generator;
 
 static guint
@@ -157,11 +158,21 @@ write_article (Generator   *gen,
   do
     {
       if (gen->text->len > 0)
-        append_ascii (gen, "\n\n");
+        append_ascii (gen, gen->shape == BENCH_SHAPE_PARAGRAPHS ? "\n\n" : "  ");
       append_paragraph (gen);
     }
   while (gen->text->len < text_bytes);
   append_ascii (gen, "\n");
+
+  /* the same characters, in lines of about 80 words */
+  if (gen->shape == BENCH_SHAPE_SHORT_LINES)
+    {
+      guint spaces = 0;
+
+      for (gsize i = 0; i < gen->text->len; i++)
+        if (gen->text->str[i] == ' ' && ++spaces % 80 == 0)
+          gen->text->str[i] = '\n';
+    }
 
   return g_file_set_contents (path, gen->text->str, gen->text->len, error);
 }
@@ -294,6 +305,25 @@ bench_generate (const char  *dir,
                 GFile      **out_source,
                 GError     **error)
 {
+  return bench_generate_shaped (dir, text_bytes, n_annotations, BENCH_SHAPE_PARAGRAPHS, out_source, error);
+}
+
+/**
+ * bench_generate_shaped:
+ * @shape: how the text is cut into lines
+ *
+ * As bench_generate(), with the paragraphs' breaks chosen by @shape; the
+ * shapes other than paragraphs have the same characters at the same
+ * offsets, and the same annotations, for the same arguments.
+ */
+gboolean
+bench_generate_shaped (const char  *dir,
+                       gsize        text_bytes,
+                       guint        n_annotations,
+                       BenchShape   shape,
+                       GFile      **out_source,
+                       GError     **error)
+{
   g_autofree char *path = g_build_filename (dir, BENCH_ARTICLE_NAME, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (file);
@@ -306,6 +336,7 @@ bench_generate (const char  *dir,
   g_return_val_if_fail (dir != NULL, FALSE);
 
   gen.rand = g_rand_new_with_seed (BENCH_SEED);
+  gen.shape = shape;
   gen.word_lengths = g_new (guint, G_N_ELEMENTS (word_list));
   for (guint i = 0; i < G_N_ELEMENTS (word_list); i++)
     gen.word_lengths[i] = g_utf8_strlen (word_list[i], -1);

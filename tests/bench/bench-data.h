@@ -10,11 +10,25 @@ G_BEGIN_DECLS
  * its sidecar is the same name with ".annotations.xml" added. */
 #define BENCH_ARTICLE_NAME "bench-article.txt"
 
+typedef enum
+{
+  BENCH_SHAPE_PARAGRAPHS,   /* paragraphs of 40–120 words, blank lines between */
+  BENCH_SHAPE_ONE_LINE,     /* the whole text one paragraph */
+  BENCH_SHAPE_SHORT_LINES,  /* ONE_LINE with every 80th space a line break */
+} BenchShape;
+
 gboolean bench_generate (const char  *dir,
                          gsize        text_bytes,
                          guint        n_annotations,
                          GFile      **out_source,
                          GError     **error);
+
+gboolean bench_generate_shaped (const char  *dir,
+                                gsize        text_bytes,
+                                guint        n_annotations,
+                                BenchShape   shape,
+                                GFile      **out_source,
+                                GError     **error);
 
 /* Sorts @values in place and returns their median (the mean of the
  * middle two when @n is even). */

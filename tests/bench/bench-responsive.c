@@ -11,53 +11,16 @@
 #include <gtk/gtk.h>
 
 #include "bench-data.h"
+#include "bench-ui.h"
 #include "gls-test-util.h"
 #include "gls-application.h"
 #include "gls-window.h"
 
-#define TICK_MS 2
 #define BLOCK_GOAL_MS 50.0
 #define FIRST_TEXT_GOAL 1.2
 
 static int RUNS = 5;
 
-/* A high-priority tick every TICK_MS: the longest gap between two ticks,
- * less the tick itself, is the longest the main loop was kept busy. */
-typedef struct
-{
-  guint  source;
-  gint64 last;
-  gint64 longest;
-} Watchdog;
-
-static gboolean
-on_tick (gpointer data)
-{
-  Watchdog *watchdog = data;
-  gint64 now = g_get_monotonic_time ();
-
-  watchdog->longest = MAX (watchdog->longest, now - watchdog->last);
-  watchdog->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-watchdog_start (Watchdog *watchdog)
-{
-  watchdog->last = g_get_monotonic_time ();
-  watchdog->longest = 0;
-  watchdog->source = g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, watchdog, NULL);
-}
-
-static double
-watchdog_stop (Watchdog *watchdog)
-{
-  on_tick (watchdog);
-  g_clear_handle_id (&watchdog->source, g_source_remove);
-
-  return MAX (0, watchdog->longest / 1000.0 - TICK_MS);
-}
 
 static double
 median (GArray *values)
@@ -89,14 +52,14 @@ settle (double *settle_ms)
 
   while (g_get_monotonic_time () < deadline)
     {
-      Watchdog watchdog;
+      BenchWatchdog watchdog;
       gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
       double block;
 
-      watchdog_start (&watchdog);
+      bench_watchdog_start (&watchdog);
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, TRUE);
-      block = watchdog_stop (&watchdog);
+      block = bench_watchdog_stop (&watchdog);
       longest = MAX (longest, block);
       if (block < 20)
         break;
@@ -157,7 +120,7 @@ plain_view_first_frame (GFile  *file,
                         double *block_ms)
 {
   gint64 start = g_get_monotonic_time ();
-  Watchdog watchdog;
+  BenchWatchdog watchdog;
   Frame frame = { has_text, NULL, 0 };
   g_autofree char *text = NULL;
   gsize len;
@@ -165,7 +128,7 @@ plain_view_first_frame (GFile  *file,
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
 
-  watchdog_start (&watchdog);
+  bench_watchdog_start (&watchdog);
   g_file_load_contents (file, NULL, &text, &len, NULL, NULL);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, len);
@@ -175,7 +138,7 @@ plain_view_first_frame (GFile  *file,
   frame.data = view;
   gtk_window_present (GTK_WINDOW (window));
   wait_frame (window, &frame);
-  *block_ms = watchdog_stop (&watchdog);
+  *block_ms = bench_watchdog_stop (&watchdog);
   {
     double settle_ms;
 
@@ -234,7 +197,7 @@ piecewise_view_block (GFile *file)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
   Fill fill = { gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), NULL, 0, 0 };
-  Watchdog watchdog;
+  BenchWatchdog watchdog;
   double block, settle_ms;
 
   g_file_load_contents (file, NULL, &text, &len, NULL, NULL);
@@ -248,11 +211,11 @@ piecewise_view_block (GFile *file)
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
 
-  watchdog_start (&watchdog);
+  bench_watchdog_start (&watchdog);
   g_idle_add (fill_cb, &fill);
   while (fill.done < fill.len)
     g_main_context_iteration (NULL, TRUE);
-  block = watchdog_stop (&watchdog);
+  block = bench_watchdog_stop (&watchdog);
   block = MAX (block, settle (&settle_ms));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -283,7 +246,7 @@ open_window (GtkApplication *application,
 {
   GlsWindow *window = gls_window_new (application);
   Frame frame = { window_has_text, window, 0 };
-  Watchdog watchdog;
+  BenchWatchdog watchdog;
   gint64 start;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -292,12 +255,12 @@ open_window (GtkApplication *application,
   while (g_main_context_iteration (NULL, FALSE));
 
   start = g_get_monotonic_time ();
-  watchdog_start (&watchdog);
+  bench_watchdog_start (&watchdog);
   gls_window_open (window, file);
   wait_frame (GTK_WIDGET (window), &frame);
   while (gls_window_get_document (window) == NULL || !is_idle (window))
     g_main_context_iteration (NULL, TRUE);
-  *block_ms = watchdog_stop (&watchdog);
+  *block_ms = bench_watchdog_stop (&watchdog);
   {
     double settle_ms;
 
@@ -315,16 +278,16 @@ measure (GlsWindow  *window,
          void      (*action) (GlsWindow *, gpointer),
          gpointer    data)
 {
-  Watchdog watchdog;
+  BenchWatchdog watchdog;
 
   while (g_main_context_iteration (NULL, FALSE));
-  watchdog_start (&watchdog);
+  bench_watchdog_start (&watchdog);
   action (window, data);
   do
     g_main_context_iteration (NULL, TRUE);
   while (!is_idle (window));
 
-  return watchdog_stop (&watchdog);
+  return bench_watchdog_stop (&watchdog);
 }
 
 static void
