@@ -80,19 +80,21 @@ static GArray *
 moved_targets (GlsAnnotation           *annotation,
                const GlsReanchorTarget *found)
 {
-  GArray *targets = _gls_targets_copy (annotation->targets);
+  GArray *targets = g_array_sized_new (FALSE, TRUE, sizeof (GlsTarget), annotation->targets->len);
 
-  for (guint i = 0; i < targets->len; i++)
+  g_array_set_clear_func (targets, (GDestroyNotify) _gls_target_clear);
+  for (guint i = 0; i < annotation->targets->len; i++)
     {
-      GlsTarget *target = &g_array_index (targets, GlsTarget, i);
+      const GlsTarget *old = &g_array_index (annotation->targets, GlsTarget, i);
+      GlsTarget target = { found[i].start, found[i].end };
 
-      target->start = found[i].start;
-      target->end = found[i].end;
-      if (found[i].anchor == GLS_ANCHOR_FUZZY && target->previous == NULL)
-        target->previous = g_steal_pointer (&target->exact);
-      g_clear_pointer (&target->prefix, g_free);
-      g_clear_pointer (&target->exact, g_free);
-      g_clear_pointer (&target->suffix, g_free);
+      target.foreign = _gls_foreign_copy (old->foreign);
+      target.line = old->line;
+      if (old->previous != NULL)
+        target.previous = g_strdup (old->previous);
+      else if (found[i].anchor == GLS_ANCHOR_FUZZY)
+        target.previous = g_strdup (old->exact);
+      g_array_append_val (targets, target);
     }
 
   g_array_sort (targets, gls_span_compare);
