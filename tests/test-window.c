@@ -763,6 +763,151 @@ test_reencoded_article (void)
   gls_test_rm_rf (dir);
 }
 
+/* The article changed since the annotations were saved: the info bar
+ * sums up the re-anchoring, the list shows only what needs review, the
+ * fuzzy one is accepted, the orphan deleted, and the review ends. */
+static void
+test_review (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autoptr(GString) changed = g_string_new (article);
+  const char *update = "Update: ";
+  GlsArticleView *view;
+  GlsDocument *document;
+  GlsAnnotation *selected;
+  GlsWindow *window;
+  guint officials, about, disgrace;
+
+  officials = 0;
+  about = strstr (article, "about 100 people") - article;
+  disgrace = strstr (article, "a disgrace") - article;
+  window = open_window (path);
+  view = gls_window_get_article_view (window);
+  gls_article_view_select_range (view, officials, officials + 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  gls_article_view_select_range (view, about, about + 16);
+  activate (window, "win.annotate-key", g_variant_new_int32 (2));
+  gls_article_view_select_range (view, disgrace, disgrace + 10);
+  activate (window, "win.annotate-key", g_variant_new_int32 (3));
+  activate (window, "win.save", NULL);
+  close_window (window);
+
+  /* an update line, 100 → 120, and the disgrace gone */
+  g_string_prepend (changed, update);
+  changed->str[strstr (changed->str, "100") - changed->str + 1] = '2';
+  g_string_erase (changed, strstr (changed->str, "a disgrace") - changed->str, strlen ("a disgrace"));
+  g_string_insert (changed, strstr (changed->str, "operation ") - changed->str + strlen ("operation "), "unlawful");
+  gls_test_write (path, changed->str, -1);
+
+  window = open_window (path);
+  view = gls_window_get_article_view (window);
+  document = gls_window_get_document (window);
+  g_assert_true (gls_document_get_modified (document));
+  g_assert_nonnull (gls_window_get_info_message (window));
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "1 moved, 1 need review, 1 could not be found"));
+
+  /* reviewing: two listed, the first in the text selected */
+  g_assert_cmpuint (_gls_window_n_listed (window), ==, 2);
+  selected = gls_article_view_get_selected (view);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (gls_annotation_get_anchor (selected), ==, GLS_ANCHOR_FUZZY);
+  g_assert_cmpuint (gls_annotation_get_start (selected), ==, about + strlen (update));
+  g_assert_cmpstr (gls_annotation_get_previous_quote (selected, 0), ==, "about 100 people");
+
+  activate (window, "win.accept-anchor", NULL);
+  g_assert_cmpint (gls_annotation_get_anchor (selected), ==, GLS_ANCHOR_OK);
+  g_assert_cmpuint (_gls_window_n_listed (window), ==, 1);
+  selected = gls_article_view_get_selected (view);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (gls_annotation_get_anchor (selected), ==, GLS_ANCHOR_ORPHANED);
+
+  /* the orphan attached to the new word instead */
+  {
+    guint unlawful = g_utf8_pointer_to_offset (changed->str, strstr (changed->str, "unlawful"));
+
+    gls_article_view_select_range (view, unlawful, unlawful + 8);
+    activate (window, "win.settle-anchor", NULL);
+    g_assert_cmpint (gls_annotation_get_anchor (selected), ==, GLS_ANCHOR_OK);
+    g_assert_cmpuint (gls_annotation_get_start (selected), ==, unlawful);
+  }
+
+  /* nothing left: the list shows everything again */
+  g_assert_cmpuint (_gls_window_n_listed (window), ==, 3);
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "Every annotation is reviewed"));
+  g_assert_cmpuint (gls_document_get_n_orphaned (document) + gls_document_get_n_fuzzy (document), ==, 0);
+
+  /* undone: the orphan and the fuzzy one again */
+  activate (window, "win.undo", NULL);
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (gls_document_get_n_orphaned (document), ==, 1);
+  g_assert_cmpuint (gls_document_get_n_fuzzy (document), ==, 1);
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
+static gboolean
+says_article_changed (gpointer data)
+{
+  const char *message = gls_window_get_info_message (data);
+
+  return message != NULL && strstr (message, "changed on disk") != NULL;
+}
+
+/* Another program changes the open article: the window says so, a save
+ * is refused, and Reload Article keeps the unsaved annotation and moves
+ * every annotation with its text. */
+static void
+test_reload_article (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+  g_autofree char *changed = g_strconcat ("New first line.\n", article, NULL);
+  guint shift = strlen ("New first line.\n");
+  GlsArticleView *view;
+  GlsDocument *document;
+  GlsWindow *window;
+  GlsAnnotation *annotation;
+
+  window = open_window (path);
+  view = gls_window_get_article_view (window);
+  gls_article_view_select_range (view, 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  activate (window, "win.save", NULL);
+  gls_article_view_select_range (view, 18, 24);
+  activate (window, "win.annotate-key", g_variant_new_int32 (2));   /* unsaved */
+
+  gls_test_write (path, changed, -1);
+  wait_for (says_article_changed, window);
+
+  activate (window, "win.save", NULL);
+  g_assert_true (says_article_changed (window));
+  g_assert_true (gls_document_get_modified (gls_window_get_document (window)));
+
+  _gls_window_respond (window, GLS_RESPONSE_RELOAD_ARTICLE);
+  wait_idle (window);
+  document = gls_window_get_document (window);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 2);
+  g_assert_true (gls_document_get_modified (document));
+  annotation = gls_annotation_list_get (gls_document_get_annotations (document), 1);
+  g_assert_cmpuint (gls_annotation_get_start (annotation), ==, 18 + shift);
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "2 moved"));
+
+  activate (window, "win.save", NULL);
+  g_assert_false (gls_document_get_modified (document));
+  {
+    g_autoptr(GBytes) saved = gls_test_read (sidecar);
+    g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, changed, -1);
+
+    g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), sha));
+  }
+
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 /* A failed save says so and keeps every change. */
 static void
 test_failed_save (void)
@@ -1081,6 +1226,8 @@ main (int   argc,
   g_test_add_func ("/window/broken-sidecar", test_broken_sidecar);
   g_test_add_func ("/window/failed-save", test_failed_save);
   g_test_add_func ("/window/reencoded-article", test_reencoded_article);
+  g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/reload-article", test_reload_article);
   g_test_add_func ("/window/draft", test_draft);
   g_test_add_func ("/window/merge-conflict", test_merge_conflict);
   g_test_add_func ("/window/import", test_import);

@@ -207,6 +207,9 @@ action_delete_annotation (GtkWidget  *widget,
   GlsWindow *self = GLS_WINDOW (widget);
   GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
 
+  if (annotation != NULL && _gls_window_review_delete (self, annotation))
+    return;
+
   if (annotation != NULL)
     {
       g_object_ref (annotation);

@@ -100,6 +100,8 @@ void     _gls_window_class_review_init  (GtkWidgetClass *klass);
 void     _gls_window_update_review_actions (GlsWindow   *self);
 void     _gls_window_review_selected    (GlsWindow      *self);
 gboolean _gls_window_review_enter       (GlsWindow      *self);
+gboolean _gls_window_review_delete      (GlsWindow      *self,
+                                         GlsAnnotation  *annotation);
 gboolean _gls_window_show_reanchored    (GlsWindow      *self);
 void     _gls_window_article_changed    (GlsWindow      *self,
                                          const char     *message);

@@ -72,6 +72,8 @@ _gls_window_update_review_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-selection", reviewed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.settle-anchor", reviewed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-article", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reanchor",
+                                 self->document != NULL && gls_document_get_n_orphaned (self->document) > 0);
   if (gls_sidebar_get_reviewing (self->sidebar))
     gls_sidebar_update_review (self->sidebar);
 }
@@ -236,6 +238,54 @@ _gls_window_reload_article (GlsWindow *self)
   gls_document_file_reload_article_async (self->document_file, NULL, on_article_reloaded, g_object_ref (self));
 }
 
+/* Delete while reviewing goes on to the next annotation to review. */
+gboolean
+_gls_window_review_delete (GlsWindow     *self,
+                           GlsAnnotation *annotation)
+{
+  g_autoptr(GlsAnnotation) next = NULL;
+
+  if (!gls_sidebar_get_reviewing (self->sidebar) || !needs_review (annotation))
+    return FALSE;
+
+  next = next_to_review (self, annotation);
+  if (next != NULL)
+    g_object_ref (next);
+  gls_document_remove_annotation (self->document, annotation);
+
+  if (next == NULL || next == annotation)
+    review_next (self, NULL);
+  else
+    {
+      _gls_window_select_annotation (self, next, TRUE);
+      _gls_window_review_selected (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+    }
+  _gls_window_update_review_actions (self);
+
+  return TRUE;
+}
+
+/* Looks again for the text of the orphaned annotations, as one step. */
+static void
+action_reanchor (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (!gls_document_reanchor (self->document, NULL, &error))
+    {
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  _gls_window_show_reanchored (self);
+}
+
 /* Enter on a fuzzy annotation while reviewing accepts it. */
 gboolean
 _gls_window_review_enter (GlsWindow *self)
@@ -343,6 +393,7 @@ _gls_window_class_review_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.accept-anchor", NULL, action_accept_anchor);
   gtk_widget_class_install_action (klass, "win.attach-selection", NULL, action_attach_selection);
   gtk_widget_class_install_action (klass, "win.settle-anchor", NULL, action_settle_anchor);
+  gtk_widget_class_install_action (klass, "win.reanchor", NULL, action_reanchor);
 
   gtk_widget_class_add_binding_action (klass, GDK_KEY_Return, GDK_CONTROL_MASK, "win.settle-anchor", NULL);
   gtk_widget_class_add_binding_action (klass, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.settle-anchor", NULL);
