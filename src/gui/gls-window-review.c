@@ -111,6 +111,18 @@ next_to_review (GlsWindow     *self,
   return NULL;
 }
 
+/* Shows @annotation for review; keys act on it at once: Enter,
+ * Ctrl+Enter, Delete. */
+static void
+review_select (GlsWindow     *self,
+               GlsAnnotation *annotation)
+{
+  _gls_window_select_annotation (self, annotation, TRUE);
+  _gls_window_review_selected (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  _gls_window_update_review_actions (self);
+}
+
 /* Goes on to the next annotation to review, or ends the review. */
 static void
 review_next (GlsWindow     *self,
@@ -129,11 +141,7 @@ review_next (GlsWindow     *self,
       return;
     }
 
-  _gls_window_select_annotation (self, next, TRUE);
-  _gls_window_review_selected (self);
-  /* keys act on it at once: Enter, Ctrl+Enter, Delete */
-  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-  _gls_window_update_review_actions (self);
+  review_select (self, next);
 }
 
 /**
@@ -256,12 +264,7 @@ _gls_window_review_delete (GlsWindow     *self,
   if (next == NULL || next == annotation)
     review_next (self, NULL);
   else
-    {
-      _gls_window_select_annotation (self, next, TRUE);
-      _gls_window_review_selected (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-    }
-  _gls_window_update_review_actions (self);
+    review_select (self, next);
 
   return TRUE;
 }
