@@ -944,6 +944,39 @@ test_save_refused_after_change (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The article changes and the save follows at once, before any file
+ * monitor could tell: the save is still refused. */
+static void
+test_save_refused_at_once (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (fixture->file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *sidecar = g_strconcat (fixture->path, ".annotations.xml", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GlsSpan spans[1];
+
+  SKIP_WITHOUT_CORPUS ();
+
+  spans[0].start = offset_of (fixture->text, "human rights", 0);
+  spans[0].end = spans[0].start + 12;
+  ids = annotate_and_save (fixture, fixture->text, spans, 1);
+  before = gls_test_read (sidecar);
+
+  g_assert_true (gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, NULL, &error));
+  gls_document_set_note (gls_document_file_get_document (document_file), "a note");
+  changed = g_strconcat (fixture->text, "An added last line.\n", NULL);
+  gls_test_write (fixture->path, changed, -1);
+
+  g_assert_false (gls_document_file_save (document_file, NULL, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_SOURCE_CHANGED);
+  after = gls_test_read (sidecar);
+  g_assert_true (gls_test_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -972,6 +1005,7 @@ main (int   argc,
   ADD ("paragraphs-shuffled", test_paragraphs_shuffled);
   ADD ("reload-keeps-changes", test_reload_keeps_changes);
   ADD ("save-refused-after-change", test_save_refused_after_change);
+  ADD ("save-refused-at-once", test_save_refused_at_once);
 
   return g_test_run ();
 }

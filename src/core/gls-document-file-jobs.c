@@ -41,6 +41,7 @@ _gls_file_job_free (GlsFileJob *job)
   g_clear_pointer (&job->versions, _gls_merge_versions_free);
   g_clear_object (&job->article);
   g_free (job->article_sha256);
+  g_free (job->article_etag);
   g_free (job);
 }
 
@@ -493,6 +494,7 @@ load_files (GlsFileJob    *job,
     codebook = gls_codebook_new_builtin ();
 
   document = job->document = gls_document_new (source, codebook);
+  document->source_etag = g_strdup (job->source_etag);
 
   if (data != NULL && !_gls_document_adopt (document, data, job->problems))
     {
@@ -502,6 +504,7 @@ load_files (GlsFileJob    *job,
       /* nothing of the sidecar is kept */
       g_clear_object (&job->document);
       document = job->document = gls_document_new (source, codebook);
+      document->source_etag = g_strdup (job->source_etag);
     }
 
   if (sidecar_error != NULL)

@@ -79,6 +79,7 @@ typedef struct
   /* saving: refused while the article on disk is not the one annotated */
   GFile              *article;
   char               *article_sha256;
+  char               *article_etag;    /* the article as read, if nothing said it changed */
   gboolean            was_modified;    /* reloading: the document had unsaved changes */
 } GlsFileJob;
 

@@ -40,6 +40,7 @@ _gls_file_job_reload_article (GlsFileJob    *job,
     return FALSE;
 
   document = job->document = gls_document_new (source, data->codebook);
+  document->source_etag = g_strdup (job->source_etag);
   if (!_gls_document_adopt (document, data, job->problems))
     {
       g_autofree char *message = gls_problems_to_string (job->problems, GLS_PROBLEM_ERROR);
@@ -65,7 +66,8 @@ _gls_file_job_reload_article (GlsFileJob    *job,
 
 /* In a worker thread, before a save: the article on disk must be the one
  * the annotations were made on, or the sidecar would record its hash for
- * the wrong text. An article that is gone does not stop the save. */
+ * the wrong text. Read again only when its etag changed or the monitor
+ * said so; an article that is gone does not stop the save. */
 gboolean
 _gls_file_job_check_article (GlsFileJob    *job,
                              GCancellable  *cancellable,
@@ -74,6 +76,12 @@ _gls_file_job_check_article (GlsFileJob    *job,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *etag = NULL;
+
+  /* the same version as was read: no need to read it again */
+  etag = _gls_document_file_query_etag (job->article, NULL);
+  if (job->article_etag != NULL && g_strcmp0 (etag, job->article_etag) == 0)
+    return TRUE;
 
   bytes = gls_read_file (job->article, GLS_FILE_ARTICLE, NULL, cancellable, NULL);
   if (bytes == NULL)

@@ -150,12 +150,11 @@ prepare_job (GlsDocumentFile *self,
       job->broken = self->broken_sidecar ? g_object_ref (self->broken_sidecar) : NULL;
       job->draft = gls_document_file_dup_draft_file (self);
       g_clear_handle_id (&self->draft_source, g_source_remove);
-      /* never a save with the old article's hash over a new article */
-      if (self->source_stale)
-        {
-          job->article = g_object_ref (self->file);
-          job->article_sha256 = g_strdup (gls_source_get_sha256 (gls_document_get_source (document)));
-        }
+      /* never a save with the old article's hash over a new article,
+       * even one the file monitor has not reported yet */
+      job->article = g_object_ref (self->file);
+      job->article_sha256 = g_strdup (gls_source_get_sha256 (gls_document_get_source (document)));
+      job->article_etag = self->source_stale ? NULL : g_strdup (self->source_etag);
     }
   else if (job->operation == GLS_FILE_OPERATION_RELOAD)
     {
@@ -654,6 +653,7 @@ gls_document_file_new_for_document (GlsDocument *document)
     return NULL;
 
   self = gls_document_file_new (file);
+  self->source_etag = g_strdup (document->source_etag);
   if (gls_document_get_sidecar_file (document) != NULL)
     g_set_object (&self->sidecar, gls_document_get_sidecar_file (document));
   set_document (self, document);

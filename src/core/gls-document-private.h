@@ -31,6 +31,7 @@ struct _GlsDocument
   GFile           *sidecar;
   char            *etag;
   GBytes          *base;            /* the sidecar as last loaded or saved */
+  char            *source_etag;     /* the article's file when it was read */
   GlsForeign      *foreign;
   GlsForeign      *source_foreign;
   GPtrArray       *snapshots;       /* GlsSidecarSnapshot being written */

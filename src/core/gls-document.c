@@ -58,6 +58,7 @@ gls_document_finalize (GObject *object)
 
   g_clear_object (&self->source);
   g_clear_pointer (&self->reanchor_report, gls_reanchor_report_free);
+  g_clear_pointer (&self->source_etag, g_free);
   g_clear_object (&self->codebook);
   g_clear_object (&self->sidecar);
   g_clear_pointer (&self->ids, g_hash_table_unref);
