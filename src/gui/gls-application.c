@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 
 #include "gls-application.h"
+#include "gls-install.h"
 #include "gls-preferences-window.h"
+#include "gls-settings.h"
 #include "gls-window.h"
 
 struct _GlsApplication
@@ -273,10 +275,42 @@ gls_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
+/* In the process the user started, before it hands over to a running
+ * instance: --version, and a readable refusal when the settings schema is
+ * installed nowhere (rather than GSettings' abort in the first window). */
+static int
+gls_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("glossator %s\n", PACKAGE_VERSION);  /* not translatable */
+      return EXIT_SUCCESS;
+    }
+
+  schema = gls_settings_lookup_schema ();
+  if (schema == NULL)
+    {
+      g_autofree char *data_dir = gls_install_dup_data_dir ();
+      g_autofree char *dir = g_build_filename (data_dir, "glib-2.0", "schemas", NULL);
+
+      /* Translators: the schema's id, then a folder */
+      g_printerr (_("Glossator’s settings schema %s is not installed, neither where GLib looks nor in “%s”. "
+                    "Install Glossator again (build-aux/run does).\n"), APPLICATION_ID, dir);
+      return EXIT_FAILURE;
+    }
+
+  return -1;
+}
+
 static void
 gls_application_class_init (GlsApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->handle_local_options = gls_application_handle_local_options;
 
   application_class->activate = gls_application_activate;
   application_class->open = gls_application_open;
@@ -286,6 +320,12 @@ gls_application_class_init (GlsApplicationClass *klass)
 static void
 gls_application_init (GlsApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 GlsApplication *

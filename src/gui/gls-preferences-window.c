@@ -9,6 +9,7 @@
 
 #include "gls-core.h"
 #include "gls-preferences-window.h"
+#include "gls-settings.h"
 
 struct _GlsPreferencesWindow
 {
@@ -130,7 +131,7 @@ gls_preferences_window_init (GlsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = gls_settings_new ();
   gtk_entry_set_placeholder_text (self->annotator_entry, gls_default_annotator ());
   g_settings_bind (self->settings, "annotator-name", self->annotator_entry, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "document-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);

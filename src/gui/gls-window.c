@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-article-view.h"
+#include "gls-settings.h"
 #include "gls-sidebar-private.h"
 #include "gls-window-private.h"
 
@@ -522,7 +523,7 @@ gls_window_init (GlsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = gls_settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
