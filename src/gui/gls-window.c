@@ -465,6 +465,7 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, error_label);
 
   _gls_window_class_actions_init (widget_class);
+  _gls_window_class_export_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -522,6 +523,7 @@ static void
 gls_window_init (GlsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gls_window_fill_export_menu (G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), GLS_TYPE_WINDOW, "export_menu")));
 
   self->settings = gls_settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
