@@ -1,7 +1,8 @@
 /* test-window-export.c
  * Exporting from the window: the Export As menu has one item per format,
  * each item's file chooser is named for its format and starts in the
- * article's folder, and accepting it writes that format. */
+ * article's folder, and accepting it writes that format; Open… starts in
+ * the article's folder too. */
 #include "config.h"
 
 #include <string.h>
@@ -257,6 +258,21 @@ write_log (GLogLevelFlags   log_level,
   return G_LOG_WRITER_HANDLED;
 }
 
+/* Open… starts in the folder of the article in front. */
+static void
+test_open_starts_here (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) article_dir = g_file_new_for_path (fixture->dir);
+  GtkWidget *chooser;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open", NULL);
+  gls_test_wait_for (chooser_shown, NULL);
+  chooser = find_chooser ();
+  g_object_set_data_full (G_OBJECT (chooser), "test-folder", g_object_ref (article_dir), g_object_unref);
+  gls_test_wait_for (in_folder, chooser);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +296,7 @@ main (int   argc,
 
   g_test_add ("/window-export/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
   g_test_add ("/window-export/each-format", Fixture, NULL, fixture_set_up, test_each_format, fixture_tear_down);
+  g_test_add ("/window-export/open-starts-here", Fixture, NULL, fixture_set_up, test_open_starts_here, fixture_tear_down);
   g_test_add ("/window-export/last-format", Fixture, NULL, fixture_set_up, test_last_format, fixture_tear_down);
 
   status = g_test_run ();

@@ -111,6 +111,26 @@ on_open_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* The chooser starts in the folder of the article in front, else in the
+ * documents folder, rather than in the chooser's “Recent”. */
+static void
+start_in_folder (GlsApplication *self,
+                 GtkFileChooser *chooser)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GFile) folder = NULL;
+
+  if (GLS_IS_WINDOW (window) && gls_window_get_file (GLS_WINDOW (window)) != NULL)
+    folder = g_file_get_parent (gls_window_get_file (GLS_WINDOW (window)));
+  else if (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
+    folder = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+  else
+    folder = g_file_new_for_path (g_get_home_dir ());
+
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
 static void
 action_open (GSimpleAction *action,
              GVariant      *parameter,
@@ -140,6 +160,7 @@ action_open (GSimpleAction *action,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
+  start_in_folder (self, GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
