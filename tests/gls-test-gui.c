@@ -5,6 +5,10 @@
 
 #include "gls-application.h"
 #include "gls-test-gui.h"
+#include "gls-test-util.h"
+
+/* the application of gls_test_gui_init(), for the fixtures */
+static GtkApplication *the_application;
 
 /**
  * gls_test_wait_for:
@@ -84,9 +88,54 @@ gls_test_gui_init (int          *argc,
   /* the isolated data folders hide the system's icon themes */
   gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), "/usr/share/icons");
 
+  g_assert_null (the_application);
   application = GTK_APPLICATION (gls_application_new (application_id, G_APPLICATION_NON_UNIQUE));
+  the_application = application;
   g_application_register (G_APPLICATION (application), NULL, NULL);
   g_application_hold (G_APPLICATION (application));
 
   return application;
+}
+
+/**
+ * gls_test_window_fixture_set_up:
+ * @data: (nullable): the article's name in data/samples, or %NULL for the
+ *   annotated sample riverside-library.txt
+ *
+ * Copies the article, and its annotations if it has some, to a new
+ * folder, and opens it in a window of the application of
+ * gls_test_gui_init().
+ */
+void
+gls_test_window_fixture_set_up (GlsTestWindowFixture *fixture,
+                                gconstpointer         data)
+{
+  const char *name = data ? data : "riverside-library.txt";
+  g_autofree char *samples = g_build_filename (g_getenv ("GLOSSATOR_SOURCE_ROOT"), "data", "samples", NULL);
+  g_autofree char *from = g_build_filename (samples, name, NULL);
+  g_autofree char *sidecar_name = g_strconcat (name, ".annotations.xml", NULL);
+  g_autofree char *sidecar = g_build_filename (samples, sidecar_name, NULL);
+
+  g_assert_nonnull (the_application);
+  fixture->dir = gls_test_tmpdir ();
+  fixture->article = gls_test_copy (from, fixture->dir, name);
+  if (g_file_test (sidecar, G_FILE_TEST_EXISTS))
+    g_free (gls_test_copy (sidecar, fixture->dir, sidecar_name));
+  fixture->window = gls_test_open_window (the_application, fixture->article);
+}
+
+/* Closes every window of the application, and removes the folder. */
+void
+gls_test_window_fixture_tear_down (GlsTestWindowFixture *fixture,
+                                   gconstpointer         data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (the_application));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  gls_test_rm_rf (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->article, g_free);
+  fixture->window = NULL;
 }

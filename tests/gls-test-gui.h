@@ -11,6 +11,14 @@ G_BEGIN_DECLS
 
 typedef gboolean (*GlsTestDoneFunc) (gpointer data);
 
+/* A window showing a copy of the sample article (and its annotations) in
+ * a folder of its own */
+typedef struct {
+  char      *dir;
+  char      *article;
+  GlsWindow *window;
+} GlsTestWindowFixture;
+
 void       gls_test_wait_for        (GlsTestDoneFunc  done,
                                      gpointer         data);
 gboolean   gls_test_window_loaded   (gpointer         window);
@@ -20,5 +28,10 @@ GtkApplication *gls_test_gui_init   (int             *argc,
                                      char          ***argv,
                                      const char      *application_id,
                                      char           **recent_home);
+
+void gls_test_window_fixture_set_up    (GlsTestWindowFixture *fixture,
+                                       gconstpointer         data);
+void gls_test_window_fixture_tear_down (GlsTestWindowFixture *fixture,
+                                       gconstpointer         data);
 
 G_END_DECLS

@@ -14,11 +14,7 @@
 #include "gls-test-gui.h"
 #include "gls-test-util.h"
 
-typedef struct {
-  char      *dir;
-  char      *article;
-  GlsWindow *window;
-} Fixture;
+typedef GlsTestWindowFixture Fixture;
 
 static GtkApplication *application;
 
@@ -74,21 +70,6 @@ exists (gpointer data)
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *samples = g_build_filename (g_getenv ("GLOSSATOR_SOURCE_ROOT"), "data", "samples", NULL);
-  g_autofree char *from = g_build_filename (samples, "riverside-library.txt", NULL);
-  g_autofree char *sidecar = g_build_filename (samples, "riverside-library.txt.annotations.xml", NULL);
-  g_autoptr(GFile) file = NULL;
-  fixture->dir = gls_test_tmpdir ();
-  fixture->article = gls_test_copy (from, fixture->dir, "riverside-library.txt");
-  g_free (gls_test_copy (sidecar, fixture->dir, "riverside-library.txt.annotations.xml"));
-
-  fixture->window = gls_test_open_window (application, fixture->article);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -96,10 +77,7 @@ fixture_tear_down (Fixture       *fixture,
 
   while ((chooser = find_chooser ()) != NULL)
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  gls_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->article);
+  gls_test_window_fixture_tear_down (fixture, data);
 }
 
 /* Which format the text is, by what only that format begins with; NULL
@@ -294,10 +272,10 @@ main (int   argc,
     return 0;
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
-  g_test_add ("/window-export/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
-  g_test_add ("/window-export/each-format", Fixture, NULL, fixture_set_up, test_each_format, fixture_tear_down);
-  g_test_add ("/window-export/open-starts-here", Fixture, NULL, fixture_set_up, test_open_starts_here, fixture_tear_down);
-  g_test_add ("/window-export/last-format", Fixture, NULL, fixture_set_up, test_last_format, fixture_tear_down);
+  g_test_add ("/window-export/menu", Fixture, NULL, gls_test_window_fixture_set_up, test_menu, fixture_tear_down);
+  g_test_add ("/window-export/each-format", Fixture, NULL, gls_test_window_fixture_set_up, test_each_format, fixture_tear_down);
+  g_test_add ("/window-export/open-starts-here", Fixture, NULL, gls_test_window_fixture_set_up, test_open_starts_here, fixture_tear_down);
+  g_test_add ("/window-export/last-format", Fixture, NULL, gls_test_window_fixture_set_up, test_last_format, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (application);

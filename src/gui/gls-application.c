@@ -236,6 +236,50 @@ action_about (GSimpleAction *action,
                          NULL);
 }
 
+static void
+on_help_launched (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  g_debug ("Could not show help:glossator: %s", error->message);
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, _("The help could not be shown"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user guide, help:glossator, in the help viewer. As gtk_show_uri()
+ * does, but where our data folder is not one the desktop searches (an
+ * install into ./_install), the viewer is told of it. */
+static void
+action_help (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gdk_display_get_default ());
+
+  if (!gls_install_data_dir_searched ())
+    {
+      g_autofree char *ours = gls_install_dup_data_dir ();
+      g_autofree char *system = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, (char **) g_get_system_data_dirs ());
+      g_autofree char *dirs = g_strjoin (G_SEARCHPATH_SEPARATOR_S, ours, system, NULL);
+
+      g_app_launch_context_setenv (G_APP_LAUNCH_CONTEXT (context), "XDG_DATA_DIRS", dirs);
+    }
+
+  g_app_info_launch_default_for_uri_async ("help:glossator", G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_help_launched, parent ? g_object_ref (parent) : NULL);
+}
+
 /* Closing each window asks about unsaved changes on its own. */
 static void
 action_quit (GSimpleAction *action,
@@ -254,6 +298,7 @@ static const GActionEntry app_actions[] = {
   { "open-sample", action_open_sample },
   { "new-window", action_new_window },
   { "preferences", action_preferences },
+  { "help", action_help },
   { "about", action_about },
   { "quit", action_quit },
 };
@@ -268,6 +313,7 @@ gls_application_startup (GApplication *application)
     { "app.open", { "<Control>o", NULL } },
     { "app.new-window", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-copy", { "<Shift><Control>s", NULL } },

@@ -65,6 +65,8 @@ def main():
             share / "glib-2.0" / "schemas" / f"{APP_ID}.gschema.xml",
             share / "mime" / "packages" / f"{APP_ID}.xml",
             share / "dbus-1" / "services" / f"{APP_ID}.service",
+            share / "help" / "C" / "glossator" / "index.page",
+            share / "help" / "C" / "glossator" / "getting-started.page",
             share / "glossator" / "samples" / "riverside-library.txt",
             share / "glossator" / "samples" / "riverside-library.txt.annotations.xml",
         ]
