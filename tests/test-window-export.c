@@ -206,10 +206,10 @@ test_last_format (Fixture       *fixture,
   export_through_chooser (fixture, webanno, "win.export", NULL);
 }
 
-/* GTK's file chooser fails to read some of the icon theme's SVG icons on
- * Debian 12 under Xvfb (in the application too, in its icon thread); that
- * is not ours to fix and must not stop the test. Every other warning still
- * does, as G_DEBUG=fatal-warnings would have it. */
+/* The isolated data folders hide the MIME database, without which
+ * gdk-pixbuf cannot tell the format of the file chooser's icons (GTK warns
+ * from its icon thread). That must not stop the test; every other warning
+ * still does, as G_DEBUG=fatal-warnings would have it. */
 static GLogWriterOutput
 write_log (GLogLevelFlags   log_level,
            const GLogField *fields,
