@@ -393,6 +393,8 @@ gls_application_init (GlsApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: what follows the options in “glossator --help” */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
 }
 
 GlsApplication *

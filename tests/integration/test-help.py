@@ -7,14 +7,13 @@
 #
 # Usage: test-help.py SOURCE_ROOT GLOSSATOR_CLI
 
-import os
 import pathlib
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
+from cli_help import cli_commands
 from tap import Tap, require_tool
 
 PO_HEADER = '''msgid ""
@@ -26,22 +25,6 @@ msgstr ""
 "Content-Transfer-Encoding: 8bit\\n"
 
 '''
-
-
-def cli_commands(cli):
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    env.pop("LANGUAGE", None)
-    out = subprocess.run([cli, "--help"], capture_output=True, text=True, env=env,
-                         timeout=30).stdout
-    commands, inside = [], False
-    for line in out.splitlines():
-        if line.strip() == "Commands:":
-            inside = True
-        elif inside and line.startswith("  ") and line.split():
-            commands.append(line.split()[0])
-        elif inside:
-            break
-    return commands
 
 
 def main():
