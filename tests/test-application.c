@@ -1,8 +1,12 @@
 /* test-application.c
  * What the application does for the desktop: F1 and the menu open the user
- * guide (help:glossator) in the help viewer, told where our data is. */
+ * guide (help:glossator) in the help viewer, told where our data is; About
+ * names the version, website, copyright and translators. */
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -115,6 +119,70 @@ test_help (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) dirs, g_get_system_data_dirs ()[0]));
 }
 
+static GtkWidget *
+find_about (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_ABOUT_DIALOG (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+about_shown (gpointer data)
+{
+  return find_about () != NULL;
+}
+
+/* The translation of msgid "translator-credits" in po/LANG.po, read from
+ * the catalogue's text rather than through gettext */
+static char *
+po_translator_credits (const char *lang)
+{
+  g_autofree char *name = g_strconcat (lang, ".po", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSSATOR_SOURCE_ROOT"), "po", name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("^msgid \"translator-credits\"\nmsgstr \"(.+)\"$",
+                                         G_REGEX_MULTILINE, 0, NULL);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  if (!g_regex_match (regex, text, 0, &match))
+    return NULL;
+
+  return g_match_info_fetch (match, 1);
+}
+
+/* About names the version, the website, the copyright, and the translators
+ * of the language in use (German here, see main()). */
+static void
+test_about (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *credits = po_translator_credits ("de");
+  GtkAboutDialog *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  gls_test_wait_for (about_shown, NULL);
+  about = GTK_ABOUT_DIALOG (find_about ());
+
+  g_assert_cmpstr (gtk_about_dialog_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (gtk_about_dialog_get_website (about), ==, PACKAGE_WEBSITE);
+  g_assert_true (g_str_has_prefix (gtk_about_dialog_get_website (about), "https://"));
+  g_assert_nonnull (strstr (gtk_about_dialog_get_copyright (about), "2026"));
+  g_assert_nonnull (credits);
+  g_assert_cmpstr (gtk_about_dialog_get_translator_credits (about), ==, credits);
+
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,10 +190,19 @@ main (int   argc,
   g_autofree char *recent_home = NULL;
   int status;
 
+  /* in German, with the translations of the build tree, so that About
+   * shows translator credits */
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSSATOR_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorApplicationTest", &recent_home);
   if (application == NULL)
     return 0;
 
+  g_test_add ("/application/about", Fixture, NULL, gls_test_window_fixture_set_up, test_about, gls_test_window_fixture_tear_down);
   g_test_add ("/application/help", Fixture, NULL, gls_test_window_fixture_set_up, test_help, gls_test_window_fixture_tear_down);
 
   status = g_test_run ();
