@@ -1,7 +1,8 @@
 /* test-application.c
  * What the application does for the desktop: F1 and the menu open the user
  * guide (help:glossator) in the help viewer, told where our data is; About
- * names the version, website, copyright and translators. */
+ * names the version, website, copyright and translators; the style is
+ * light or dark as the preference or the desktop's Settings portal says. */
 #include "config.h"
 
 #include <locale.h>
@@ -10,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "gls-preferences-window.h"
 #include "gls-test-gui.h"
 #include "gls-test-util.h"
 
@@ -120,7 +122,7 @@ test_help (Fixture       *fixture,
 }
 
 static GtkWidget *
-find_about (void)
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -128,7 +130,7 @@ find_about (void)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_ABOUT_DIALOG (window))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         return window;
     }
 
@@ -138,7 +140,7 @@ find_about (void)
 static gboolean
 about_shown (gpointer data)
 {
-  return find_about () != NULL;
+  return find_toplevel (GTK_TYPE_ABOUT_DIALOG) != NULL;
 }
 
 /* The translation of msgid "translator-credits" in po/LANG.po, read from
@@ -171,7 +173,7 @@ test_about (Fixture       *fixture,
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
   gls_test_wait_for (about_shown, NULL);
-  about = GTK_ABOUT_DIALOG (find_about ());
+  about = GTK_ABOUT_DIALOG (find_toplevel (GTK_TYPE_ABOUT_DIALOG));
 
   g_assert_cmpstr (gtk_about_dialog_get_version (about), ==, PACKAGE_VERSION);
   g_assert_cmpstr (gtk_about_dialog_get_website (about), ==, PACKAGE_WEBSITE);
@@ -181,6 +183,186 @@ test_about (Fixture       *fixture,
   g_assert_cmpstr (gtk_about_dialog_get_translator_credits (about), ==, credits);
 
   gtk_window_destroy (GTK_WINDOW (about));
+}
+
+/* ------------------------------------------------------------------ */
+/* The style                                                            */
+
+static gboolean
+prefers_dark (void)
+{
+  gboolean dark = FALSE;
+
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  return dark;
+}
+
+static gboolean
+is_dark (gpointer data)
+{
+  return prefers_dark ();
+}
+
+static gboolean
+is_light (gpointer data)
+{
+  return !prefers_dark ();
+}
+
+/* A Settings portal of our own on the session bus, whose color-scheme the
+ * test sets */
+typedef struct {
+  GDBusConnection *bus;
+  guint            object_id;
+  guint            name_id;
+  guint32          scheme;
+} FakePortal;
+
+static const char portal_xml[] =
+  "<node><interface name='org.freedesktop.portal.Settings'>"
+  "  <method name='Read'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "    <arg type='v' direction='out'/></method>"
+  "  <signal name='SettingChanged'><arg type='s'/><arg type='s'/><arg type='v'/></signal>"
+  "</interface></node>";
+
+static void
+portal_method_call (GDBusConnection       *bus,
+                    const char            *sender,
+                    const char            *path,
+                    const char            *interface,
+                    const char            *method,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  FakePortal *portal = user_data;
+  const char *namespace, *key;
+
+  g_variant_get (parameters, "(&s&s)", &namespace, &key);
+  if (g_strcmp0 (namespace, "org.freedesktop.appearance") != 0 || g_strcmp0 (key, "color-scheme") != 0)
+    {
+      g_dbus_method_invocation_return_dbus_error (invocation, "org.freedesktop.portal.Error.NotFound", "no such key");
+      return;
+    }
+
+  /* wrapped twice, as the portal of Debian 12 does */
+  g_dbus_method_invocation_return_value (invocation,
+                                         g_variant_new ("(v)", g_variant_new_variant (g_variant_new_uint32 (portal->scheme))));
+}
+
+static void
+portal_set_scheme (FakePortal *portal,
+                   guint32     scheme)
+{
+  portal->scheme = scheme;
+  g_dbus_connection_emit_signal (portal->bus, NULL, "/org/freedesktop/portal/desktop",
+                                 "org.freedesktop.portal.Settings", "SettingChanged",
+                                 g_variant_new ("(ssv)", "org.freedesktop.appearance", "color-scheme",
+                                                g_variant_new_uint32 (scheme)),
+                                 NULL);
+}
+
+/* "dark" and "light" override; "follow" takes the portal's color-scheme
+ * when a portal starts, follows its changes, and goes back to GTK's own
+ * setting when it stops. */
+static void
+test_style (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  static const GDBusInterfaceVTable vtable = { portal_method_call };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
+  FakePortal portal = { NULL, 0, 0, 1 };
+
+  g_settings_set_string (settings, "style", "dark");
+  gls_test_wait_for (is_dark, NULL);
+  g_settings_set_string (settings, "style", "light");
+  gls_test_wait_for (is_light, NULL);
+
+  portal.bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (portal.bus == NULL)
+    {
+      g_settings_reset (settings, "style");
+      g_test_skip ("no session bus for a Settings portal");
+      return;
+    }
+
+  g_settings_set_string (settings, "style", "follow");
+  gls_test_wait_for (is_light, NULL);
+  portal.object_id = g_dbus_connection_register_object (portal.bus, "/org/freedesktop/portal/desktop",
+                                                        info->interfaces[0], &vtable, &portal, NULL, NULL);
+  portal.name_id = g_bus_own_name_on_connection (portal.bus, "org.freedesktop.portal.Desktop",
+                                                 G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL, NULL);
+  /* the portal prefers dark */
+  gls_test_wait_for (is_dark, NULL);
+  portal_set_scheme (&portal, 2);
+  gls_test_wait_for (is_light, NULL);
+  portal_set_scheme (&portal, 1);
+  gls_test_wait_for (is_dark, NULL);
+
+  /* the user's choice wins */
+  g_settings_set_string (settings, "style", "light");
+  gls_test_wait_for (is_light, NULL);
+  g_settings_set_string (settings, "style", "follow");
+  gls_test_wait_for (is_dark, NULL);
+
+  /* without the portal, GTK's own setting (light, under the tests) */
+  g_bus_unown_name (portal.name_id);
+  gls_test_wait_for (is_light, NULL);
+  g_dbus_connection_unregister_object (portal.bus, portal.object_id);
+  g_object_unref (portal.bus);
+}
+
+static GtkWidget *
+find_check_button (GtkWidget  *widget,
+                   const char *target)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (value != NULL && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, target);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The preferences offer the three styles, which set the setting. */
+static void
+test_style_preference (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char *styles[] = { "dark", "light", "follow" };
+  GtkWidget *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  preferences = find_toplevel (GLS_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autofree char *style = NULL;
+      GtkWidget *button = find_check_button (preferences, styles[i]);
+
+      g_assert_nonnull (button);
+      gtk_widget_activate (button);
+      style = g_settings_get_string (settings, "style");
+      g_assert_cmpstr (style, ==, styles[i]);
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
 int
@@ -203,6 +385,8 @@ main (int   argc,
     return 0;
 
   g_test_add ("/application/about", Fixture, NULL, gls_test_window_fixture_set_up, test_about, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/style", Fixture, NULL, gls_test_window_fixture_set_up, test_style, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/style-preference", Fixture, NULL, gls_test_window_fixture_set_up, test_style_preference, gls_test_window_fixture_tear_down);
   g_test_add ("/application/help", Fixture, NULL, gls_test_window_fixture_set_up, test_help, gls_test_window_fixture_tear_down);
 
   status = g_test_run ();

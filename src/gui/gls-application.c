@@ -13,11 +13,15 @@
 #include "gls-install.h"
 #include "gls-preferences-window.h"
 #include "gls-settings.h"
+#include "gls-style-manager.h"
 #include "gls-window.h"
 
 struct _GlsApplication
 {
-  GtkApplication parent_instance;
+  GtkApplication   parent_instance;
+
+  /* Owned */
+  GlsStyleManager *style_manager;
 };
 
 G_DEFINE_FINAL_TYPE (GlsApplication, gls_application, GTK_TYPE_APPLICATION)
@@ -309,6 +313,7 @@ static const GActionEntry app_actions[] = {
 static void
 gls_application_startup (GApplication *application)
 {
+  GlsApplication *self = GLS_APPLICATION (application);
   static const struct {
     const char *action;
     const char *accels[3];
@@ -343,6 +348,31 @@ gls_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  {
+    g_autoptr(GSettings) settings = gls_settings_new ();
+    self->style_manager = gls_style_manager_new (settings, gtk_settings_get_default ());
+  }
+}
+
+static void
+gls_application_shutdown (GApplication *application)
+{
+  GlsApplication *self = GLS_APPLICATION (application);
+
+  g_clear_object (&self->style_manager);
+
+  G_APPLICATION_CLASS (gls_application_parent_class)->shutdown (application);
+}
+
+static void
+gls_application_finalize (GObject *object)
+{
+  GlsApplication *self = GLS_APPLICATION (object);
+
+  g_clear_object (&self->style_manager);
+
+  G_OBJECT_CLASS (gls_application_parent_class)->finalize (object);
 }
 
 /* In the process the user started, before it hands over to a running
@@ -385,6 +415,8 @@ gls_application_class_init (GlsApplicationClass *klass)
   application_class->activate = gls_application_activate;
   application_class->open = gls_application_open;
   application_class->startup = gls_application_startup;
+  application_class->shutdown = gls_application_shutdown;
+  G_OBJECT_CLASS (klass)->finalize = gls_application_finalize;
 }
 
 static void
