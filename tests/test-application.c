@@ -2,7 +2,8 @@
  * What the application does for the desktop: F1 and the menu open the user
  * guide (help:glossator) in the help viewer, told where our data is; About
  * names the version, website, copyright and translators; the style is
- * light or dark as the preference or the desktop's Settings portal says. */
+ * light or dark as the preference or the desktop's Settings portal says;
+ * several files dropped on a window open, each in its own window. */
 #include "config.h"
 
 #include <locale.h>
@@ -365,6 +366,83 @@ test_style_preference (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* ------------------------------------------------------------------ */
+/* Opening files                                                        */
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static GlsWindow *
+find_window_for (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (GLS_IS_WINDOW (l->data) && gls_window_get_file (l->data) != NULL &&
+        g_file_equal (gls_window_get_file (l->data), file))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+all_open (gpointer data)
+{
+  char **paths = data;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      GlsWindow *window = find_window_for (paths[i]);
+
+      if (window == NULL || !gls_test_window_loaded (window))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Several files dropped on a window open, each in its own window. */
+static void
+test_drop_several (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *second = g_build_filename (fixture->dir, "second.txt", NULL);
+  g_autofree char *third = g_build_filename (fixture->dir, "third.txt", NULL);
+  char *paths[] = { second, third, NULL };
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (fixture->window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean handled = FALSE;
+
+  gls_test_write (second, "The second article.\n", -1);
+  gls_test_write (third, "The third article.\n", -1);
+  g_assert_nonnull (target);
+
+  files = g_slist_append (files, g_file_new_for_path (second));
+  files = g_slist_append (files, g_file_new_for_path (third));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+
+  gls_test_wait_for (all_open, paths);
+  g_assert_true (find_window_for (fixture->article) == fixture->window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (application)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +465,7 @@ main (int   argc,
   g_test_add ("/application/about", Fixture, NULL, gls_test_window_fixture_set_up, test_about, gls_test_window_fixture_tear_down);
   g_test_add ("/application/style", Fixture, NULL, gls_test_window_fixture_set_up, test_style, gls_test_window_fixture_tear_down);
   g_test_add ("/application/style-preference", Fixture, NULL, gls_test_window_fixture_set_up, test_style_preference, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/drop-several", Fixture, NULL, gls_test_window_fixture_set_up, test_drop_several, gls_test_window_fixture_tear_down);
   g_test_add ("/application/help", Fixture, NULL, gls_test_window_fixture_set_up, test_help, gls_test_window_fixture_tear_down);
 
   status = g_test_run ();

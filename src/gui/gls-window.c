@@ -494,7 +494,7 @@ on_font_changed (GlsWindow *self)
   gtk_css_provider_load_from_data (self->font_css, css->str, -1);
 }
 
-/* An article dropped on the window opens. */
+/* Articles dropped on the window open, each in its own window. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -502,13 +502,20 @@ on_drop (GtkDropTarget *target,
          double         y,
          GlsWindow     *self)
 {
-  GFile *file;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+        g_ptr_array_add (files, l->data);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    g_ptr_array_add (files, g_value_get_object (value));
+
+  if (files->len == 0)
     return FALSE;
 
-  file = g_value_get_object (value);
-  g_application_open (g_application_get_default (), &file, 1, "");
+  g_application_open (g_application_get_default (), (GFile **) files->pdata, files->len, "");
 
   return TRUE;
 }
@@ -547,7 +554,10 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   on_font_changed (self);
 
   {
-    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+    GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+    gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
 
     g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
