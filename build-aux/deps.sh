@@ -17,7 +17,7 @@ build_packages=(
 test_packages=(
   python3 libxml2-utils xvfb xauth dbus dbus-x11
   desktop-file-utils appstream xdotool imagemagick python3-pandas python3-nltk
-  libreoffice-calc-nogui
+  libreoffice-calc-nogui yelp-tools man-db bash-completion
 )
 
 # What build-aux/test --sanitize needs on top of that: clang with the

@@ -12,6 +12,7 @@
 #include "gls-application.h"
 #include "gls-article-view-private.h"
 #include "gls-window-private.h"
+#include "gls-test-gui.h"
 #include "gls-test-util.h"
 
 static GtkApplication *application;
@@ -19,27 +20,6 @@ static GtkApplication *application;
 static const char article[] =
   "Officials said on Monday that about 100 people were flown out.\n"
   "Critics called the operation a disgrace, and it is unclear what comes next.\n";
-
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_loaded (gpointer data)
-{
-  return !gls_window_is_loading (data) && gtk_widget_get_mapped (data) &&
-         gls_window_get_document (data) != NULL;
-}
 
 static void
 spin (guint msec)
@@ -56,12 +36,8 @@ spin (guint msec)
 static GlsWindow *
 open_window (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GlsWindow *window = gls_window_new (application);
+  GlsWindow *window = gls_test_open_window (application, path);
 
-  gls_window_open (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_loaded, window);
   spin (100);
 
   return window;
@@ -300,7 +276,7 @@ test_long_paragraph (void)
   gls_article_view_select_range (gls_window_get_article_view (window), 5, g_utf8_strlen (text->str, -1) - 1);
   g_signal_emit_by_name (gls_window_get_article_view (window), "copy-clipboard");
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_clipboard_text, &copied);
-  wait_for (is_set, &copied);
+  gls_test_wait_for (is_set, &copied);
   g_assert_cmpuint (strlen (copied), ==, text->len - strlen ("Sente") - 1);
   g_assert_true (strncmp (copied, text->str + strlen ("Sente"), strlen (copied)) == 0);
 
@@ -484,7 +460,7 @@ test_highlight_geometry (void)
   g_assert_no_error (error);
 
   gtk_widget_queue_draw (GTK_WIDGET (view));
-  wait_for (drawn, view);
+  gls_test_wait_for (drawn, view);
   spin (100);
 
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
@@ -527,7 +503,7 @@ test_highlight_geometry_ltr (void)
   g_assert_no_error (error);
 
   gtk_widget_queue_draw (GTK_WIDGET (view));
-  wait_for (drawn, view);
+  gls_test_wait_for (drawn, view);
   spin (100);
 
   for (guint i = 0; i < 3; i++)
@@ -653,7 +629,7 @@ test_save_and_close (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  wait_for (no_more_windows, NULL);
+  gls_test_wait_for (no_more_windows, NULL);
 
   again = open_window (path);
   g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (again)), ==, 2);
@@ -664,7 +640,7 @@ test_save_and_close (void)
   gtk_window_close (GTK_WINDOW (again));
   spin (50);
   gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
-  wait_for (no_more_windows, NULL);
+  gls_test_wait_for (no_more_windows, NULL);
 
   again = open_window (path);
   g_assert_cmpuint (gls_document_get_n_annotations (gls_window_get_document (again)), ==, 2);
@@ -880,7 +856,7 @@ test_reload_article (void)
   activate (window, "win.annotate-key", g_variant_new_int32 (2));   /* unsaved */
 
   gls_test_write (path, changed, -1);
-  wait_for (says_article_changed, window);
+  gls_test_wait_for (says_article_changed, window);
 
   activate (window, "win.save", NULL);
   g_assert_true (says_article_changed (window));
@@ -1193,28 +1169,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *recent_home = g_dir_make_tmp ("glossator-recent-XXXXXX", NULL);
+  g_autofree char *recent_home = NULL;
   int status;
 
-  /* the recent files list is made once and outlives each test's own
-   * data folder: give it one for the whole run */
-  g_setenv ("XDG_DATA_HOME", recent_home, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  gtk_recent_manager_get_default ();
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* the isolated data folders hide the system's icon themes */
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), "/usr/share/icons");
-
-  application = GTK_APPLICATION (gls_application_new ("io.github.glossator.GlossatorTest", G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (application), NULL, NULL);
-  g_application_hold (G_APPLICATION (application));
+  application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorTest", &recent_home);
+  if (application == NULL)
+    return 0;
 
   g_test_add_func ("/window/annotate-and-undo", test_annotate_and_undo);
   g_test_add_func ("/window/click-and-overlap", test_click_and_overlap);

@@ -10,12 +10,18 @@
 #include <glib/gstdio.h>
 
 #include "gls-application.h"
+#include "gls-install.h"
 #include "gls-preferences-window.h"
+#include "gls-settings.h"
+#include "gls-style-manager.h"
 #include "gls-window.h"
 
 struct _GlsApplication
 {
-  GtkApplication parent_instance;
+  GtkApplication   parent_instance;
+
+  /* Owned */
+  GlsStyleManager *style_manager;
 };
 
 G_DEFINE_FINAL_TYPE (GlsApplication, gls_application, GTK_TYPE_APPLICATION)
@@ -109,6 +115,26 @@ on_open_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* The chooser starts in the folder of the article in front, else in the
+ * documents folder, rather than in the chooser's “Recent”. */
+static void
+start_in_folder (GlsApplication *self,
+                 GtkFileChooser *chooser)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GFile) folder = NULL;
+
+  if (GLS_IS_WINDOW (window) && gls_window_get_file (GLS_WINDOW (window)) != NULL)
+    folder = g_file_get_parent (gls_window_get_file (GLS_WINDOW (window)));
+  else if (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
+    folder = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+  else
+    folder = g_file_new_for_path (g_get_home_dir ());
+
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
 static void
 action_open (GSimpleAction *action,
              GVariant      *parameter,
@@ -138,6 +164,7 @@ action_open (GSimpleAction *action,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
+  start_in_folder (self, GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -205,12 +232,59 @@ action_about (GSimpleAction *action,
                          "program-name", _("Glossator"),
                          "logo-icon-name", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
+                         "website", PACKAGE_WEBSITE,
+                         /* Translators: the copyright line of the About window */
+                         "copyright", _("© 2026 The Glossator authors"),
                          "comments", _("Annotate the claims in a text, with notes, in files you can share"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", developers,
                          /* Translators: your names, one per line */
                          "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static void
+on_help_launched (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  g_debug ("Could not show help:glossator: %s", error->message);
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, _("The help could not be shown"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user guide, help:glossator, in the help viewer. As gtk_show_uri()
+ * does, but where our data folder is not one the desktop searches (an
+ * install into ./_install), the viewer is told of it. */
+static void
+action_help (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gdk_display_get_default ());
+
+  if (!gls_install_data_dir_searched ())
+    {
+      g_autofree char *ours = gls_install_dup_data_dir ();
+      g_autofree char *system = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, (char **) g_get_system_data_dirs ());
+      g_autofree char *dirs = g_strjoin (G_SEARCHPATH_SEPARATOR_S, ours, system, NULL);
+
+      g_app_launch_context_setenv (G_APP_LAUNCH_CONTEXT (context), "XDG_DATA_DIRS", dirs);
+    }
+
+  g_app_info_launch_default_for_uri_async ("help:glossator", G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_help_launched, parent ? g_object_ref (parent) : NULL);
 }
 
 /* Closing each window asks about unsaved changes on its own. */
@@ -231,6 +305,7 @@ static const GActionEntry app_actions[] = {
   { "open-sample", action_open_sample },
   { "new-window", action_new_window },
   { "preferences", action_preferences },
+  { "help", action_help },
   { "about", action_about },
   { "quit", action_quit },
 };
@@ -238,6 +313,7 @@ static const GActionEntry app_actions[] = {
 static void
 gls_application_startup (GApplication *application)
 {
+  GlsApplication *self = GLS_APPLICATION (application);
   static const struct {
     const char *action;
     const char *accels[3];
@@ -245,6 +321,7 @@ gls_application_startup (GApplication *application)
     { "app.open", { "<Control>o", NULL } },
     { "app.new-window", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-copy", { "<Shift><Control>s", NULL } },
@@ -271,6 +348,61 @@ gls_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  {
+    g_autoptr(GSettings) settings = gls_settings_new ();
+    self->style_manager = gls_style_manager_new (settings, gtk_settings_get_default ());
+  }
+}
+
+static void
+gls_application_shutdown (GApplication *application)
+{
+  GlsApplication *self = GLS_APPLICATION (application);
+
+  g_clear_object (&self->style_manager);
+
+  G_APPLICATION_CLASS (gls_application_parent_class)->shutdown (application);
+}
+
+static void
+gls_application_finalize (GObject *object)
+{
+  GlsApplication *self = GLS_APPLICATION (object);
+
+  g_clear_object (&self->style_manager);
+
+  G_OBJECT_CLASS (gls_application_parent_class)->finalize (object);
+}
+
+/* In the process the user started, before it hands over to a running
+ * instance: --version, and a readable refusal when the settings schema is
+ * installed nowhere (rather than GSettings' abort in the first window). */
+static int
+gls_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("glossator %s\n", PACKAGE_VERSION);  /* not translatable */
+      return EXIT_SUCCESS;
+    }
+
+  schema = gls_settings_lookup_schema ();
+  if (schema == NULL)
+    {
+      g_autofree char *data_dir = gls_install_dup_data_dir ();
+      g_autofree char *dir = g_build_filename (data_dir, "glib-2.0", "schemas", NULL);
+
+      /* Translators: the schema's id, then a folder */
+      g_printerr (_("Glossator’s settings schema %s is not installed, neither where GLib looks nor in “%s”. "
+                    "Install Glossator again (build-aux/run does).\n"), APPLICATION_ID, dir);
+      return EXIT_FAILURE;
+    }
+
+  return -1;
 }
 
 static void
@@ -278,14 +410,26 @@ gls_application_class_init (GlsApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
+  application_class->handle_local_options = gls_application_handle_local_options;
+
   application_class->activate = gls_application_activate;
   application_class->open = gls_application_open;
   application_class->startup = gls_application_startup;
+  application_class->shutdown = gls_application_shutdown;
+  G_OBJECT_CLASS (klass)->finalize = gls_application_finalize;
 }
 
 static void
 gls_application_init (GlsApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: what follows the options in “glossator --help” */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
 }
 
 GlsApplication *

@@ -1,6 +1,6 @@
 /* gls-preferences-window.c
- * Annotator name, document font, snapping, drafts and the default codebook,
- * bound to GSettings so that every window follows at once. */
+ * Annotator name, document font, snapping, drafts, the default codebook and
+ * the style, bound to GSettings so that every window follows at once. */
 #define G_LOG_DOMAIN "gls-preferences-window"
 
 #include "config.h"
@@ -9,6 +9,7 @@
 
 #include "gls-core.h"
 #include "gls-preferences-window.h"
+#include "gls-settings.h"
 
 struct _GlsPreferencesWindow
 {
@@ -130,7 +131,7 @@ gls_preferences_window_init (GlsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = gls_settings_new ();
   gtk_entry_set_placeholder_text (self->annotator_entry, gls_default_annotator ());
   g_settings_bind (self->settings, "annotator-name", self->annotator_entry, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "document-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
@@ -141,6 +142,15 @@ gls_preferences_window_init (GlsPreferencesWindow *self)
   g_signal_connect_object (self->codebook_button, "clicked", G_CALLBACK (on_codebook_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->builtin_button, "clicked", G_CALLBACK (on_builtin_clicked), self, G_CONNECT_SWAPPED);
   update_codebook_label (self);
+
+  /* the style's radio buttons act on the setting itself */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GAction) style = g_settings_create_action (self->settings, "style");
+
+    g_action_map_add_action (G_ACTION_MAP (group), style);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "prefs", G_ACTION_GROUP (group));
+  }
 }
 
 GtkWidget *

@@ -1,6 +1,6 @@
 /* gls-window-actions.c
  * Every command of the window as a GAction (win.*): annotating, saving,
- * finding, the info bar's buttons, export and import. */
+ * finding, the info bar's buttons and import (export: gls-window-export.c). */
 #define G_LOG_DOMAIN "gls-window"
 
 #include "config.h"
@@ -72,6 +72,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-codebook", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-as", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-operation", !gls_window_is_idle (self));
   for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
@@ -599,6 +600,7 @@ action_use_codebook (GtkWidget  *widget,
   GlsWindow *self = GLS_WINDOW (widget);
   GtkFileChooserNative *chooser = gls_codebook_chooser_new (GTK_WINDOW (self), _("Use Codebook File"));
 
+  _gls_window_start_chooser_here (self, GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_codebook_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -643,119 +645,6 @@ format_choices (gboolean   importable_only,
     }
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (labels, NULL);
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    GlsWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
-
-      gls_window_export (self, file, name ? name : "tei");
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-on_exported (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GlsWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = g_object_steal_data (G_OBJECT (self), "export-name");
-  g_autofree char *label = g_object_steal_data (G_OBJECT (self), "export-format");
-
-  if (!gls_document_file_export_finish (GLS_DOCUMENT_FILE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-
-  {
-    /* Translators: the format's name, the file's path */
-    g_autofree char *text = g_strdup_printf (_("Exported as %s to “%s”."), label, display);
-    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO, text);
-  }
-}
-
-/**
- * gls_window_export:
- *
- * Exports the annotations to @file in @format_name in the background,
- * remembers the format for next time, and says where the file went (or
- * why it did not).
- *
- * Returns: whether the export started
- */
-gboolean
-gls_window_export (GlsWindow  *self,
-                   GFile      *file,
-                   const char *format_name)
-{
-  const GlsFormat *format = gls_format_lookup (format_name);
-
-  g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  if (self->document == NULL)
-    return FALSE;
-
-  g_settings_set_string (self->settings, "last-export-format", format->name);
-  g_object_set_data_full (G_OBJECT (self), "export-name", g_file_get_parse_name (file), g_free);
-  g_object_set_data_full (G_OBJECT (self), "export-format", g_strdup (_(format->label)), g_free);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  gls_document_file_export_async (self->document_file, format, file, self->cancellable,
-                                  on_exported, g_object_ref (self));
-
-  return TRUE;
-}
-
-static void
-action_export (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlsWindow *self = GLS_WINDOW (widget);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autofree char *last = g_settings_get_string (self->settings, "last-export-format");
-  g_autofree char *base = NULL;
-  g_autofree char *suggested = NULL;
-  g_autoptr(GFile) folder = NULL;
-  const GlsFormat *format;
-  GtkFileChooserNative *chooser;
-
-  if (self->document == NULL)
-    return;
-
-  if ((format = gls_format_lookup (last)) == NULL)
-    format = gls_format_get_nth (0);
-
-  chooser = gtk_file_chooser_native_new (_("Export the Annotations"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  format_choices (FALSE, ids, labels);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
-                               (const char **) ids->pdata, (const char **) labels->pdata);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", format->name);
-
-  base = g_file_get_basename (self->file);
-  suggested = gls_format_dup_file_name (format, base);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  folder = g_file_get_parent (self->file);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -850,7 +739,6 @@ action_import (GtkWidget  *widget,
   GlsWindow *self = GLS_WINDOW (widget);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *chooser;
 
   if (self->document == NULL)
@@ -864,9 +752,7 @@ action_import (GtkWidget  *widget,
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", g_ptr_array_index (ids, 0));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "replace",
                                _("Replace the annotations instead of adding to them"), NULL, NULL);
-  folder = g_file_get_parent (self->file);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  _gls_window_start_chooser_here (self, GTK_FILE_CHOOSER (chooser));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self, 0);
@@ -921,7 +807,6 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_property_action (klass, "win.arm", "armed");
   gtk_widget_class_install_action (klass, "win.use-codebook", NULL, action_use_codebook);
   gtk_widget_class_install_action (klass, "win.encoding", "s", action_encoding);
-  gtk_widget_class_install_action (klass, "win.export", NULL, action_export);
   gtk_widget_class_install_action (klass, "win.import", NULL, action_import);
   gtk_widget_class_install_action (klass, "win.cancel-operation", NULL, action_cancel_operation);
   for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)

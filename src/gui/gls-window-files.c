@@ -562,6 +562,7 @@ _gls_window_save_copy (GlsWindow *self)
   chooser = gtk_file_chooser_native_new (_("Save a Copy of the Annotations"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   name = g_file_get_basename (gls_document_get_sidecar_file (self->document));
+  _gls_window_start_chooser_here (self, GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_copy_response), self, 0);

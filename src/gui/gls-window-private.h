@@ -82,6 +82,12 @@ void     _gls_window_update_actions     (GlsWindow      *self);
 void     _gls_window_annotate           (GlsWindow      *self,
                                          const char     *category);
 
+/* gls-window-export.c */
+void     _gls_window_class_export_init  (GtkWidgetClass *klass);
+void     _gls_window_fill_export_menu   (GMenu          *menu);
+void     _gls_window_start_chooser_here (GlsWindow      *self,
+                                         GtkFileChooser *chooser);
+
 /* gls-window-files.c */
 void     _gls_window_load               (GlsWindow      *self,
                                          const char     *encoding);

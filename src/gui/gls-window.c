@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-article-view.h"
+#include "gls-settings.h"
 #include "gls-sidebar-private.h"
 #include "gls-window-private.h"
 
@@ -470,6 +471,7 @@ gls_window_class_init (GlsWindowClass *klass)
 
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);
+  _gls_window_class_export_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -498,7 +500,7 @@ on_font_changed (GlsWindow *self)
   gtk_css_provider_load_from_data (self->font_css, css->str, -1);
 }
 
-/* An article dropped on the window opens. */
+/* Articles dropped on the window open, each in its own window. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -506,13 +508,20 @@ on_drop (GtkDropTarget *target,
          double         y,
          GlsWindow     *self)
 {
-  GFile *file;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+        g_ptr_array_add (files, l->data);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    g_ptr_array_add (files, g_value_get_object (value));
+
+  if (files->len == 0)
     return FALSE;
 
-  file = g_value_get_object (value);
-  g_application_open (g_application_get_default (), &file, 1, "");
+  g_application_open (g_application_get_default (), (GFile **) files->pdata, files->len, "");
 
   return TRUE;
 }
@@ -527,8 +536,9 @@ static void
 gls_window_init (GlsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gls_window_fill_export_menu (G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), GLS_TYPE_WINDOW, "export_menu")));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = gls_settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -550,7 +560,10 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   on_font_changed (self);
 
   {
-    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+    GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+    gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
 
     g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));

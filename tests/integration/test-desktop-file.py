@@ -3,7 +3,10 @@
 # Validates the built desktop entry with desktop-file-validate and checks
 # that its icon, program and MIME types exist in the project.
 #
-# Usage: test-desktop-file.py BUILT.desktop SOURCE_ROOT
+# With D-Bus activation, the service file has the entry's name and starts
+# the program as a GApplication service.
+#
+# Usage: test-desktop-file.py BUILT.desktop SOURCE_ROOT BUILT.service BINDIR
 
 import pathlib
 import subprocess
@@ -63,6 +66,19 @@ def main():
 
     for key in ("Name", "GenericName", "Comment", "Keywords"):
         tap.ok(bool(entry.get(key)), f"{key} is set")
+
+    service = pathlib.Path(sys.argv[3])
+    bindir = sys.argv[4]
+    tap.ok(entry.get("DBusActivatable") == "true", "DBusActivatable is true",
+           repr(entry.get("DBusActivatable")))
+    groups = service.read_text(encoding="utf-8").splitlines()
+    keys = dict(l.split("=", 1) for l in groups if "=" in l)
+    tap.ok(groups[:1] == ["[D-BUS Service]"] and service.name == APP_ID + ".service"
+           and keys.get("Name") == APP_ID,
+           "the D-Bus service file is named after the application id and owns that name",
+           "\n".join(groups))
+    tap.ok(keys.get("Exec") == f"{bindir}/glossator --gapplication-service",
+           "the D-Bus service starts the installed glossator as a service", repr(keys.get("Exec")))
 
     mime_types = [t for t in entry.get("MimeType", "").split(";") if t]
     tap.ok("text/plain" in mime_types, "MimeType has text/plain", repr(mime_types))

@@ -6,6 +6,7 @@
 # Usage: test-metainfo.py BUILT.metainfo.xml SOURCE_ROOT
 
 import pathlib
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -46,6 +47,20 @@ def main():
     releases = component.findall("releases/release")
     tap.ok(bool(releases) and releases[0].find("description") is not None,
            "the newest release has a description")
+    # releases are kept from now on: each version has its entry, newest first
+    version = sys.argv[3]
+    tap.ok(bool(releases) and releases[0].get("version") == version,
+           f"the newest release is this version, {version}",
+           repr([r.get("version") for r in releases]))
+    dates = [r.get("date", "") for r in releases]
+    tap.ok(all(dates) and dates == sorted(dates, reverse=True), "every release has a date, newest first",
+           repr(dates))
+    homepage = component.find("url[@type='homepage']")
+    about = re.search(r'PACKAGE_WEBSITE\s*=?\s*.*?(https?://[^\'"]+)',
+                      (root / "meson.build").read_text(encoding="utf-8"))
+    tap.ok(homepage is not None and about is not None and homepage.text == about.group(1),
+           "the About window's website is the metainfo's homepage",
+           f"{homepage.text if homepage is not None else None} vs {about.group(1) if about else None}")
 
     images = [i.text.strip() for i in component.iterfind("screenshots/screenshot/image")]
     tap.ok(bool(images), "there is a screenshot")

@@ -1,0 +1,141 @@
+/* gls-test-gui.c
+ * Helpers shared by the window tests: running the main loop until
+ * something is true, and a window that has loaded its article. */
+#include "config.h"
+
+#include "gls-application.h"
+#include "gls-test-gui.h"
+#include "gls-test-util.h"
+
+/* the application of gls_test_gui_init(), for the fixtures */
+static GtkApplication *the_application;
+
+/**
+ * gls_test_wait_for:
+ *
+ * Runs the main loop until @done returns TRUE for @data; fails the test
+ * after 20 seconds.
+ */
+void
+gls_test_wait_for (GlsTestDoneFunc done,
+                   gpointer        data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Whether @window shows its article, annotations read. */
+gboolean
+gls_test_window_loaded (gpointer window)
+{
+  return !gls_window_is_loading (window) && gtk_widget_get_mapped (window) &&
+         gls_window_get_document (window) != NULL;
+}
+
+/* A new window of @application, showing the article at @path. */
+GlsWindow *
+gls_test_open_window (GtkApplication *application,
+                      const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlsWindow *window = gls_window_new (application);
+
+  gls_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  gls_test_wait_for (gls_test_window_loaded, window);
+
+  return window;
+}
+
+/**
+ * gls_test_gui_init:
+ * @recent_home: (out): a folder to remove after the run
+ *
+ * Opens the display and initializes the tests with isolated folders, and
+ * makes an application (not unique) for the windows.
+ *
+ * Returns: (transfer full) (nullable): the application, or %NULL, with the
+ *   TAP plan that skips the whole program printed, when there is no display
+ */
+GtkApplication *
+gls_test_gui_init (int          *argc,
+                   char       ***argv,
+                   const char   *application_id,
+                   char        **recent_home)
+{
+  GtkApplication *application;
+
+  /* the recent files list is made once and outlives each test's own
+   * data folder: give it one for the whole run */
+  *recent_home = g_dir_make_tmp ("glossator-recent-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", *recent_home, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return NULL;
+    }
+  gtk_recent_manager_get_default ();
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* the isolated data folders hide the system's icon themes */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), "/usr/share/icons");
+
+  g_assert_null (the_application);
+  application = GTK_APPLICATION (gls_application_new (application_id, G_APPLICATION_NON_UNIQUE));
+  the_application = application;
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+  g_application_hold (G_APPLICATION (application));
+
+  return application;
+}
+
+/**
+ * gls_test_window_fixture_set_up:
+ * @data: (nullable): the article's name in data/samples, or %NULL for the
+ *   annotated sample riverside-library.txt
+ *
+ * Copies the article, and its annotations if it has some, to a new
+ * folder, and opens it in a window of the application of
+ * gls_test_gui_init().
+ */
+void
+gls_test_window_fixture_set_up (GlsTestWindowFixture *fixture,
+                                gconstpointer         data)
+{
+  const char *name = data ? data : "riverside-library.txt";
+  g_autofree char *samples = g_build_filename (g_getenv ("GLOSSATOR_SOURCE_ROOT"), "data", "samples", NULL);
+  g_autofree char *from = g_build_filename (samples, name, NULL);
+  g_autofree char *sidecar_name = g_strconcat (name, ".annotations.xml", NULL);
+  g_autofree char *sidecar = g_build_filename (samples, sidecar_name, NULL);
+
+  g_assert_nonnull (the_application);
+  fixture->dir = gls_test_tmpdir ();
+  fixture->article = gls_test_copy (from, fixture->dir, name);
+  if (g_file_test (sidecar, G_FILE_TEST_EXISTS))
+    g_free (gls_test_copy (sidecar, fixture->dir, sidecar_name));
+  fixture->window = gls_test_open_window (the_application, fixture->article);
+}
+
+/* Closes every window of the application, and removes the folder. */
+void
+gls_test_window_fixture_tear_down (GlsTestWindowFixture *fixture,
+                                   gconstpointer         data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (the_application));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  gls_test_rm_rf (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->article, g_free);
+  fixture->window = NULL;
+}

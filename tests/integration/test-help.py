@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+# tests/integration/test-help.py
+# The user guide: every page is valid Mallard (yelp-check validate), linked
+# from the guide and installed; its links resolve; it names every command
+# glossator-cli lists; and it can be translated: itstool extracts its
+# messages and merges a translation into pages that still validate.
+#
+# Usage: test-help.py SOURCE_ROOT GLOSSATOR_CLI
+
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+from cli_help import cli_commands
+from tap import Tap, require_tool
+
+PO_HEADER = '''msgid ""
+msgstr ""
+"Project-Id-Version: glossator-help\\n"
+"Language: de\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+
+'''
+
+
+def main():
+    yelp_check = require_tool("yelp-check", "yelp-tools")
+    itstool = require_tool("itstool", "itstool")
+    root = pathlib.Path(sys.argv[1])
+    cli = sys.argv[2]
+    help_dir = root / "help" / "C"
+    pages = sorted(help_dir.glob("*.page"))
+    tap = Tap()
+
+    tap.ok(len(pages) >= 8, "the guide has its pages", [p.name for p in pages])
+    names = [p.name for p in pages]
+    run = subprocess.run([yelp_check, "validate", *names], cwd=help_dir,
+                         capture_output=True, text=True)
+    tap.ok(run.returncode == 0, "yelp-check validate accepts every page", run.stdout + run.stderr)
+    for check in ("links", "orphans"):
+        run = subprocess.run([yelp_check, check, *names], cwd=help_dir,
+                             capture_output=True, text=True)
+        tap.ok(run.returncode == 0 and not run.stdout.strip(),
+               f"yelp-check {check} finds nothing wrong", run.stdout + run.stderr)
+
+    listed = re.findall(r"'([\w-]+\.page)'", (root / "help" / "meson.build").read_text(encoding="utf-8"))
+    tap.ok(sorted(listed) == names, "help/meson.build installs every page",
+           f"listed {sorted(listed)}\non disk {names}")
+
+    text = (help_dir / "command-line.page").read_text(encoding="utf-8")
+    commands = cli_commands(cli)
+    missing = [c for c in commands if f"glossator-cli {c}" not in text]
+    tap.ok(commands and not missing, "the command-line page describes every command of glossator-cli",
+           f"commands {commands}, missing {missing}")
+
+    with tempfile.TemporaryDirectory(prefix="glossator-help-") as tmp:
+        tmp = pathlib.Path(tmp)
+        pot = tmp / "glossator.pot"
+        run = subprocess.run([itstool, "-o", str(pot), *map(str, pages)],
+                             capture_output=True, text=True)
+        msgids = re.findall(r'^msgid "(.+)"$', pot.read_text(encoding="utf-8"), re.M) if pot.exists() else []
+        tap.ok(run.returncode == 0 and "Working as a team" in msgids,
+               "itstool extracts the guide's messages", run.stderr)
+
+        po = tmp / "de.po"
+        po.write_text(PO_HEADER + 'msgid "Working as a team"\nmsgstr "Arbeiten im Team"\n',
+                      encoding="utf-8")
+        mo = tmp / "de.mo"
+        subprocess.run(["msgfmt", "-o", str(mo), str(po)], check=True)
+        out = tmp / "de"
+        out.mkdir()
+        run = subprocess.run([itstool, "-m", str(mo), "-l", "de", "-o", str(out),
+                              str(help_dir / "team.page")], capture_output=True, text=True)
+        merged = out / "team.page"
+        translated = merged.exists() and "Arbeiten im Team" in merged.read_text(encoding="utf-8")
+        valid = subprocess.run([yelp_check, "validate", str(merged)], capture_output=True,
+                               text=True) if merged.exists() else None
+        tap.ok(run.returncode == 0 and translated and valid is not None and valid.returncode == 0,
+               "a translation merges into a page that still validates",
+               run.stderr + (valid.stdout if valid else ""))
+
+    tap.done()
+
+
+if __name__ == "__main__":
+    main()
