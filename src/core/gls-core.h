@@ -13,4 +13,5 @@
 #include "gls-error.h"
 #include "gls-file-reader.h"
 #include "gls-palette.h"
+#include "gls-refi-qda.h"
 #include "gls-source.h"
