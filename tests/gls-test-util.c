@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "gls-test-util.h"
 
 char *
@@ -291,4 +293,44 @@ gls_test_changed_on_disk (GlsDocument *document)
   g_autoptr(GlsDocumentFile) document_file = gls_document_file_new_for_document (document);
 
   return gls_document_file_changed_on_disk (document_file);
+}
+
+static void
+ignore_schema_error (void        *data,
+                     xmlErrorPtr  error)
+{
+}
+
+/* The RELAX NG schema data/@name of the source tree. */
+xmlRelaxNGPtr
+gls_test_load_schema (const char *name)
+{
+  g_autofree char *rng = g_build_filename (g_getenv ("GLOSSATOR_SOURCE_ROOT"), "data", name, NULL);
+  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (rng);
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (parser);
+
+  xmlRelaxNGFreeParserCtxt (parser);
+  g_assert_nonnull (schema);
+
+  return schema;
+}
+
+/* Whether @schema takes @xml, which must be well-formed. */
+gboolean
+gls_test_schema_accepts (xmlRelaxNGPtr  schema,
+                         const char    *xml,
+                         gsize          len)
+{
+  xmlDocPtr doc = xmlReadMemory (xml, (int) len, "test.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlRelaxNGValidCtxtPtr context;
+  gboolean valid;
+
+  g_assert_nonnull (doc);
+  context = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (context, ignore_schema_error, NULL);
+  valid = xmlRelaxNGValidateDoc (context, doc) == 0;
+  xmlRelaxNGFreeValidCtxt (context);
+  xmlFreeDoc (doc);
+
+  return valid;
 }

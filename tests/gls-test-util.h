@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/relaxng.h>
 
 #include "gls-core.h"
 
@@ -27,6 +28,10 @@ gboolean    gls_test_oracle        (const char  *sidecar,
 char      **gls_test_read_manifest (const char  *path,
                                     guint       *n_columns);
 void        gls_test_rm_rf         (const char  *path);
+xmlRelaxNGPtr gls_test_load_schema (const char  *name);
+gboolean    gls_test_schema_accepts (xmlRelaxNGPtr schema,
+                                     const char   *xml,
+                                     gsize         len);
 
 GlsDocument *gls_test_load             (GFile         *file,
                                           const char    *encoding,

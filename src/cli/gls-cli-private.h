@@ -61,6 +61,9 @@ GlsCliExit   gls_cli_reanchor        (const GlsCliCommand  *command,
                                       char                **argv);
 void         gls_cli_print_list_json (GlsDocument          *document,
                                       const char           *path);
+GlsCliExit   gls_cli_codebook        (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
 GlsCliExit   gls_cli_agreement       (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv);

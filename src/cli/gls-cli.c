@@ -73,6 +73,15 @@ static const GlsCliCommand commands[] = {
        "(brat: article.txt takes article.ann). A file with any problem is refused\n"
        "whole, with every problem as FILE:LINE: message, and nothing is written."),
     1, 2 },
+  { "codebook", gls_cli_codebook, N_("(--export-qdc OUT | --import-qdc IN) FILE"), N_("FILE"),
+    N_("Exchange a codebook with QDA tools as a REFI-QDA codebook (.qdc)"),
+    N_("FILE is an article, whose annotation file’s codebook is meant (or, without\n"
+       "one, the codebook it would get), or a codebook file such as the folder’s\n"
+       "codebook.xml; a file ending in .xml that does not exist yet is a new codebook.\n"
+       "--import-qdc matches each code to a category by its GUID, else by its name,\n"
+       "and updates its label, description, colour and place; other codes become new\n"
+       "categories with a free key. Categories keep their GUIDs across exports."),
+    1, 1 },
   { "agreement", gls_cli_agreement, N_("[--json] [--by-annotator] FILE…"), N_("FILE"),
     N_("Measure how far coders agree, from their annotation files of the same articles"),
     N_("Each FILE is one coder’s annotation file of the same article; or each FILE is\n"

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "gls-atomic-file-private.h"
 #include "gls-codebook-file-private.h"
 #include "gls-codebook-private.h"
 #include "gls-error.h"
@@ -438,4 +439,67 @@ gls_codebook_sniff (GBytes *bytes)
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   return bytes_is_codebook (bytes);
+}
+
+/**
+ * gls_codebook_serialize:
+ *
+ * Returns: (transfer full): @self as a codebook file (FORMAT.md §3)
+ */
+GBytes *
+gls_codebook_serialize (GlsCodebook *self)
+{
+  g_return_val_if_fail (GLS_IS_CODEBOOK (self), NULL);
+
+  return _gls_codebook_file_write (self);
+}
+
+/**
+ * gls_codebook_save:
+ *
+ * Writes @self as a codebook file to @file, replacing it whole or not at
+ * all, as the project codebook `codebook.xml` of a folder is written.
+ */
+gboolean
+gls_codebook_save (GlsCodebook  *self,
+                   GFile        *file,
+                   GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlsAtomicFile) atomic = NULL;
+  gsize len;
+  const void *data;
+
+  g_return_val_if_fail (GLS_IS_CODEBOOK (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = _gls_codebook_file_write (self);
+  data = g_bytes_get_data (bytes, &len);
+  if ((atomic = _gls_atomic_file_new (file, error)) == NULL)
+    return FALSE;
+  _gls_atomic_file_write (atomic, data, len);
+
+  return _gls_atomic_file_commit (atomic, error);
+}
+
+/**
+ * gls_codebook_equal:
+ *
+ * Returns: whether @self and @other would be written as the same file:
+ *   the same categories, labels in every language, colours and keys
+ */
+gboolean
+gls_codebook_equal (GlsCodebook *self,
+                    GlsCodebook *other)
+{
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+
+  g_return_val_if_fail (GLS_IS_CODEBOOK (self), FALSE);
+  g_return_val_if_fail (GLS_IS_CODEBOOK (other), FALSE);
+
+  a = _gls_codebook_file_write (self);
+  b = _gls_codebook_file_write (other);
+
+  return g_bytes_equal (a, b);
 }

@@ -25,6 +25,12 @@ GlsCodebook *gls_codebook_new_from_bytes     (GBytes       *bytes,
                                               GError      **error);
 GlsCodebook *gls_codebook_new_builtin        (void);
 gboolean     gls_codebook_sniff              (GBytes       *bytes);
+GBytes      *gls_codebook_serialize          (GlsCodebook  *self);
+gboolean     gls_codebook_save               (GlsCodebook  *self,
+                                              GFile        *file,
+                                              GError      **error);
+gboolean     gls_codebook_equal              (GlsCodebook  *self,
+                                              GlsCodebook  *other);
 GlsCodebook *gls_codebook_copy               (GlsCodebook  *self);
 const char  *gls_codebook_get_id             (GlsCodebook  *self);
 const char  *gls_codebook_get_version        (GlsCodebook  *self);

@@ -25,6 +25,14 @@ void        _gls_foreign_add_attribute    (GlsForeign      **foreign,
                                            const char       *prefix,
                                            const char       *name,
                                            const char       *value);
+const char *_gls_foreign_get_attribute    (const GlsForeign *foreign,
+                                           const char       *ns,
+                                           const char       *name);
+void        _gls_foreign_set_attribute    (GlsForeign      **foreign,
+                                           const char       *ns,
+                                           const char       *prefix,
+                                           const char       *name,
+                                           const char       *value);
 void        _gls_foreign_add_element      (GlsForeign      **foreign,
                                            const char       *xml);
 gboolean    _gls_foreign_write_attributes (const GlsForeign *foreign,

@@ -61,6 +61,50 @@ _gls_foreign_add_attribute (GlsForeign **foreign,
   g_ptr_array_add ((*foreign)->attributes, g_strdup (value ? value : ""));
 }
 
+/* The value of the attribute @name in namespace @ns, or %NULL. */
+const char *
+_gls_foreign_get_attribute (const GlsForeign *foreign,
+                            const char       *ns,
+                            const char       *name)
+{
+  for (guint i = 0; foreign != NULL && i + 3 < foreign->attributes->len; i += 4)
+    if (g_strcmp0 (g_ptr_array_index (foreign->attributes, i), ns) == 0 &&
+        g_strcmp0 (g_ptr_array_index (foreign->attributes, i + 2), name) == 0)
+      return g_ptr_array_index (foreign->attributes, i + 3);
+
+  return NULL;
+}
+
+/* Sets, adds or (with a %NULL @value) removes an attribute. */
+void
+_gls_foreign_set_attribute (GlsForeign **foreign,
+                            const char  *ns,
+                            const char  *prefix,
+                            const char  *name,
+                            const char  *value)
+{
+  for (guint i = 0; *foreign != NULL && i + 3 < (*foreign)->attributes->len; i += 4)
+    {
+      GPtrArray *attributes = (*foreign)->attributes;
+
+      if (g_strcmp0 (g_ptr_array_index (attributes, i), ns) != 0 ||
+          g_strcmp0 (g_ptr_array_index (attributes, i + 2), name) != 0)
+        continue;
+
+      if (value == NULL)
+        g_ptr_array_remove_range (attributes, i, 4);
+      else
+        {
+          g_free (g_ptr_array_index (attributes, i + 3));
+          g_ptr_array_index (attributes, i + 3) = g_strdup (value);
+        }
+      return;
+    }
+
+  if (value != NULL)
+    _gls_foreign_add_attribute (foreign, ns, prefix, name, value);
+}
+
 void
 _gls_foreign_add_element (GlsForeign **foreign,
                           const char  *xml)

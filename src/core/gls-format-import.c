@@ -11,13 +11,7 @@
 
 #include "gls-format-private.h"
 #include "gls-names-private.h"
-
-/* Colours for the categories an import adds, readable in light and dark
- * styles (GNOME's palette, 3). */
-static const char *palette[] = {
-  "#3584e4", "#2ec27e", "#f6d32d", "#ff7800", "#e01b24", "#9141ac",
-  "#986a44", "#33d17a", "#c061cb", "#62a0ea",
-};
+#include "gls-palette.h"
 
 /* The bytes of a file to import: never NULL, not even for an empty file,
  * whose GBytes may hold no data (and C does not allow NULL + 0). */
@@ -222,7 +216,9 @@ _gls_importer_category (GlsImporter *importer,
       if (strcmp (id, name) != 0)
         gls_category_set_name (category, name);
       gls_category_set_label (category, NULL, name);
-      gls_category_set_color (category, palette[importer->n_new_categories % G_N_ELEMENTS (palette)]);
+      /* a colour and a key no category has yet (gls-palette.c) */
+      gls_category_set_color (category, gls_codebook_pick_color (importer->codebook));
+      gls_category_set_key (category, gls_codebook_pick_key (importer->codebook));
       if (!gls_codebook_add_category (importer->codebook, NULL, category, &error))
         g_critical ("Cannot add the imported category “%s”: %s", id, error->message);
       importer->n_new_categories++;

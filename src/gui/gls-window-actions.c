@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-format.h"
+#include "gls-codebook-editor.h"
 #include "gls-preferences-window.h"
 #include "gls-window-private.h"
 
@@ -70,6 +71,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-annotation", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-annotation", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-codebook", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-codebook", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-as", has_document);
@@ -606,6 +608,17 @@ action_use_codebook (GtkWidget  *widget,
 }
 
 static void
+action_edit_codebook (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (gls_codebook_editor_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
 action_encoding (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -806,6 +819,7 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.find-previous", NULL, action_find_next);
   gtk_widget_class_install_property_action (klass, "win.arm", "armed");
   gtk_widget_class_install_action (klass, "win.use-codebook", NULL, action_use_codebook);
+  gtk_widget_class_install_action (klass, "win.edit-codebook", NULL, action_edit_codebook);
   gtk_widget_class_install_action (klass, "win.encoding", "s", action_encoding);
   gtk_widget_class_install_action (klass, "win.import", NULL, action_import);
   gtk_widget_class_install_action (klass, "win.cancel-operation", NULL, action_cancel_operation);

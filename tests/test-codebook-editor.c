@@ -1,0 +1,86 @@
+/* test-codebook-editor.c
+ * The codebook editor on a real window: its actions (what the keys and
+ * buttons run) change the document's codebook, one undo step each, and the
+ * tree and the selection follow. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "gls-codebook-editor.h"
+#include "gls-test-util.h"
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_keyboard_build (void)
+{
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("Prices rose because wages grew.", "e.txt");
+  GlsCodebook *codebook = gls_document_get_codebook (document);
+  guint n = gls_codebook_get_n_categories (codebook);
+  GtkWidget *editor = gls_codebook_editor_new (NULL, document);
+  GlsCodebookEditor *self = GLS_CODEBOOK_EDITOR (editor);
+  g_autofree char *added = NULL;
+  const char *first = gls_category_get_id (gls_codebook_get_category (codebook, 0));
+  GlsCategory *category;
+  GtkWidget *entry;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  drain ();
+  g_assert_cmpstr (gls_codebook_editor_get_selected (self), ==, first);
+
+  /* Insert: a new category, selected, its label ready to type */
+  g_assert_true (gtk_widget_activate_action (editor, "codebook.add", NULL));
+  drain ();
+  g_assert_cmpuint (gls_codebook_get_n_categories (gls_document_get_codebook (document)), ==, n + 1);
+  added = g_strdup (gls_codebook_editor_get_selected (self));
+  g_assert_cmpstr (added, !=, first);
+  entry = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_true (GTK_IS_TEXT (entry));
+  entry = gtk_widget_get_ancestor (entry, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Causal claim");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  category = gls_codebook_lookup (gls_document_get_codebook (document), added);
+  g_assert_cmpstr (gls_category_get_label (category), ==, "Causal claim");
+  g_assert_cmpstr (gls_codebook_editor_get_selected (self), ==, added);
+
+  /* Alt+Right: under the category above it */
+  g_assert_true (gtk_widget_activate_action (editor, "codebook.indent", NULL));
+  drain ();
+  category = gls_codebook_lookup (gls_document_get_codebook (document), added);
+  g_assert_nonnull (gls_category_get_parent (category));
+  g_assert_cmpstr (gls_codebook_editor_get_selected (self), ==, added);
+
+  /* each was one step: three undos give back the codebook as it was */
+  g_assert_true (gls_document_undo (document));
+  g_assert_true (gls_document_undo (document));
+  g_assert_true (gls_document_undo (document));
+  drain ();
+  g_assert_true (gls_document_get_codebook (document) == codebook);
+  g_assert_null (gls_codebook_lookup (gls_document_get_codebook (document), added));
+  g_assert_cmpstr (gls_codebook_editor_get_selected (self), ==, first);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/codebook-editor/keyboard-build", test_keyboard_build);
+
+  return g_test_run ();
+}
