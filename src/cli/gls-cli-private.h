@@ -61,6 +61,14 @@ GlsCliExit   gls_cli_reanchor        (const GlsCliCommand  *command,
                                       char                **argv);
 void         gls_cli_print_list_json (GlsDocument          *document,
                                       const char           *path);
+GlsCliExit   gls_cli_link            (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+GlsCliExit   gls_cli_compare         (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+guint        gls_cli_check_links     (GlsDocument          *document,
+                                      const char           *name);
 GlsCliExit   gls_cli_agreement       (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv);

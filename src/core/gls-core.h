@@ -11,4 +11,5 @@
 #include "gls-document-file.h"
 #include "gls-error.h"
 #include "gls-file-reader.h"
+#include "gls-links.h"
 #include "gls-source.h"

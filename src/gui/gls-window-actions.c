@@ -62,6 +62,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_document && gls_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_document && gls_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", has_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relate", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-start", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-end", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", has_document);

@@ -92,6 +92,10 @@ on_codebook_changed (GlsWindow *self)
 static void
 on_view_selected (GlsWindow *self)
 {
+  /* while a relation is being made, a click picks its other end */
+  if (_gls_window_relation_pick (self, gls_article_view_get_selected (self->article_view)))
+    return;
+  _gls_window_update_related (self);
   gls_sidebar_select (self->sidebar, gls_article_view_get_selected (self->article_view));
   _gls_window_review_selected (self);
   _gls_window_update_actions (self);
@@ -168,9 +172,17 @@ _gls_window_set_document (GlsWindow   *self,
                           GlsDocument *document)
 {
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gls_document_get_relations (self->document), self);
+      gls_link_resolver_remove_document (self->resolver, self->document);
+    }
+  if (self->relation_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->relation_dialog));
   g_set_object (&self->document, document);
   g_clear_object (&self->reviewed);
+  if (document != NULL)
+    gls_link_resolver_add_document (self->resolver, document);
   gls_sidebar_set_reviewing (self->sidebar, FALSE);
 
   gls_article_view_set_document (self->article_view, document);
@@ -190,6 +202,8 @@ _gls_window_set_document (GlsWindow   *self,
   g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gls_document_get_relations (document), "items-changed",
+                           G_CALLBACK (_gls_window_update_related), self, G_CONNECT_SWAPPED);
 
   on_codebook_changed (self);
   update_title (self);
@@ -355,7 +369,10 @@ gls_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gls_document_get_relations (self->document), self);
+    }
   if (self->document_file != NULL)
     g_signal_handlers_disconnect_by_data (self->document_file, self);
 
@@ -377,6 +394,7 @@ gls_window_finalize (GObject *object)
   g_clear_pointer (&self->armed, g_free);
   g_clear_object (&self->reviewed);
   g_clear_pointer (&self->last_category, g_free);
+  g_clear_pointer (&self->resolver, gls_link_resolver_unref);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
 }
@@ -470,6 +488,7 @@ gls_window_class_init (GlsWindowClass *klass)
 
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);
+  _gls_window_class_relations_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -528,6 +547,8 @@ gls_window_init (GlsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->resolver = gls_link_resolver_new ();
+  gls_annotation_details_set_resolver (gls_sidebar_get_details (self->sidebar), self->resolver);
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -560,6 +581,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect_object (self->article_view, "range-selected", G_CALLBACK (on_range_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "category-activated", G_CALLBACK (on_category_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "annotation-activated", G_CALLBACK (on_annotation_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gls_sidebar_get_details (self->sidebar), "follow", G_CALLBACK (_gls_window_follow), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL);
