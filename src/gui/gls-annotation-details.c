@@ -239,7 +239,7 @@ update_relations (GlsAnnotationDetails *self)
                                                            (const char * const *) types));
   if (relations->len == 0)
     {
-      GtkWidget *none = gtk_label_new (_("None yet: press R to relate this annotation to another"));
+      GtkWidget *none = gtk_label_new (_("None yet (R relates it)"));
 
       gtk_label_set_xalign (GTK_LABEL (none), 0);
       gtk_label_set_wrap (GTK_LABEL (none), TRUE);

@@ -16,6 +16,8 @@
 struct _GlsApplication
 {
   GtkApplication parent_instance;
+
+  guint          compare : 1;  /* --compare: the two files go side by side */
 };
 
 G_DEFINE_FINAL_TYPE (GlsApplication, gls_application, GTK_TYPE_APPLICATION)
@@ -70,6 +72,19 @@ gls_application_open (GApplication  *application,
                       const char    *hint)
 {
   GlsApplication *self = GLS_APPLICATION (application);
+
+  if (self->compare && n_files == 2)
+    {
+      g_autoptr(GFile) first = article_for (files[0]);
+      g_autoptr(GFile) second = article_for (files[1]);
+      GlsWindow *window = gls_window_new (GTK_APPLICATION (self));
+
+      self->compare = FALSE;
+      gls_window_open (window, first);
+      gls_window_compare (window, second);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
 
   for (int i = 0; i < n_files; i++)
     {
@@ -273,6 +288,17 @@ gls_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
+static int
+gls_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  GlsApplication *self = GLS_APPLICATION (application);
+
+  self->compare = g_variant_dict_contains (options, "compare");
+
+  return -1;
+}
+
 static void
 gls_application_class_init (GlsApplicationClass *klass)
 {
@@ -281,11 +307,14 @@ gls_application_class_init (GlsApplicationClass *klass)
   application_class->activate = gls_application_activate;
   application_class->open = gls_application_open;
   application_class->startup = gls_application_startup;
+  application_class->handle_local_options = gls_application_handle_local_options;
 }
 
 static void
 gls_application_init (GlsApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open two articles side by side to compare them"), NULL);
 }
 
 GlsApplication *

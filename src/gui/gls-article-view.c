@@ -445,11 +445,25 @@ gls_article_view_class_init (GlsArticleViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
+static gboolean
+on_relate_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GlsArticleView        *self)
+{
+  if ((keyval != GDK_KEY_r && keyval != GDK_KEY_R) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.relate", NULL);
+}
+
 static void
 gls_article_view_init (GlsArticleView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkEventController *legacy;
+  GtkEventController *legacy, *keys;
   GtkEventController *shortcuts;
 
   self->visible = g_ptr_array_new ();
@@ -507,12 +521,16 @@ gls_article_view_init (GlsArticleView *self)
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Return, 0, "win.edit-note", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Enter, 0, "win.edit-note", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Escape, 0, "win.escape", NULL);
-  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_r, 0, "win.relate", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK, "win.move-start", g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK, "win.move-start", g_variant_new_int32 (1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (1));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* R relates; a shortcut's trigger would take Alt+R from the mnemonics too */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_relate_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

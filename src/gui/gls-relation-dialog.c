@@ -205,6 +205,14 @@ on_relate (GlsRelationDialog *self)
     }
 }
 
+static void
+action_relate (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  on_relate (GLS_RELATION_DIALOG (widget));
+}
+
 static gboolean
 on_search_key (GtkEventControllerKey *controller,
                guint                  keyval,
@@ -252,13 +260,14 @@ gls_relation_dialog_class_init (GlsRelationDialogClass *klass)
 
   object_class->dispose = gls_relation_dialog_dispose;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "relation.relate", NULL, action_relate);
 }
 
 static void
 gls_relation_dialog_init (GlsRelationDialog *self)
 {
   GtkWidget *box, *scrolled, *buttons, *cancel, *heading, *types_label;
-  GtkEventController *keys;
+  GtkEventController *keys, *shortcuts;
 
   self->articles = g_ptr_array_new_with_free_func (g_object_unref);
   self->names = g_ptr_array_new_with_free_func (g_free);
@@ -311,7 +320,8 @@ gls_relation_dialog_init (GlsRelationDialog *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  /* no mnemonic: Alt+C is “contradicts”, and Escape cancels */
+  cancel = gtk_button_new_with_label (_("Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   self->relate_button = gtk_button_new_with_mnemonic (_("_Relate"));
   gtk_widget_add_css_class (self->relate_button, "suggested-action");
@@ -321,10 +331,18 @@ gls_relation_dialog_init (GlsRelationDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), self->relate_button);
 
   g_signal_connect_object (self->relate_button, "clicked", G_CALLBACK (on_relate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_relate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_relate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "selected-rows-changed", G_CALLBACK (update_relate), self, G_CONNECT_SWAPPED);
+  /* Enter relates wherever the focus is, a type's button included */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
+                                                          gtk_named_action_new ("relation.relate")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);

@@ -61,6 +61,7 @@ _gls_window_update_related (GlsWindow *self)
 {
   GlsAnnotation *selected;
   g_autoptr(GPtrArray) related = NULL;
+  GlsDocument *other = self->compare ? gls_compare_view_get_document (self->compare) : NULL;
 
   if (self->document == NULL || (selected = gls_article_view_get_selected (self->article_view)) == NULL)
     {
@@ -68,7 +69,7 @@ _gls_window_update_related (GlsWindow *self)
       return;
     }
 
-  related = dup_related (self->resolver, self->document, selected, NULL);
+  related = dup_related (self->resolver, self->document, selected, other);
   gls_article_view_set_related (self->article_view, related);
 }
 
@@ -89,14 +90,28 @@ GlsRelationDialog *
 _gls_window_relate (GlsWindow *self)
 {
   GlsAnnotation *from;
+  GlsDocument *document;
+  GlsArticleView *view = _gls_window_active_view (self, &document);
 
-  if (self->document == NULL || (from = gls_article_view_get_selected (self->article_view)) == NULL)
+  if (document == NULL || (from = gls_article_view_get_selected (view)) == NULL)
     return NULL;
 
   if (self->relation_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->relation_dialog));
 
-  self->relation_dialog = gls_relation_dialog_new (GTK_WINDOW (self), self->document, from);
+  self->relation_dialog = gls_relation_dialog_new (GTK_WINDOW (self), document, from);
+  /* while comparing, the other article's annotations are offered too */
+  if (self->compare != NULL && gls_compare_view_get_document (self->compare) != NULL)
+    {
+      GlsDocument *other = document == self->document ? gls_compare_view_get_document (self->compare) : self->document;
+      GFile *other_file = gls_document_get_sidecar_file (other);
+      g_autofree char *name = other_file ? g_file_get_basename (other_file) : NULL;
+      const char *dot = name ? g_strrstr (name, ".annotations.xml") : NULL;
+
+      if (dot != NULL)
+        name[dot - name] = '\0';
+      gls_relation_dialog_add_article (self->relation_dialog, other, name);
+    }
   g_signal_connect_object (self->relation_dialog, "destroy", G_CALLBACK (on_dialog_destroyed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self->relation_dialog));
 
@@ -131,6 +146,18 @@ _gls_window_follow (GlsWindow  *self,
         {
           _gls_window_select_annotation (self, annotation, TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+        }
+    }
+  else if (self->compare != NULL && gls_compare_view_get_document (self->compare) != NULL &&
+           g_file_equal (sidecar, gls_document_get_sidecar_file (gls_compare_view_get_document (self->compare))))
+    {
+      GlsArticleView *view = gls_compare_view_get_article_view (self->compare);
+
+      if ((annotation = gls_document_lookup_annotation (gls_compare_view_get_document (self->compare), id)) != NULL)
+        {
+          gls_article_view_set_selected (view, annotation);
+          gls_article_view_scroll_to (view, annotation);
+          gtk_widget_grab_focus (GTK_WIDGET (view));
         }
     }
 }

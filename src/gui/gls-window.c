@@ -187,6 +187,7 @@ _gls_window_set_document (GlsWindow   *self,
 
   gls_article_view_set_document (self->article_view, document);
   gls_sidebar_set_document (self->sidebar, document);
+  _gls_window_compare_document_changed (self);
 
   if (document == NULL)
     {
@@ -489,6 +490,7 @@ gls_window_class_init (GlsWindowClass *klass)
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);
   _gls_window_class_relations_init (widget_class);
+  _gls_window_class_compare_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -531,7 +533,11 @@ on_drop (GtkDropTarget *target,
     return FALSE;
 
   file = g_value_get_object (value);
-  g_application_open (g_application_get_default (), &file, 1, "");
+  /* a second article dropped on an open one is compared with it */
+  if (self->document != NULL && (self->file == NULL || !g_file_equal (file, self->file)))
+    gls_window_compare (self, file);
+  else
+    g_application_open (g_application_get_default (), &file, 1, "");
 
   return TRUE;
 }
