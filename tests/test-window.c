@@ -1165,6 +1165,148 @@ test_save_disk_full (void)
   gls_test_rm_rf (dir);
 }
 
+/* The first button of each row of the details' relations. */
+static GtkWidget *
+relation_link (GlsWindow *window,
+               guint      index)
+{
+  GlsAnnotationDetails *details = gls_sidebar_get_details (window->sidebar);
+  GtkWidget *row = gtk_widget_get_first_child (_gls_annotation_details_get_relations_box (details));
+
+  for (guint i = 0; row != NULL && i < index; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  return row != NULL && GTK_IS_BOX (row) ? gtk_widget_get_first_child (row) : NULL;
+}
+
+/* R on a selected annotation, the other picked by a click, a type chosen:
+ * a relation, undone and redone; the related annotation is marked in the
+ * text; the details list it, follow it, retype and delete it; it is saved
+ * and shown again on reopening. */
+static void
+test_relations (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  GlsWindow *window = open_window (path);
+  GlsDocument *document = gls_window_get_document (window);
+  GlsArticleView *view = gls_window_get_article_view (window);
+  GListModel *relations = gls_document_get_relations (document);
+  GlsAnnotationList *annotations = gls_document_get_annotations (document);
+  GlsAnnotation *first, *second;
+  GlsRelationDialog *dialog;
+  GlsRelation *relation;
+  GtkWidget *link, *label;
+
+  gls_article_view_select_range (view, 0, 9);
+  activate (window, "win.annotate-key", g_variant_new_int32 (1));
+  gls_article_view_select_range (view, 63, 70);
+  activate (window, "win.annotate-key", g_variant_new_int32 (4));
+  first = gls_annotation_list_get (annotations, 0);
+  second = gls_annotation_list_get (annotations, 1);
+
+  /* nothing selected: nothing to relate */
+  _gls_window_select_annotation (window, NULL, FALSE);
+  spin (20);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.relate", NULL);
+  spin (20);
+  g_assert_null (window->relation_dialog);
+
+  _gls_window_select_annotation (window, first, FALSE);
+  activate (window, "win.relate", NULL);
+  dialog = window->relation_dialog;
+  g_assert_nonnull (dialog);
+  g_assert_true (gls_relation_dialog_get_from (dialog) == first);
+
+  /* a click on the other highlight picks it, and keeps the dialog's start */
+  {
+    double x, y;
+
+    center_of (view, 65, &x, &y);
+    _gls_article_view_click (view, x, y);
+    spin (20);
+  }
+  g_assert_true (gls_relation_dialog_get_from (dialog) == first);
+  gls_relation_dialog_set_type (dialog, "contradicts");
+  g_assert_nonnull (gls_relation_dialog_relate (dialog, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+  g_assert_null (window->relation_dialog);
+
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  relation = g_list_model_get_item (relations, 0);
+  g_object_unref (relation);
+  g_assert_cmpstr (gls_relation_get_relation_type (relation), ==, "contradicts");
+  g_assert_cmpstr (gls_relation_get_from (relation), ==, gls_annotation_get_id (first));
+  g_assert_cmpstr (gls_relation_get_to (relation), ==, gls_annotation_get_id (second));
+
+  /* undone and redone as one step */
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+  activate (window, "win.redo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+
+  /* the first selected: the second is marked, and the details list it */
+  _gls_window_select_annotation (window, first, FALSE);
+  spin (50);
+  g_assert_true (gls_article_view_is_related (view, second));
+  g_assert_false (gls_article_view_is_related (view, first));
+  link = relation_link (window, 0);
+  g_assert_nonnull (link);
+  label = gtk_button_get_child (GTK_BUTTON (link));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "→ contradicts “Critics”"));
+
+  /* following it selects the other end, whose details say where from */
+  g_signal_emit_by_name (link, "clicked");
+  spin (50);
+  g_assert_true (gls_article_view_get_selected (view) == second);
+  g_assert_true (gls_article_view_is_related (view, first));
+  label = gtk_button_get_child (GTK_BUTTON (relation_link (window, 0)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "← contradicts “Officials”"));
+
+  /* retyped through the row's drop-down: one step, the id kept */
+  {
+    GtkWidget *dropdown = gtk_widget_get_next_sibling (relation_link (window, 0));
+    g_autofree char *id = g_strdup (gls_relation_get_id (relation));
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+    spin (50);
+    relation = g_list_model_get_item (relations, 0);
+    g_object_unref (relation);
+    g_assert_cmpstr (gls_relation_get_relation_type (relation), ==, "supports");
+    g_assert_cmpstr (gls_relation_get_id (relation), ==, id);
+    activate (window, "win.undo", NULL);
+    relation = g_list_model_get_item (relations, 0);
+    g_object_unref (relation);
+    g_assert_cmpstr (gls_relation_get_relation_type (relation), ==, "contradicts");
+  }
+
+  /* saved, and shown again on reopening */
+  activate (window, "win.save", NULL);
+  close_window (window);
+  window = open_window (path);
+  document = gls_window_get_document (window);
+  view = gls_window_get_article_view (window);
+  first = gls_annotation_list_get (gls_document_get_annotations (document), 0);
+  _gls_window_select_annotation (window, first, TRUE);
+  spin (50);
+  label = gtk_button_get_child (GTK_BUTTON (relation_link (window, 0)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "→ contradicts “Critics”"));
+  g_assert_true (gls_article_view_is_related (view, gls_annotation_list_get (gls_document_get_annotations (document), 1)));
+
+  /* deleted from its row, undone */
+  g_signal_emit_by_name (gtk_widget_get_last_child (gtk_widget_get_parent (relation_link (window, 0))), "clicked");
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (gls_document_get_relations (document)), ==, 0);
+  g_assert_false (gls_article_view_is_related (view, gls_annotation_list_get (gls_document_get_annotations (document), 1)));
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gls_document_get_relations (document)), ==, 1);
+
+  activate (window, "win.save", NULL);
+  close_window (window);
+  gls_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1193,6 +1335,7 @@ main (int   argc,
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/save-disk-full", test_save_disk_full);
   g_test_add_func ("/window/move-by-words", test_move_by_words);
+  g_test_add_func ("/window/relations", test_relations);
 
   status = g_test_run ();
   g_object_unref (application);

@@ -83,6 +83,8 @@ validate_document (GFile      *source_file,
                           "%s: %u annotations were not found in the text (orphaned)\n",
                           gls_document_get_n_orphaned (document)),
              name, gls_document_get_n_orphaned (document));
+  /* a dangling link is a warning: the file itself is valid */
+  gls_cli_check_links (document, name);
 
   return GLS_CLI_EXIT_OK;
 }

@@ -64,6 +64,14 @@ void         gls_cli_print_list_json (GlsDocument          *document,
 GlsCliExit   gls_cli_codebook        (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv);
+GlsCliExit   gls_cli_link            (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+GlsCliExit   gls_cli_compare         (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
+guint        gls_cli_check_links     (GlsDocument          *document,
+                                      const char           *name);
 GlsCliExit   gls_cli_agreement       (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv);

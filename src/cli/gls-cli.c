@@ -44,6 +44,21 @@ static const GlsCliCommand commands[] = {
     N_("Offsets count the characters (Unicode code points) of the article’s text from 0;\n"
        "the span is [start, end)."),
     1, 1 },
+  { "link", gls_cli_link, N_("--type TYPE SOURCE_A ID_A SOURCE_B ID_B"), N_("SOURCE_A ID_A SOURCE_B ID_B"),
+    N_("Relate an annotation of one article to one of another article, or of the same"),
+    N_("The relation is added to SOURCE_A’s annotation file; when SOURCE_B is another\n"
+       "article, it names SOURCE_B’s annotation file relative to it\n"
+       "(to=\"B.txt.annotations.xml#ID_B\"). An id that is not there is refused, and\n"
+       "nothing is written. Prints the new relation’s id."),
+    4, 4 },
+  { "compare", gls_cli_compare, N_("[--json] SOURCE_A SOURCE_B"), N_("SOURCE_A SOURCE_B"),
+    N_("Count, per category, the annotations of two articles and how they are linked"),
+    N_("For each article and category, separated by tabs: the category, its\n"
+       "annotations, those linked to the other article (by a relation in either\n"
+       "annotation file), those only in this article, and the links by type\n"
+       "(TYPE=N …). With --json, one object: {\"articles\": [{\"source\", \"categories\":\n"
+       "{ID: {\"annotations\", \"linked\", \"only_here\", \"by_type\"}}}]}."),
+    2, 2 },
   { "reanchor", gls_cli_reanchor, N_("[--dry-run] SOURCE…"), N_("SOURCE"),
     N_("Move the annotations to where their text went after the article changed, and save"),
     N_("Prints a line per target, separated by tabs: ID (SOURCE#ID for several\n"

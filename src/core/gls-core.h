@@ -14,4 +14,5 @@
 #include "gls-file-reader.h"
 #include "gls-palette.h"
 #include "gls-refi-qda.h"
+#include "gls-links.h"
 #include "gls-source.h"

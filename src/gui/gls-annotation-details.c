@@ -28,6 +28,7 @@ struct _GlsAnnotationDetails
   GtkWidget      *accept_button;
   GtkTextView    *note_view;
   GtkLabel       *meta_label;
+  GtkBox         *relations_box;
 
   /* Borrowed */
   GlsCodebook    *codebook;       /* the one the drop-down lists */
@@ -35,11 +36,20 @@ struct _GlsAnnotationDetails
   /* Owned */
   GlsDocument    *document;
   GlsAnnotation  *annotation;
+  GlsLinkResolver *resolver;
 
+  guint           relations_source;
   guint           updating : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlsAnnotationDetails, gls_annotation_details, GTK_TYPE_WIDGET)
+
+enum {
+  FOLLOW,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 format_time (const char *iso8601)
@@ -99,6 +109,165 @@ update_review (GlsAnnotationDetails *self)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Relations                                                            */
+
+static void
+on_follow_clicked (GlsAnnotationDetails *self,
+                   GtkButton            *button)
+{
+  GFile *sidecar = g_object_get_data (G_OBJECT (button), "sidecar");
+  const char *id = g_object_get_data (G_OBJECT (button), "id");
+
+  g_signal_emit (self, signals[FOLLOW], 0, sidecar, id);
+}
+
+static void
+on_remove_clicked (GlsAnnotationDetails *self,
+                   GtkButton            *button)
+{
+  GlsRelation *relation = g_object_get_data (G_OBJECT (button), "relation");
+
+  if (self->document != NULL)
+    gls_document_remove_relation (self->document, relation);
+}
+
+static void
+on_type_selected (GlsAnnotationDetails *self,
+                  GParamSpec           *pspec,
+                  GtkDropDown          *dropdown)
+{
+  GlsRelation *relation = g_object_get_data (G_OBJECT (dropdown), "relation");
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  if (self->document != NULL && item != NULL)
+    gls_document_set_relation_type (self->document, relation, gtk_string_object_get_string (item));
+}
+
+/* One relation: its direction and type, the other end's quote as a link
+ * to it (or why it dangles), a type to change it to and a delete button. */
+static GtkWidget *
+new_relation_row (GlsAnnotationDetails *self,
+                  GlsRelation          *relation,
+                  const char * const   *types)
+{
+  gboolean outgoing = g_strcmp0 (gls_relation_get_from (relation), gls_annotation_get_id (self->annotation)) == 0;
+  const char *other = outgoing ? gls_relation_get_to (relation) : gls_relation_get_from (relation);
+  g_autoptr(GlsLinkEnd) end = gls_link_resolver_resolve (self->resolver, self->document, other);
+  g_autoptr(GtkStringList) type_list = gtk_string_list_new ((const char * const *) types);
+  g_autofree char *text = NULL;
+  GtkWidget *row, *link, *label, *dropdown, *remove;
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n_types = g_strv_length ((char **) types);
+
+  if (end->state == GLS_LINK_OK)
+    /* Translators: "→" or "←" for the direction, the relation type, the other annotation's quote */
+    text = g_strdup_printf (_("%s %s “%s”"), outgoing ? "→" : "←", gls_relation_get_relation_type (relation), end->quote);
+  else if (end->state == GLS_LINK_NO_ANNOTATION)
+    /* Translators: a relation whose other annotation was deleted; the type, the reference */
+    text = g_strdup_printf (_("%s %s — dangling: no annotation %s"), outgoing ? "→" : "←",
+                            gls_relation_get_relation_type (relation), other);
+  else
+    /* Translators: a relation whose other article's annotations are gone; the type, the reference */
+    text = g_strdup_printf (_("%s %s — dangling: cannot read %s"), outgoing ? "→" : "←",
+                            gls_relation_get_relation_type (relation), other);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (row, "relation");
+
+  link = gtk_button_new ();
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_button_set_child (GTK_BUTTON (link), label);
+  gtk_widget_add_css_class (link, "flat");
+  gtk_widget_set_hexpand (link, TRUE);
+  gtk_widget_set_tooltip_text (link, text);
+  gtk_widget_set_sensitive (link, end->state == GLS_LINK_OK);
+  if (end->state != GLS_LINK_OK)
+    gtk_widget_add_css_class (label, "warning");
+  if (end->sidecar != NULL)
+    g_object_set_data_full (G_OBJECT (link), "sidecar", g_object_ref (end->sidecar), g_object_unref);
+  g_object_set_data_full (G_OBJECT (link), "id", g_strdup (end->id), g_free);
+  g_signal_connect_object (link, "clicked", G_CALLBACK (on_follow_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (row), link);
+
+  for (guint i = 0; i < n_types; i++)
+    if (g_strcmp0 (types[i], gls_relation_get_relation_type (relation)) == 0)
+      position = i;
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&type_list)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+  gtk_widget_set_tooltip_text (dropdown, _("Relation Type"));
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (dropdown), "relation", g_object_ref (relation), g_object_unref);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_type_selected), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (row), dropdown);
+
+  remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Delete Relation"));
+  g_object_set_data_full (G_OBJECT (remove), "relation", g_object_ref (relation), g_object_unref);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (row), remove);
+
+  return row;
+}
+
+static void
+update_relations (GlsAnnotationDetails *self)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_auto(GStrv) types = NULL;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->relations_source, g_source_remove);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations_box))) != NULL)
+    gtk_box_remove (self->relations_box, child);
+
+  if (self->annotation == NULL || self->document == NULL)
+    return;
+
+  relations = gls_document_dup_relations_of (self->document, self->annotation);
+  types = gls_document_dup_relation_types (self->document);
+  for (guint i = 0; i < relations->len; i++)
+    gtk_box_append (self->relations_box, new_relation_row (self, g_ptr_array_index (relations, i),
+                                                           (const char * const *) types));
+  if (relations->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("None yet (R relates it)"));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->relations_box, none);
+    }
+}
+
+static gboolean
+update_relations_cb (gpointer data)
+{
+  GlsAnnotationDetails *self = data;
+
+  self->relations_source = 0;
+  update_relations (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are rebuilt once the change is over, never inside the handler of
+ * the drop-down that asked for it. */
+static void
+queue_relations (GlsAnnotationDetails *self)
+{
+  if (self->relations_source == 0)
+    self->relations_source = g_idle_add (update_relations_cb, self);
+}
+
 static void
 update (GlsAnnotationDetails *self)
 {
@@ -116,6 +285,7 @@ update (GlsAnnotationDetails *self)
   const char *note;
   const char *unknown;
 
+  update_relations (self);
   if (annotation == NULL || self->document == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -240,8 +410,10 @@ gls_annotation_details_dispose (GObject *object)
 {
   GlsAnnotationDetails *self = (GlsAnnotationDetails *)object;
 
+  g_clear_handle_id (&self->relations_source, g_source_remove);
   g_clear_object (&self->annotation);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->resolver, gls_link_resolver_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_ANNOTATION_DETAILS);
 
   G_OBJECT_CLASS (gls_annotation_details_parent_class)->dispose (object);
@@ -269,6 +441,18 @@ gls_annotation_details_class_init (GlsAnnotationDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, accept_button);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, note_view);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsAnnotationDetails, relations_box);
+
+  /**
+   * GlsAnnotationDetails::follow:
+   * @sidecar: (nullable): the sidecar the other annotation is in
+   * @id: the other annotation's id
+   *
+   * Asks to select and show the other end of a relation.
+   */
+  signals[FOLLOW] =
+    g_signal_new ("follow", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_STRING);
 }
 
 static void
@@ -277,6 +461,7 @@ gls_annotation_details_init (GlsAnnotationDetails *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->resolver = gls_link_resolver_new ();
 
   g_signal_connect_object (self->category_dropdown, "notify::selected",
                            G_CALLBACK (on_category_selected), self, G_CONNECT_SWAPPED);
@@ -298,13 +483,18 @@ gls_annotation_details_set_document (GlsAnnotationDetails *self,
   g_return_if_fail (GLS_IS_ANNOTATION_DETAILS (self));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gls_document_get_relations (self->document), self);
+    }
   g_set_object (&self->document, document);
   self->codebook = NULL;
   if (document != NULL)
     {
       g_signal_connect_object (document, "annotation-changed", G_CALLBACK (on_annotation_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gls_document_get_relations (document), "items-changed",
+                               G_CALLBACK (queue_relations), self, G_CONNECT_SWAPPED);
     }
   gls_annotation_details_set_annotation (self, NULL);
 }
@@ -334,4 +524,28 @@ gls_annotation_details_get_note_view (GlsAnnotationDetails *self)
   g_return_val_if_fail (GLS_IS_ANNOTATION_DETAILS (self), NULL);
 
   return self->note_view;
+}
+
+/* Where the quotes of other articles are found: shared with the window,
+ * which tells it the articles that are open. */
+void
+gls_annotation_details_set_resolver (GlsAnnotationDetails *self,
+                                     GlsLinkResolver      *resolver)
+{
+  g_return_if_fail (GLS_IS_ANNOTATION_DETAILS (self));
+  g_return_if_fail (resolver != NULL);
+
+  gls_link_resolver_ref (resolver);
+  g_clear_pointer (&self->resolver, gls_link_resolver_unref);
+  self->resolver = resolver;
+  update_relations (self);
+}
+
+/* The rows of the relations shown, for the tests: the box of each. */
+GtkWidget *
+_gls_annotation_details_get_relations_box (GlsAnnotationDetails *self)
+{
+  g_return_val_if_fail (GLS_IS_ANNOTATION_DETAILS (self), NULL);
+
+  return GTK_WIDGET (self->relations_box);
 }

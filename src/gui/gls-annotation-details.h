@@ -18,5 +18,8 @@ void gls_annotation_details_set_annotation (GlsAnnotationDetails *self,
                                             GlsAnnotation        *annotation);
 void gls_annotation_details_focus_note     (GlsAnnotationDetails *self);
 GtkTextView *gls_annotation_details_get_note_view (GlsAnnotationDetails *self);
+void gls_annotation_details_set_resolver   (GlsAnnotationDetails *self,
+                                            GlsLinkResolver      *resolver);
+GtkWidget *_gls_annotation_details_get_relations_box (GlsAnnotationDetails *self);
 
 G_END_DECLS

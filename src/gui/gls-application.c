@@ -22,6 +22,8 @@ struct _GlsApplication
 
   /* Owned */
   GlsStyleManager *style_manager;
+
+  guint            compare : 1;  /* --compare: the two files go side by side */
 };
 
 G_DEFINE_FINAL_TYPE (GlsApplication, gls_application, GTK_TYPE_APPLICATION)
@@ -76,6 +78,19 @@ gls_application_open (GApplication  *application,
                       const char    *hint)
 {
   GlsApplication *self = GLS_APPLICATION (application);
+
+  if (self->compare && n_files == 2)
+    {
+      g_autoptr(GFile) first = article_for (files[0]);
+      g_autoptr(GFile) second = article_for (files[1]);
+      GlsWindow *window = gls_window_new (GTK_APPLICATION (self));
+
+      self->compare = FALSE;
+      gls_window_open (window, first);
+      gls_window_compare (window, second);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
 
   for (int i = 0; i < n_files; i++)
     {
@@ -383,7 +398,11 @@ static int
 gls_application_handle_local_options (GApplication *application,
                                       GVariantDict *options)
 {
+  GlsApplication *self = GLS_APPLICATION (application);
   g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* --compare: the two files go side by side */
+  self->compare = g_variant_dict_contains (options, "compare");
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -431,6 +450,8 @@ gls_application_init (GlsApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   /* Translators: what follows the options in “glossator --help” */
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_add_main_option (G_APPLICATION (self), "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open two articles side by side to compare them"), NULL);
 }
 
 GlsApplication *

@@ -375,6 +375,30 @@ append_bar (GtkSnapshot           *snapshot,
     }
 }
 
+/* The frame around an annotation related to the selected one: dashed on
+ * all four sides, so that it shows without telling colours apart. */
+static void
+append_related_frame (GtkSnapshot           *snapshot,
+                      const GdkRGBA         *color,
+                      const graphene_rect_t *rect)
+{
+  graphene_rect_t edge;
+  const float inset = 3, line = 1.5;
+
+  graphene_rect_init (&edge, rect->origin.x - inset, rect->origin.y - inset, rect->size.width + 2 * inset, line);
+  append_bar (snapshot, color, &edge, TRUE);
+  edge.origin.y = rect->origin.y + rect->size.height + inset - line;
+  append_bar (snapshot, color, &edge, TRUE);
+  for (float y = rect->origin.y - inset; y < rect->origin.y + rect->size.height + inset; y += 7)
+    {
+      graphene_rect_init (&edge, rect->origin.x - inset, y, line,
+                          MIN (4, rect->origin.y + rect->size.height + inset - y));
+      gtk_snapshot_append_color (snapshot, color, &edge);
+      edge.origin.x = rect->origin.x + rect->size.width + inset - line;
+      gtk_snapshot_append_color (snapshot, color, &edge);
+    }
+}
+
 void
 _gls_article_view_snapshot_layer (GtkTextView      *view,
                                  GtkTextViewLayer  layer,
@@ -410,6 +434,7 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       GlsAnnotation *annotation = g_ptr_array_index (self->visible, i);
       g_autoptr(GArray) rects = get_annotation_rects (self, annotation, start, end);
       gboolean selected = annotation == self->selected;
+      gboolean related = g_hash_table_contains (self->related, annotation);
       gboolean fuzzy = gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY;
       guint from = MAX (gls_annotation_get_start (annotation), start);
       guint lane;
@@ -438,6 +463,15 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
                               rect->origin.y + rect->size.height + 1 + lane * (BAR_HEIGHT + BAR_GAP),
                               rect->size.width, BAR_HEIGHT);
           append_bar (snapshot, &color, &bar, fuzzy);
+
+          if (related && !selected)
+            {
+              GdkRGBA ink = { 0, 0, 0, 0.85 };
+
+              if (dark)
+                ink = (GdkRGBA) { 1, 1, 1, 0.85 };
+              append_related_frame (snapshot, &ink, rect);
+            }
 
           if (selected)
             {

@@ -25,6 +25,7 @@ struct _GlsArticleView
   GHashTable    *simple_lines; /* line number → 1 left to right only, 2 not */
   GHashTable    *drawn;        /* GlsAnnotation → GArray of graphene_rect_t */
   GHashTable    *geometry;     /* GlsAnnotation → GArray of graphene_rect_t, kept */
+  GHashTable    *related;      /* GlsAnnotation, the ends of the selected one's relations */
   GtkWidget     *popover;
 
   GArray        *breaks;       /* guint offsets of the spaces shown as line breaks */

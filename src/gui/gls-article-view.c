@@ -257,6 +257,7 @@ gls_article_view_finalize (GObject *object)
   g_clear_pointer (&self->line_cache, g_hash_table_unref);
   g_clear_pointer (&self->simple_lines, g_hash_table_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
+  g_clear_pointer (&self->related, g_hash_table_unref);
   g_clear_pointer (&self->geometry, g_hash_table_unref);
 
   G_OBJECT_CLASS (gls_article_view_parent_class)->finalize (object);
@@ -444,11 +445,25 @@ gls_article_view_class_init (GlsArticleViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
+static gboolean
+on_relate_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GlsArticleView        *self)
+{
+  if ((keyval != GDK_KEY_r && keyval != GDK_KEY_R) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.relate", NULL);
+}
+
 static void
 gls_article_view_init (GlsArticleView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkEventController *legacy;
+  GtkEventController *legacy, *keys;
   GtkEventController *shortcuts;
 
   self->visible = g_ptr_array_new ();
@@ -456,6 +471,7 @@ gls_article_view_init (GlsArticleView *self)
   self->line_cache = g_hash_table_new_full (NULL, NULL, NULL, _gls_article_view_free_rects);
   self->simple_lines = g_hash_table_new (NULL, NULL);
   self->drawn = g_hash_table_new_full (NULL, NULL, NULL, _gls_article_view_free_rects);
+  self->related = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->geometry = g_hash_table_new_full (NULL, NULL, NULL, _gls_article_view_free_rects);
 
   gtk_text_view_set_editable (view, FALSE);
@@ -510,6 +526,11 @@ gls_article_view_init (GlsArticleView *self)
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (1));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* R relates; a shortcut's trigger would take Alt+R from the mnemonics too */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_relate_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *
@@ -561,6 +582,7 @@ gls_article_view_set_document (GlsArticleView *self,
     return;
 
   gls_article_view_set_selected (self, NULL);
+  g_hash_table_remove_all (self->related);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
@@ -916,4 +938,32 @@ _gls_article_view_get_popover (GlsArticleView *self)
   g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), NULL);
 
   return self->popover;
+}
+
+/**
+ * gls_article_view_set_related:
+ * @annotations: (element-type GlsAnnotation) (nullable): annotations of
+ *   the view's document
+ *
+ * Marks @annotations with a dashed frame, as related to the selected one.
+ */
+void
+gls_article_view_set_related (GlsArticleView *self,
+                              GPtrArray      *annotations)
+{
+  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
+
+  g_hash_table_remove_all (self->related);
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    g_hash_table_add (self->related, g_object_ref (g_ptr_array_index (annotations, i)));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+gls_article_view_is_related (GlsArticleView *self,
+                             GlsAnnotation  *annotation)
+{
+  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), FALSE);
+
+  return g_hash_table_contains (self->related, annotation);
 }

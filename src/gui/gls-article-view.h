@@ -39,5 +39,9 @@ void           gls_article_view_get_drawn_rects    (GlsArticleView *self,
                                                     GlsAnnotation  *annotation,
                                                     GArray         *rects);
 guint          gls_article_view_get_n_drawn        (GlsArticleView *self);
+void           gls_article_view_set_related        (GlsArticleView *self,
+                                                    GPtrArray      *annotations);
+gboolean       gls_article_view_is_related         (GlsArticleView *self,
+                                                    GlsAnnotation  *annotation);
 
 G_END_DECLS

@@ -57,12 +57,19 @@ _gls_window_update_actions (GlsWindow *self)
 {
   gboolean has_document = self->document != NULL;
   gboolean has_selected = has_document && gls_article_view_get_selected (self->article_view) != NULL;
+  GlsDocument *active_document;
+  GlsArticleView *active_view = _gls_window_active_view (self, &active_document);
+  gboolean has_active_selected = active_document != NULL && gls_article_view_get_selected (active_view) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_document && gls_document_can_undo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_document && gls_document_can_redo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", has_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", active_document != NULL && gls_document_can_undo (active_document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", active_document != NULL && gls_document_can_redo (active_document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", has_active_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relate", has_active_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-compare", self->compare != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.swap-compare", self->compare != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-start", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-end", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", has_document);
@@ -97,7 +104,7 @@ _gls_window_annotate (GlsWindow  *self,
   GtkTextIter end;
   GlsSpan span;
 
-  if (self->document == NULL)
+  if (self->document == NULL || _gls_window_compare_annotate (self, category))
     return;
 
   if (!gls_article_view_get_selection (self->article_view,
@@ -146,6 +153,8 @@ label_with (GlsWindow  *self,
   GlsAnnotation *chosen = gls_article_view_get_selected (self->article_view);
   GlsSpan span;
 
+  if (_gls_window_compare_annotate (self, category))
+    return;
   if (chosen == NULL || gls_article_view_get_selection (self->article_view, FALSE, &span))
     {
       _gls_window_annotate (self, category);
@@ -210,6 +219,8 @@ action_delete_annotation (GtkWidget  *widget,
   GlsWindow *self = GLS_WINDOW (widget);
   GlsAnnotation *annotation = gls_article_view_get_selected (self->article_view);
 
+  if (_gls_window_compare_delete (self))
+    return;
   if (annotation != NULL && _gls_window_review_delete (self, annotation))
     return;
 
@@ -421,7 +432,11 @@ action_save (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _gls_window_save (GLS_WINDOW (widget), FALSE);
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  _gls_window_save (self, FALSE);
+  if (self->compare != NULL)
+    gls_compare_view_save (self->compare);
 }
 
 static void
@@ -446,9 +461,11 @@ action_undo (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GlsWindow *self = GLS_WINDOW (widget);
+  GlsDocument *document;
 
-  if (self->document != NULL)
-    gls_document_undo (self->document);
+  _gls_window_active_view (self, &document);
+  if (document != NULL)
+    gls_document_undo (document);
 }
 
 static void
@@ -457,9 +474,11 @@ action_redo (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GlsWindow *self = GLS_WINDOW (widget);
+  GlsDocument *document;
 
-  if (self->document != NULL)
-    gls_document_redo (self->document);
+  _gls_window_active_view (self, &document);
+  if (document != NULL)
+    gls_document_redo (document);
 }
 
 static void

@@ -3,7 +3,9 @@
  * class, and what the tests may do to a window that users do with the mouse. */
 #pragma once
 
+#include "gls-compare-view.h"
 #include "gls-info-bar.h"
+#include "gls-relation-dialog.h"
 #include "gls-sidebar.h"
 #include "gls-window.h"
 
@@ -41,9 +43,15 @@ struct _GlsWindow
   GCancellable         *cancellable;    /* of the background operation */
   GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
+  GlsLinkResolver      *resolver;       /* the quotes of other articles */
   char                 *armed;
   GlsAnnotation        *reviewed;       /* the annotation under review, while its text is selected */
   char                 *last_category;  /* the key that repeats gives it */
+
+  /* Borrowed */
+  GlsRelationDialog    *relation_dialog; /* while it is open */
+  GlsCompareView       *compare;         /* the article compared, in compare_paned */
+  GtkPaned             *compare_paned;
 
   guint                 progress_source;
   guint                 loading : 1;
@@ -112,5 +120,27 @@ gboolean _gls_window_show_reanchored    (GlsWindow      *self);
 void     _gls_window_article_changed    (GlsWindow      *self,
                                          const char     *message);
 void     _gls_window_reload_article     (GlsWindow      *self);
+
+/* gls-window-compare.c */
+void     _gls_window_class_compare_init (GtkWidgetClass *klass);
+void     _gls_window_close_compare      (GlsWindow      *self);
+void     _gls_window_compare_document_changed (GlsWindow *self);
+GlsArticleView *
+         _gls_window_active_view        (GlsWindow      *self,
+                                         GlsDocument   **document);
+gboolean _gls_window_compare_annotate   (GlsWindow      *self,
+                                         const char     *category);
+gboolean _gls_window_compare_delete     (GlsWindow      *self);
+
+/* gls-window-relations.c */
+void     _gls_window_class_relations_init (GtkWidgetClass *klass);
+void     _gls_window_update_related     (GlsWindow      *self);
+GlsRelationDialog *
+         _gls_window_relate             (GlsWindow      *self);
+gboolean _gls_window_relation_pick      (GlsWindow      *self,
+                                         GlsAnnotation  *annotation);
+void     _gls_window_follow             (GlsWindow      *self,
+                                         GFile          *sidecar,
+                                         const char     *id);
 
 G_END_DECLS

@@ -93,6 +93,10 @@ on_codebook_changed (GlsWindow *self)
 static void
 on_view_selected (GlsWindow *self)
 {
+  /* while a relation is being made, a click picks its other end */
+  if (_gls_window_relation_pick (self, gls_article_view_get_selected (self->article_view)))
+    return;
+  _gls_window_update_related (self);
   gls_sidebar_select (self->sidebar, gls_article_view_get_selected (self->article_view));
   _gls_window_review_selected (self);
   _gls_window_update_actions (self);
@@ -169,13 +173,22 @@ _gls_window_set_document (GlsWindow   *self,
                           GlsDocument *document)
 {
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gls_document_get_relations (self->document), self);
+      gls_link_resolver_remove_document (self->resolver, self->document);
+    }
+  if (self->relation_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->relation_dialog));
   g_set_object (&self->document, document);
   g_clear_object (&self->reviewed);
+  if (document != NULL)
+    gls_link_resolver_add_document (self->resolver, document);
   gls_sidebar_set_reviewing (self->sidebar, FALSE);
 
   gls_article_view_set_document (self->article_view, document);
   gls_sidebar_set_document (self->sidebar, document);
+  _gls_window_compare_document_changed (self);
 
   if (document == NULL)
     {
@@ -191,6 +204,8 @@ _gls_window_set_document (GlsWindow   *self,
   g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gls_document_get_relations (document), "items-changed",
+                           G_CALLBACK (_gls_window_update_related), self, G_CONNECT_SWAPPED);
 
   on_codebook_changed (self);
   update_title (self);
@@ -356,7 +371,10 @@ gls_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gls_document_get_relations (self->document), self);
+    }
   if (self->document_file != NULL)
     g_signal_handlers_disconnect_by_data (self->document_file, self);
 
@@ -378,6 +396,7 @@ gls_window_finalize (GObject *object)
   g_clear_pointer (&self->armed, g_free);
   g_clear_object (&self->reviewed);
   g_clear_pointer (&self->last_category, g_free);
+  g_clear_pointer (&self->resolver, gls_link_resolver_unref);
 
   G_OBJECT_CLASS (gls_window_parent_class)->finalize (object);
 }
@@ -472,6 +491,8 @@ gls_window_class_init (GlsWindowClass *klass)
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);
   _gls_window_class_export_init (widget_class);
+  _gls_window_class_relations_init (widget_class);
+  _gls_window_class_compare_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -500,7 +521,8 @@ on_font_changed (GlsWindow *self)
   gtk_css_provider_load_from_data (self->font_css, css->str, -1);
 }
 
-/* Articles dropped on the window open, each in its own window. */
+/* Articles dropped on the window open, each in its own window; one
+ * dropped on an open article is put beside it, to compare. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -521,7 +543,12 @@ on_drop (GtkDropTarget *target,
   if (files->len == 0)
     return FALSE;
 
-  g_application_open (g_application_get_default (), (GFile **) files->pdata, files->len, "");
+  /* one other article dropped on an open one is compared with it */
+  if (files->len == 1 && self->document != NULL &&
+      (self->file == NULL || !g_file_equal (g_ptr_array_index (files, 0), self->file)))
+    gls_window_compare (self, g_ptr_array_index (files, 0));
+  else
+    g_application_open (g_application_get_default (), (GFile **) files->pdata, files->len, "");
 
   return TRUE;
 }
@@ -538,6 +565,8 @@ gls_window_init (GlsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _gls_window_fill_export_menu (G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), GLS_TYPE_WINDOW, "export_menu")));
 
+  self->resolver = gls_link_resolver_new ();
+  gls_annotation_details_set_resolver (gls_sidebar_get_details (self->sidebar), self->resolver);
   self->settings = gls_settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -573,6 +602,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect_object (self->article_view, "range-selected", G_CALLBACK (on_range_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "category-activated", G_CALLBACK (on_category_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "annotation-activated", G_CALLBACK (on_annotation_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gls_sidebar_get_details (self->sidebar), "follow", G_CALLBACK (_gls_window_follow), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL);

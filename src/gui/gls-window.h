@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "gls-article-view.h"
+#include "gls-compare-view.h"
 #include "gls-core.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,9 @@ gboolean        gls_window_save_draft       (GlsWindow      *self);
 gboolean        gls_window_export           (GlsWindow      *self,
                                              GFile          *file,
                                              const char     *format_name);
+void            gls_window_compare          (GlsWindow      *self,
+                                             GFile          *file);
+GlsCompareView *gls_window_get_compare      (GlsWindow      *self);
 gboolean        gls_window_import           (GlsWindow      *self,
                                              GFile          *file,
                                              const char     *format_name,
