@@ -1179,6 +1179,62 @@ relation_link (GlsWindow *window,
   return row != NULL && GTK_IS_BOX (row) ? gtk_widget_get_first_child (row) : NULL;
 }
 
+static gboolean
+compare_loaded (gpointer data)
+{
+  GlsCompareView *compare = gls_window_get_compare (data);
+
+  return compare != NULL && gls_compare_view_get_document (compare) != NULL && !gls_compare_view_is_busy (compare);
+}
+
+/* Closing the window with unsaved changes on the compared side asks, and
+ * Save writes them: nothing of the second article is lost. */
+static void
+test_close_compare_unsaved (void)
+{
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *path = write_article (dir, "a.txt", article);
+  g_autofree char *other_path = write_article (dir, "b.txt", "Another outlet said 120 people were deported.\n");
+  g_autofree char *other_sidecar = g_strconcat (other_path, ".annotations.xml", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog = NULL;
+  GlsWindow *window;
+  GlsDocument *compared;
+  GListModel *toplevels;
+
+  window = open_window (path);
+  g_object_ref (window);
+  gls_window_compare (window, other);
+  gls_test_wait_for (compare_loaded, window);
+  compared = gls_compare_view_get_document (gls_window_get_compare (window));
+  g_assert_nonnull (gls_document_annotate (compared, "statistic", 20, 23, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (other_sidecar, G_FILE_TEST_EXISTS));
+
+  /* the window stays, and asks */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        dialog = toplevel;
+    }
+  g_assert_nonnull (dialog);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin (200);
+  g_assert_true (g_file_test (other_sidecar, G_FILE_TEST_EXISTS));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  g_object_unref (window);
+  gls_test_rm_rf (dir);
+}
+
 /* R on a selected annotation, the other picked by a click, a type chosen:
  * a relation, undone and redone; the related annotation is marked in the
  * text; the details list it, follow it, retype and delete it; it is saved
@@ -1330,6 +1386,7 @@ main (int   argc,
   g_test_add_func ("/window/reencoded-article", test_reencoded_article);
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/reload-article", test_reload_article);
+  g_test_add_func ("/window/close-compare-unsaved", test_close_compare_unsaved);
   g_test_add_func ("/window/draft", test_draft);
   g_test_add_func ("/window/merge-conflict", test_merge_conflict);
   g_test_add_func ("/window/import", test_import);

@@ -241,6 +241,15 @@ close_when_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The compared article's document, when it has unsaved changes. */
+static GlsDocument *
+modified_compared (GlsWindow *self)
+{
+  GlsDocument *document = self->compare ? gls_compare_view_get_document (self->compare) : NULL;
+
+  return document != NULL && gls_document_get_modified (document) ? document : NULL;
+}
+
 static void
 on_close_response (GtkDialog *dialog,
                    int        response,
@@ -250,9 +259,23 @@ on_close_response (GtkDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
+      g_autoptr(GError) error = NULL;
+
+      /* the compared article first, at once: the window must not go while
+       * its save is under way; a failure keeps the window open */
+      if (modified_compared (self) != NULL &&
+          !gls_document_file_save (gls_compare_view_get_document_file (self->compare), NULL, &error))
+        {
+          gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+          return;
+        }
+
       /* the window closes once the save has succeeded */
-      _gls_window_save (self, TRUE);
-      return;
+      if (self->document != NULL && gls_document_get_modified (self->document))
+        {
+          _gls_window_save (self, TRUE);
+          return;
+        }
     }
   else if (response == GTK_RESPONSE_REJECT)
     _gls_window_delete_draft (self);
@@ -276,6 +299,8 @@ gls_window_close_request (GtkWindow *window)
 {
   GlsWindow *self = GLS_WINDOW (window);
   GtkWidget *dialog;
+  GlsDocument *compared;
+  gboolean primary_modified;
   g_autofree char *name = NULL;
 
   g_settings_set_int (self->settings, "sidebar-width",
@@ -290,13 +315,25 @@ gls_window_close_request (GtkWindow *window)
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
-  if (self->closing || self->document == NULL || !gls_document_get_modified (self->document))
+  primary_modified = self->document != NULL && gls_document_get_modified (self->document);
+  compared = modified_compared (self);
+  if (self->closing || (!primary_modified && compared == NULL))
     return GTK_WINDOW_CLASS (gls_window_parent_class)->close_request (window);
 
-  name = g_file_get_basename (self->file);
-  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Save the annotations of “%s” before closing?"), name);
+  name = g_file_get_basename (primary_modified ? self->file
+                                               : gls_source_get_file (gls_document_get_source (compared)));
+  if (primary_modified && compared != NULL)
+    {
+      g_autofree char *other = g_file_get_basename (gls_source_get_file (gls_document_get_source (compared)));
+
+      dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                       _("Save the annotations of “%s” and “%s” before closing?"), name, other);
+    }
+  else
+    dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                     _("Save the annotations of “%s” before closing?"), name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("If you do not save, your changes will be lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
