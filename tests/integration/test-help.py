@@ -32,7 +32,7 @@ def main():
     itstool = require_tool("itstool", "itstool")
     root = pathlib.Path(sys.argv[1])
     cli = sys.argv[2]
-    help_dir = root / "help" / "C"
+    help_dir = root / "data" / "help" / "C"
     pages = sorted(help_dir.glob("*.page"))
     tap = Tap()
 
@@ -47,8 +47,8 @@ def main():
         tap.ok(run.returncode == 0 and not run.stdout.strip(),
                f"yelp-check {check} finds nothing wrong", run.stdout + run.stderr)
 
-    listed = re.findall(r"'([\w-]+\.page)'", (root / "help" / "meson.build").read_text(encoding="utf-8"))
-    tap.ok(sorted(listed) == names, "help/meson.build installs every page",
+    listed = re.findall(r"'([\w-]+\.page)'", (root / "data" / "help" / "meson.build").read_text(encoding="utf-8"))
+    tap.ok(sorted(listed) == names, "data/help/meson.build installs every page",
            f"listed {sorted(listed)}\non disk {names}")
 
     text = (help_dir / "command-line.page").read_text(encoding="utf-8")
