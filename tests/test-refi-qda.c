@@ -97,10 +97,13 @@ test_export_valid (void)
 {
   g_autoptr(GlsCodebook) codebook = fixture_codebook ();
   g_autoptr(GBytes) qdc = gls_codebook_to_qdc (codebook);
-  g_autofree char *no_codable = replace (qdc, " isCodable=\"true\"", "");
-  g_autofree char *bad_color = replace (qdc, "#3584E4", "blue");
-  g_autoptr(GBytes) broken1 = g_bytes_new_take (g_steal_pointer (&no_codable), strlen (no_codable));
-  g_autoptr(GBytes) broken2 = g_bytes_new_take (g_steal_pointer (&bad_color), strlen (bad_color));
+  char *no_codable = replace (qdc, " isCodable=\"true\"", "");
+  char *bad_color = replace (qdc, "#3584E4", "blue");
+  /* the length first: the order in which arguments are evaluated is not fixed */
+  gsize no_codable_len = strlen (no_codable);
+  gsize bad_color_len = strlen (bad_color);
+  g_autoptr(GBytes) broken1 = g_bytes_new_take (no_codable, no_codable_len);
+  g_autoptr(GBytes) broken2 = g_bytes_new_take (bad_color, bad_color_len);
   g_autoptr(GlsCodebook) built_in = gls_codebook_new_builtin ();
   g_autoptr(GBytes) built_in_qdc = gls_codebook_to_qdc (built_in);
 
