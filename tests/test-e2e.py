@@ -44,8 +44,11 @@ SHARED = os.environ.get('GLOSSATOR_SHARED_DIR') or ''
 CHECK_QUOTES = os.path.join(ROOT, 'tests', 'check-quotes.py')
 SAMPLE = os.path.join(ROOT, 'data', 'samples', 'riverside-library.txt')
 
-WINDOW_TIMEOUT = 20.0   # start-up, until the window with the article shows
-STEP_TIMEOUT = 5.0      # one keyboard command, until its effect shows
+# Under the sanitizers everything is several times slower: build-aux/test
+# --sanitize says by how much, as it tells meson for the tests' own limits.
+SLOWER = float(os.environ.get('GLOSSATOR_TEST_TIMEOUT_MULTIPLIER') or 1)
+WINDOW_TIMEOUT = 20.0 * SLOWER  # start-up, until the window with the article shows
+STEP_TIMEOUT = 5.0 * SLOWER     # one keyboard command, until its effect shows
 T0 = time.monotonic()
 
 
