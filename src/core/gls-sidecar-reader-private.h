@@ -21,6 +21,7 @@ typedef struct
   char        *encoding;
   char        *sha256;
   char        *newlines;
+  char        *type;         /* "html" for an HTML article, else NULL */
   guint64      length;
   gboolean     bom;
   guint        source_line;

@@ -27,7 +27,8 @@ static const GlsXmlSlot annotations_slots[] = {
 static const GlsXmlAttributeSpec source_attributes[] = {
   { "href", GLS_XML_VALUE_STRING, TRUE }, { "encoding", GLS_XML_VALUE_STRING, TRUE },
   { "bom", GLS_XML_VALUE_BOOLEAN, TRUE }, { "newlines", GLS_XML_VALUE_NEWLINES, TRUE },
-  { "length", GLS_XML_VALUE_COUNT, TRUE }, { "sha256", GLS_XML_VALUE_SHA256, TRUE }, { NULL }
+  { "length", GLS_XML_VALUE_COUNT, TRUE }, { "sha256", GLS_XML_VALUE_SHA256, TRUE },
+  { "type", GLS_XML_VALUE_STRING, FALSE }, { NULL }
 };
 static const GlsXmlAttributeSpec annotation_attributes[] = {
   { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "category", GLS_XML_VALUE_NCNAME, TRUE },
@@ -261,6 +262,8 @@ source_attribute (GlsXmlReader *r,
     _gls_set_string (&data->sha256, value);
   else if (strcmp (name, "newlines") == 0)
     _gls_set_string (&data->newlines, value);
+  else if (strcmp (name, "type") == 0)
+    _gls_set_string (&data->type, value);
   else if (strcmp (name, "bom") == 0)
     data->bom = strcmp (value, "true") == 0;
   else if (strcmp (name, "length") == 0)
@@ -361,6 +364,7 @@ _gls_sidecar_data_free (GlsSidecarData *data)
   g_free (data->encoding);
   g_free (data->sha256);
   g_free (data->newlines);
+  g_free (data->type);
   _gls_foreign_free (data->source_foreign);
   g_clear_object (&data->codebook);
   g_free (data->note);
