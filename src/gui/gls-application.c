@@ -128,6 +128,12 @@ action_open (GSimpleAction *action,
   gtk_file_filter_set_name (text, _("Text Files"));
   gtk_file_filter_add_mime_type (text, "text/plain");
   gtk_file_filter_add_suffix (text, "txt");
+  /* HTML pages, read as their extracted text (FORMAT.md §5) */
+  gtk_file_filter_add_mime_type (text, "text/html");
+  gtk_file_filter_add_mime_type (text, "application/xhtml+xml");
+  gtk_file_filter_add_suffix (text, "html");
+  gtk_file_filter_add_suffix (text, "htm");
+  gtk_file_filter_add_suffix (text, "xhtml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
 
   gtk_file_filter_set_name (annotations, _("Annotation Files"));
