@@ -184,5 +184,5 @@ gls_cli_validate (const GlsCliCommand  *command,
                   int                   argc,
                   char                **argv)
 {
-  return gls_cli_run_on_files (command, argc, argv, validate_file);
+  return gls_cli_run_on_files (command, argc, argv, GLS_CORPUS_ORPHAN_SIDECARS, validate_file);
 }
