@@ -47,7 +47,7 @@ gls_cli_list (const GlsCliCommand  *command,
   if (!gls_cli_parse_options (command, entries, &argc, &argv, &exit_code))
     return exit_code;
 
-  if ((document = gls_cli_load_document (argv[1])) == NULL)
+  if ((document = gls_cli_load_document (argv[1], GLS_LOAD_READ_ONLY)) == NULL)
     return GLS_CLI_EXIT_FAILED;
 
   if (json)
@@ -152,7 +152,7 @@ gls_cli_annotate (const GlsCliCommand  *command,
       !parse_offset_option (command, "end", end_text, &end, &exit_code))
     return exit_code;
 
-  if ((document = gls_cli_load_document (argv[1])) == NULL)
+  if ((document = gls_cli_load_document (argv[1], GLS_LOAD_NONE)) == NULL)
     {
       g_printerr (_("annotate: nothing was changed\n"));
       return GLS_CLI_EXIT_FAILED;

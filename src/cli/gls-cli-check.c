@@ -54,7 +54,7 @@ validate_document (GFile      *source_file,
   g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (source_file);
   g_autofree char *name = g_file_get_parse_name (sidecar);
 
-  document = gls_cli_read_document (source_file, problems, &error);
+  document = gls_cli_read_document (source_file, GLS_LOAD_READ_ONLY, problems, &error);
   gls_cli_print_problems (problems);
 
   if (document == NULL)

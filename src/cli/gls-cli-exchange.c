@@ -194,7 +194,7 @@ static GlsCliExit
 load_one (const char *path,
           gpointer    user_data)
 {
-  GlsDocument *document = gls_cli_load_document (path);
+  GlsDocument *document = gls_cli_load_document (path, GLS_LOAD_READ_ONLY);
 
   if (document == NULL)
     return GLS_CLI_EXIT_FAILED;
@@ -386,7 +386,7 @@ gls_cli_import (const GlsCliCommand  *command,
       return GLS_CLI_EXIT_FAILED;
     }
 
-  if ((document = gls_cli_load_document (argv[1])) == NULL)
+  if ((document = gls_cli_load_document (argv[1], GLS_LOAD_NONE)) == NULL)
     {
       g_printerr (_("import: nothing was written\n"));
       return GLS_CLI_EXIT_FAILED;

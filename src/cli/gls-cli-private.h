@@ -128,9 +128,11 @@ void         gls_cli_job_set_result  (gpointer              result,
 void         gls_cli_print_problems  (GPtrArray            *problems);
 void         gls_cli_print_error     (const GError         *error);
 GlsDocument *gls_cli_read_document   (GFile                *file,
+                                      GlsLoadFlags          flags,
                                       GPtrArray            *problems,
                                       GError              **error);
-GlsDocument *gls_cli_load_document   (const char           *path);
+GlsDocument *gls_cli_load_document   (const char           *path,
+                                      GlsLoadFlags          flags);
 gboolean     gls_cli_save_document   (GlsDocument          *document,
                                       GError              **error);
 

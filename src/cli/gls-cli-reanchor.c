@@ -120,7 +120,7 @@ reanchor_one (const char *path,
   gboolean changed;
 
   /* loading re-anchors whenever the article's hash differs */
-  if ((document = gls_cli_load_document (path)) == NULL)
+  if ((document = gls_cli_load_document (path, GLS_LOAD_NONE)) == NULL)
     return GLS_CLI_EXIT_FAILED;
 
   changed = gls_document_get_source_changed (document);

@@ -343,7 +343,7 @@ stats_one (const char *path,
   g_autoptr(GlsDocument) document = NULL;
   Stats *stats;
 
-  if ((document = gls_cli_load_document (path)) == NULL)
+  if ((document = gls_cli_load_document (path, GLS_LOAD_READ_ONLY)) == NULL)
     return GLS_CLI_EXIT_FAILED;
 
   stats = count_document (document);

@@ -307,12 +307,13 @@ gls_cli_print_error (const GError *error)
  * be taken fails, with its problems added to @problems.
  */
 GlsDocument *
-gls_cli_read_document (GFile      *file,
-                       GPtrArray  *problems,
-                       GError    **error)
+gls_cli_read_document (GFile         *file,
+                       GlsLoadFlags   flags,
+                       GPtrArray     *problems,
+                       GError       **error)
 {
   g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (file);
-  gboolean loaded = gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, NULL, error);
+  gboolean loaded = gls_document_file_load (document_file, NULL, NULL, flags, NULL, error);
   GPtrArray *found = gls_document_file_get_problems (document_file);
 
   while (found != NULL && found->len > 0)
@@ -321,16 +322,18 @@ gls_cli_read_document (GFile      *file,
   return loaded ? g_object_ref (gls_document_file_get_document (document_file)) : NULL;
 }
 
-/* The document at @path, or NULL with every problem printed. */
+/* The document at @path, or NULL with every problem printed; a command
+ * that does not save loads with %GLS_LOAD_READ_ONLY. */
 GlsDocument *
-gls_cli_load_document (const char *path)
+gls_cli_load_document (const char   *path,
+                       GlsLoadFlags  flags)
 {
   g_autoptr(GPtrArray) problems = gls_problems_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   GlsDocument *document;
 
-  document = gls_cli_read_document (file, problems, &error);
+  document = gls_cli_read_document (file, flags, problems, &error);
   gls_cli_print_problems (problems);
   if (document == NULL && gls_problems_count (problems, GLS_PROBLEM_ERROR) == 0)
     gls_cli_print_error (error);

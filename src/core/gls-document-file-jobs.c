@@ -416,7 +416,8 @@ load_files (GlsFileJob    *job,
   job->problems = gls_problems_new ();
 
   /* the debris of saves that were killed, never a save under way */
-  _gls_atomic_file_remove_stale (sidecar, GLS_ATOMIC_FILE_STALE_USEC);
+  if (!(job->load_flags & GLS_LOAD_READ_ONLY))
+    _gls_atomic_file_remove_stale (sidecar, GLS_ATOMIC_FILE_STALE_USEC);
 
   /* the encoding the sidecar names, from its first elements: the article
    * is decoded and shown before the whole sidecar is read */
