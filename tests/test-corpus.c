@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-core.h"
+#include "gls-sidecar-reader-private.h"
 #include "gls-test-util.h"
 
 typedef struct
@@ -141,6 +142,125 @@ test_cancelled (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The sidecar of an article with two annotations, as saved. */
+static GBytes *
+saved_sidecar (const char *dir)
+{
+  g_autofree char *article = g_build_filename (dir, "shared.txt", NULL);
+  g_autofree char *sidecar = g_strconcat (article, ".annotations.xml", NULL);
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gls_test_write (article, "One article of a corpus, with two annotations on it.\n", -1);
+  document = gls_test_document_from_file (article);
+  gls_document_annotate (document, "factual", 0, 11, &error);
+  g_assert_no_error (error);
+  gls_document_annotate (document, "opinion", 18, 24, &error);
+  g_assert_no_error (error);
+  g_assert_true (gls_test_save (document, &error));
+
+  return gls_test_read (sidecar);
+}
+
+static GBytes *
+replace (GBytes     *bytes,
+         const char *old,
+         const char *new)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) parts = g_strsplit (text, old, 2);
+  char *joined;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  joined = g_strjoinv (new, parts);
+
+  return g_bytes_new_take (joined, strlen (joined));
+}
+
+static char *
+problems_to_string (GPtrArray *problems)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = gls_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reads @bytes without and with sharing; both must say the same, problems
+ * at their lines and columns too. Returns the shared read's codebook. */
+static GlsCodebook *
+read_both_ways (GBytes   *bytes,
+                gboolean  valid)
+{
+  g_autoptr(GPtrArray) plain_problems = gls_problems_new ();
+  g_autoptr(GPtrArray) shared_problems = gls_problems_new ();
+  g_autoptr(GlsSidecarData) plain = _gls_sidecar_read (bytes, "a.xml", plain_problems, NULL);
+  g_autoptr(GlsSidecarData) shared = _gls_sidecar_read_sharing_codebook (bytes, "a.xml", shared_problems, NULL);
+  g_autofree char *plain_text = problems_to_string (plain_problems);
+  g_autofree char *shared_text = problems_to_string (shared_problems);
+
+  g_assert_cmpstr (shared_text, ==, plain_text);
+  if (!valid)
+    {
+      g_assert_null (plain);
+      g_assert_null (shared);
+      g_assert_cmpuint (plain_problems->len, >, 0);
+      return NULL;
+    }
+
+  g_assert_nonnull (plain);
+  g_assert_nonnull (shared);
+  g_assert_cmpuint (plain->annotations->len, ==, shared->annotations->len);
+  g_assert_cmpuint (gls_codebook_get_n_categories (shared->codebook), ==,
+                    gls_codebook_get_n_categories (plain->codebook));
+  for (guint i = 0; i < gls_codebook_get_n_categories (plain->codebook); i++)
+    g_assert_cmpstr (gls_category_get_label (gls_codebook_get_category (shared->codebook, i)), ==,
+                     gls_category_get_label (gls_codebook_get_category (plain->codebook, i)));
+
+  return g_object_ref (shared->codebook);
+}
+
+/* Loads that change nothing share the codebook copy of the sidecars read
+ * before on the thread, and read exactly what a full read reads. */
+static void
+test_shared_codebook (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = saved_sidecar (f->dir);
+  g_autoptr(GBytes) broken = replace (bytes, "start=\"18\"", "start=\"x\"");
+  g_autoptr(GBytes) other = replace (bytes, "</label>", " </label>");
+  g_autoptr(GBytes) prefixed = replace (bytes, "xmlns=", "xmlns:x=\"urn:x\" xmlns=");
+  g_autoptr(GlsCodebook) first = read_both_ways (bytes, TRUE);
+  g_autoptr(GlsCodebook) second = read_both_ways (bytes, TRUE);
+  g_autoptr(GlsCodebook) changed = NULL;
+  g_autoptr(GlsCodebook) after_change = NULL;
+  g_autoptr(GlsCodebook) with_prefix = NULL;
+
+  /* the second read shares the first one's codebook */
+  g_assert_true (first == second);
+
+  /* an error after the codebook: at the same line and column */
+  read_both_ways (broken, FALSE);
+
+  /* one byte more in the codebook: read again, then shared */
+  changed = read_both_ways (other, TRUE);
+  g_assert_true (changed != first);
+  after_change = read_both_ways (other, TRUE);
+  g_assert_true (after_change == changed);
+
+  /* another namespace declared: never shared, not even with itself */
+  with_prefix = read_both_ways (prefixed, TRUE);
+  g_clear_object (&after_change);
+  after_change = read_both_ways (prefixed, TRUE);
+  g_assert_true (with_prefix != after_change);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +272,7 @@ main (int   argc,
   g_test_add ("/corpus/links", Fixture, NULL, fixture_setup, test_links, fixture_teardown);
   g_test_add ("/corpus/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
   g_test_add_func ("/corpus/missing", test_missing);
+  g_test_add ("/corpus/shared-codebook", Fixture, NULL, fixture_setup, test_shared_codebook, fixture_teardown);
 
   return g_test_run ();
 }

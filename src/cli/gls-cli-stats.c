@@ -191,43 +191,49 @@ put_padded (GString    *out,
     g_string_append_printf (out, "%s%*s", text, pad, "");
 }
 
-static void
-print_row (GString    *out,
-           int         width,
-           const char *label,
-           const char *annotations,
-           const char *characters,
-           const char *notes)
+/* The widths of the columns: as wide as their translated headings need */
+typedef struct
 {
-  /* the columns are as wide as their translated headings need */
-  int annotations_width = MAX (12, (int) g_utf8_strlen (_("Annotations"), -1));
-  int characters_width = MAX (12, (int) g_utf8_strlen (_("Characters"), -1));
-  int notes_width = MAX (8, (int) g_utf8_strlen (_("Notes"), -1));
+  int label;
+  int annotations;
+  int characters;
+  int notes;
+} Widths;
 
+static void
+print_row (GString      *out,
+           const Widths *widths,
+           const char   *label,
+           const char   *annotations,
+           const char   *characters,
+           const char   *notes)
+{
   g_string_append (out, "  ");
-  put_padded (out, label, width, FALSE);
+  put_padded (out, label, widths->label, FALSE);
   g_string_append_c (out, ' ');
-  put_padded (out, annotations, annotations_width, TRUE);
+  put_padded (out, annotations, widths->annotations, TRUE);
   g_string_append_c (out, ' ');
-  put_padded (out, characters, characters_width, TRUE);
+  put_padded (out, characters, widths->characters, TRUE);
   g_string_append_c (out, ' ');
-  put_padded (out, notes, notes_width, TRUE);
+  put_padded (out, notes, widths->notes, TRUE);
   g_string_append_c (out, '\n');
 }
 
 static void
-print_counts (GString    *out,
-              int         width,
-              const char *label,
-              guint       annotations,
-              guint64     characters,
-              guint       notes)
+print_counts (GString      *out,
+              const Widths *widths,
+              const char   *label,
+              guint         annotations,
+              guint64       characters,
+              guint         notes)
 {
-  g_autofree char *a = g_strdup_printf ("%'u", annotations);
-  g_autofree char *c = g_strdup_printf ("%'" G_GUINT64_FORMAT, characters);
-  g_autofree char *n = g_strdup_printf ("%'u", notes);
+  char a[32], c[32], n[32];
 
-  print_row (out, width, label, a, c, n);
+  g_snprintf (a, sizeof a, "%'u", annotations);
+  g_snprintf (c, sizeof c, "%'" G_GUINT64_FORMAT, characters);
+  g_snprintf (n, sizeof n, "%'u", notes);
+
+  print_row (out, widths, label, a, c, n);
 }
 
 /* The table of @stats under the line @heading, in one piece. */
@@ -236,20 +242,25 @@ print_table (const Stats *stats,
              const char  *heading)
 {
   g_autoptr(GString) out = g_string_new (heading);
-  int width = (int) g_utf8_strlen (_("Category"), -1);
+  Widths widths = {
+    (int) g_utf8_strlen (_("Category"), -1),
+    MAX (12, (int) g_utf8_strlen (_("Annotations"), -1)),
+    MAX (12, (int) g_utf8_strlen (_("Characters"), -1)),
+    MAX (8, (int) g_utf8_strlen (_("Notes"), -1)),
+  };
 
   for (guint i = 0; i < stats->tallies->len; i++)
-    width = MAX (width, (int) g_utf8_strlen (((Tally *) g_ptr_array_index (stats->tallies, i))->label, -1));
+    widths.label = MAX (widths.label, (int) g_utf8_strlen (((Tally *) g_ptr_array_index (stats->tallies, i))->label, -1));
 
   g_string_append_c (out, '\n');
-  print_row (out, width, _("Category"), _("Annotations"), _("Characters"), _("Notes"));
+  print_row (out, &widths, _("Category"), _("Annotations"), _("Characters"), _("Notes"));
   for (guint i = 0; i < stats->tallies->len; i++)
     {
       Tally *tally = g_ptr_array_index (stats->tallies, i);
 
-      print_counts (out, width, tally->label, tally->annotations, tally->characters, tally->notes);
+      print_counts (out, &widths, tally->label, tally->annotations, tally->characters, tally->notes);
     }
-  print_counts (out, width, _("Total"), stats->annotations, stats->characters, stats->notes);
+  print_counts (out, &widths, _("Total"), stats->annotations, stats->characters, stats->notes);
 
   if (stats->fuzzy > 0)
     g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,

@@ -484,7 +484,12 @@ load_files (GlsFileJob    *job,
     {
       g_autofree char *name = g_file_get_parse_name (sidecar);
 
-      data = _gls_sidecar_read (bytes, name, job->problems, &sidecar_error);
+      /* a load that changes nothing may share the codebook of the
+       * sidecar read before it: a corpus's sidecars carry the same copy */
+      if (job->load_flags & GLS_LOAD_READ_ONLY)
+        data = _gls_sidecar_read_sharing_codebook (bytes, name, job->problems, &sidecar_error);
+      else
+        data = _gls_sidecar_read (bytes, name, job->problems, &sidecar_error);
     }
 
   if (data != NULL && data->codebook != NULL)

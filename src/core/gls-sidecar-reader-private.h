@@ -27,6 +27,7 @@ typedef struct
   guint        source_line;
   GlsForeign  *source_foreign;
   GlsCodebook *codebook;
+  GlsCodebook *shared_codebook;  /* while read: for an emptied codebook element */
   char        *note;
   GPtrArray   *annotations;  /* GlsAnnotation */
   GPtrArray   *relations;    /* GlsRelation */
@@ -34,6 +35,10 @@ typedef struct
 } GlsSidecarData;
 
 GlsSidecarData *_gls_sidecar_read                 (GBytes          *bytes,
+                                                   const char      *display_name,
+                                                   GPtrArray       *problems,
+                                                   GError         **error);
+GlsSidecarData *_gls_sidecar_read_sharing_codebook (GBytes         *bytes,
                                                    const char      *display_name,
                                                    GPtrArray       *problems,
                                                    GError         **error);
