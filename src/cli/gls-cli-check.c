@@ -157,7 +157,10 @@ validate_file (const char *path)
     }
   else
     {
-      if (is_codebook (file))
+      const GlsCliSource *source = gls_cli_job_get_source ();
+
+      /* an article of a folder is an article (README.md), never sniffed */
+      if ((source == NULL || source->relative == NULL) && is_codebook (file))
         return validate_codebook (file, path);
 
       article = g_object_ref (file);

@@ -130,6 +130,7 @@ gls_cli_parse_sources (const GlsCliCommand  *command,
 typedef struct
 {
   const char     *path;
+  GlsCliSource   *source;
   GPtrArray      *pieces;
   gpointer        result;
   GDestroyNotify  result_free;
@@ -194,6 +195,19 @@ gls_cli_job_set_result (gpointer       result,
 
   job->result = result;
   job->result_free = result_free;
+}
+
+/**
+ * gls_cli_job_get_source:
+ *
+ * Returns: (nullable): the source the calling #GlsCliJobFunc works on
+ */
+const GlsCliSource *
+gls_cli_job_get_source (void)
+{
+  Job *job = g_private_get (&current_job);
+
+  return job != NULL ? job->source : NULL;
 }
 
 static void
@@ -306,6 +320,7 @@ gls_cli_run_parallel (GPtrArray        *sources,
       GlsCliSource *source = g_ptr_array_index (sources, i);
 
       jobs[i].path = source->path;
+      jobs[i].source = source;
       jobs[i].pieces = g_ptr_array_new_with_free_func (g_free);
       g_thread_pool_push (pool, &jobs[i], NULL);
     }

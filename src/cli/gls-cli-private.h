@@ -123,6 +123,8 @@ GlsCliExit   gls_cli_run_parallel    (GPtrArray            *sources,
                                       gpointer              user_data);
 void         gls_cli_job_set_result  (gpointer              result,
                                       GDestroyNotify        result_free);
+const GlsCliSource *
+             gls_cli_job_get_source  (void);
 
 /* Reading and writing as the window does */
 void         gls_cli_print_problems  (GPtrArray            *problems);
