@@ -261,6 +261,73 @@ test_shared_codebook (Fixture       *f,
   g_assert_true (with_prefix != after_change);
 }
 
+/* The list fills from a worker thread: every article of the folder, in
+ * order, then their counts; a broken annotation file says why. */
+static void
+test_scan (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GBytes) sidecar = saved_sidecar (f->dir);
+  g_autofree char *broken = g_build_filename (f->dir, "b.html.annotations.xml", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GlsCorpus) corpus = gls_corpus_new (folder);
+  GListModel *list = gls_corpus_get_articles (corpus);
+  guint n_expected = G_N_ELEMENTS (articles) + 1;  /* and shared.txt */
+
+  gls_test_write (broken, "<annotations", -1);
+  /* the fixture's project codebook is not XML either: without it, the
+   * built-in one */
+  {
+    g_autofree char *codebook = g_build_filename (f->dir, "codebook.xml", NULL);
+
+    g_assert_cmpint (g_remove (codebook), ==, 0);
+  }
+  gls_corpus_scan (corpus);
+  g_assert_true (gls_corpus_get_scanning (corpus));
+  while (gls_corpus_get_scanning (corpus))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_null (gls_corpus_get_problem (corpus));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_expected);
+  g_assert_cmpuint (gls_corpus_get_n_counted (corpus), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (list, i);
+      const char *name = gls_corpus_article_get_name (article);
+      g_autofree char *own_sidecar = g_strconcat (name, ".annotations.xml", NULL);
+      g_autofree char *sidecar_path = g_build_filename (f->dir, own_sidecar, NULL);
+
+      g_test_message ("%s", name);
+      if (strcmp (name, "shared.txt") == 0)
+        g_assert_cmpint (gls_corpus_article_get_n_annotations (article), ==, 2);
+      else if (g_file_test (sidecar_path, G_FILE_TEST_EXISTS))
+        {
+          /* the fixture's annotation files are not XML */
+          g_assert_cmpint (gls_corpus_article_get_n_annotations (article), ==, -1);
+          g_assert_nonnull (strstr (gls_corpus_article_get_problem (article), own_sidecar));
+        }
+      else
+        {
+          g_assert_cmpint (gls_corpus_article_get_n_annotations (article), ==, 0);
+          g_assert_null (gls_corpus_article_get_problem (article));
+        }
+    }
+}
+
+static void
+test_scan_missing (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path ("/nonexistent/corpus");
+  g_autoptr(GlsCorpus) corpus = gls_corpus_new (folder);
+
+  gls_corpus_scan (corpus);
+  while (gls_corpus_get_scanning (corpus))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (gls_corpus_get_articles (corpus)), ==, 0);
+  g_assert_nonnull (strstr (gls_corpus_get_problem (corpus), "/nonexistent/corpus"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +339,8 @@ main (int   argc,
   g_test_add ("/corpus/links", Fixture, NULL, fixture_setup, test_links, fixture_teardown);
   g_test_add ("/corpus/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
   g_test_add_func ("/corpus/missing", test_missing);
+  g_test_add ("/corpus/scan", Fixture, NULL, fixture_setup, test_scan, fixture_teardown);
+  g_test_add_func ("/corpus/scan-missing", test_scan_missing);
   g_test_add ("/corpus/shared-codebook", Fixture, NULL, fixture_setup, test_shared_codebook, fixture_teardown);
 
   return g_test_run ();
