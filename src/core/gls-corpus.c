@@ -507,7 +507,8 @@ scan_thread (GTask        *task,
   Handover *end;
 
   if (root == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "not a local folder");
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only a folder on this computer can be opened as a corpus"));
   else
     names = gls_corpus_list_articles (root, GLS_CORPUS_NONE, cancellable, &error);
 

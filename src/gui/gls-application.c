@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-application.h"
+#include "gls-corpus-window.h"
 #include "gls-preferences-window.h"
 #include "gls-window.h"
 
@@ -73,8 +74,18 @@ gls_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(GFile) article = article_for (files[i]);
-      GlsWindow *window = find_window (self, article);
+      g_autoptr(GFile) article = NULL;
+      GlsWindow *window;
+
+      /* a folder is a corpus: its articles in a window of their own */
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        {
+          gtk_window_present (GTK_WINDOW (gls_corpus_window_new (GTK_APPLICATION (self), files[i])));
+          continue;
+        }
+
+      article = article_for (files[i]);
+      window = find_window (self, article);
 
       if (window == NULL)
         {
