@@ -256,6 +256,7 @@ progress_draw (Progress   *progress,
     return;
 
   progress->last = now;
+  fflush (stdout);
   progress_clear (progress);
   /* Translators: a progress line: articles done, all articles, the last one */
   fprintf (stderr, _("%u of %u articles: %s"), done, total, path);
@@ -263,7 +264,10 @@ progress_draw (Progress   *progress,
   progress->drawn = TRUE;
 }
 
-/* What a job printed, as it would have been printed without threads. */
+/* What a job printed, as it would have been printed without threads:
+ * standard output is flushed only before standard error is written, so
+ * that the two keep their order on a terminal, and a pipe gets full
+ * buffers rather than a write per article. */
 static void
 flush_job (Job *job)
 {
@@ -271,10 +275,14 @@ flush_job (Job *job)
     {
       const char *piece = g_ptr_array_index (job->pieces, i);
 
-      fputs (piece + 1, piece[0] == '1' ? stdout : stderr);
+      if (piece[0] == '1')
+        fputs (piece + 1, stdout);
+      else
+        {
+          fflush (stdout);
+          fputs (piece + 1, stderr);
+        }
     }
-  fflush (stdout);
-  fflush (stderr);
 }
 
 /**
@@ -349,6 +357,7 @@ gls_cli_run_parallel (GPtrArray        *sources,
 
   g_thread_pool_free (pool, FALSE, TRUE);
   progress_clear (&progress);
+  fflush (stdout);
   fflush (stderr);
 
   g_set_print_handler (old_print);

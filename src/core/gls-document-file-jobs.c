@@ -459,7 +459,9 @@ load_files (GlsFileJob    *job,
       sidecar_error = g_steal_pointer (&source_error);
     }
 
-  job->source_etag = _gls_document_file_query_etag (file, NULL);
+  /* a load that changes nothing never saves: no etags to compare with */
+  if (!(job->load_flags & GLS_LOAD_READ_ONLY))
+    job->source_etag = _gls_document_file_query_etag (file, NULL);
 
   if (job->self != NULL)
     {
@@ -472,7 +474,8 @@ load_files (GlsFileJob    *job,
     }
 
   if (sidecar_error == NULL &&
-      !load_sidecar_bytes (sidecar, &bytes, &etag, cancellable, &sidecar_error) &&
+      !load_sidecar_bytes (sidecar, &bytes, (job->load_flags & GLS_LOAD_READ_ONLY) ? NULL : &etag,
+                           cancellable, &sidecar_error) &&
       (!(job->load_flags & GLS_LOAD_KEEP_ARTICLE) ||
        g_error_matches (sidecar_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
