@@ -54,7 +54,7 @@ validate_document (GFile      *source_file,
   g_autoptr(GFile) sidecar = gls_sidecar_file_for_source (source_file);
   g_autofree char *name = g_file_get_parse_name (sidecar);
 
-  document = gls_cli_read_document (source_file, problems, &error);
+  document = gls_cli_read_document (source_file, GLS_LOAD_READ_ONLY, problems, &error);
   gls_cli_print_problems (problems);
 
   if (document == NULL)
@@ -159,7 +159,10 @@ validate_file (const char *path)
     }
   else
     {
-      if (is_codebook (file))
+      const GlsCliSource *source = gls_cli_job_get_source ();
+
+      /* an article of a folder is an article (README.md), never sniffed */
+      if ((source == NULL || source->relative == NULL) && is_codebook (file))
         return validate_codebook (file, path);
 
       article = g_object_ref (file);
@@ -186,5 +189,5 @@ gls_cli_validate (const GlsCliCommand  *command,
                   int                   argc,
                   char                **argv)
 {
-  return gls_cli_run_on_files (command, argc, argv, validate_file);
+  return gls_cli_run_on_files (command, argc, argv, GLS_CORPUS_ORPHAN_SIDECARS, validate_file);
 }

@@ -189,6 +189,50 @@ find_output (const GlsCliCommand *command,
   }
 }
 
+/* In a worker thread: one article, kept for the writing. */
+static GlsCliExit
+load_one (const char *path,
+          gpointer    user_data)
+{
+  GlsDocument *document = gls_cli_load_document (path, GLS_LOAD_READ_ONLY);
+
+  if (document == NULL)
+    return GLS_CLI_EXIT_FAILED;
+
+  gls_cli_job_set_result (document, g_object_unref);
+
+  return GLS_CLI_EXIT_OK;
+}
+
+/* In the main thread, in the order of the sources: a NULL stands for an
+ * article that could not be read. */
+static void
+keep_document (const char *path,
+               gpointer    result,
+               gpointer    user_data)
+{
+  GPtrArray *documents = user_data;
+
+  g_ptr_array_add (documents, result ? g_object_ref (result) : NULL);
+}
+
+/* The file of @source in the folder @output: named after the article, in
+ * the subfolder the article has inside a folder named on the command line. */
+static char *
+target_in_folder (const GlsFormat    *format,
+                  const GlsCliSource *source,
+                  const char         *output)
+{
+  g_autofree char *base = g_path_get_basename (source->path);
+  g_autofree char *name = gls_format_dup_file_name (format, base);
+  g_autofree char *subfolder = source->relative ? g_path_get_dirname (source->relative) : g_strdup (".");
+
+  if (strcmp (subfolder, ".") == 0)
+    return g_build_filename (output, name, NULL);
+
+  return g_build_filename (output, subfolder, name, NULL);
+}
+
 GlsCliExit
 gls_cli_export (const GlsCliCommand  *command,
                 int                   argc,
@@ -196,9 +240,10 @@ gls_cli_export (const GlsCliCommand  *command,
 {
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   const GlsFormat *format;
   GlsCliExit exit_code = GLS_CLI_EXIT_OK;
   Output kind;
@@ -211,39 +256,41 @@ gls_cli_export (const GlsCliCommand  *command,
     { NULL }
   };
 
-  if (!gls_cli_parse_options (command, entries, &argc, &argv, &exit_code))
+  if ((sources = gls_cli_parse_sources (command, entries, argc, argv, GLS_CORPUS_NONE, NULL, &exit_code)) == NULL)
     return exit_code;
 
   if ((format = find_format (command, format_name, FALSE, &exit_code)) == NULL)
     return exit_code;
 
-  if (!find_output (command, format, output, argc - 1, &kind, &exit_code))
+  if (exit_code != GLS_CLI_EXIT_OK)
+    {
+      g_printerr (_("export: nothing was written\n"));
+      return exit_code;
+    }
+
+  if (!find_output (command, format, output, sources->len, &kind, &exit_code))
     return exit_code;
 
+  if (kind == OUTPUT_FOLDER)
+    for (guint i = 0; i < sources->len; i++)
+      {
+        char *target = target_in_folder (format, g_ptr_array_index (sources, i), output);
+
+        g_ptr_array_add (targets, target);
+        if (!g_hash_table_add (names, target))
+          return gls_cli_usage_error (command, _("two articles would both be written to “%s”; "
+                                                 "export them one at a time"),
+                                      target);
+      }
+
   /* Everything is read before anything is written. */
-  for (int i = 1; i < argc; i++)
-    {
-      GlsDocument *document = gls_cli_load_document (argv[i]);
-
-      if (document == NULL)
-        {
-          g_printerr (_("export: nothing was written\n"));
-          return GLS_CLI_EXIT_FAILED;
-        }
-      g_ptr_array_add (documents, document);
-
-      if (kind == OUTPUT_FOLDER)
-        {
-          g_autofree char *base = g_path_get_basename (argv[i]);
-          g_autofree char *name = gls_format_dup_file_name (format, base);
-
-          if (!g_hash_table_add (names, g_strdup (name)))
-            return gls_cli_usage_error (command, _("two articles would both be written to “%s”; "
-                                                   "export them one at a time"),
-                                        name);
-          g_ptr_array_add (targets, g_build_filename (output, name, NULL));
-        }
-    }
+  gls_cli_run_parallel (sources, load_one, keep_document, documents);
+  for (guint i = 0; i < documents->len; i++)
+    if (g_ptr_array_index (documents, i) == NULL)
+      {
+        g_printerr (_("export: nothing was written\n"));
+        return GLS_CLI_EXIT_FAILED;
+      }
 
   if (format->export_documents != NULL && documents->len > 1)
     return export_many (documents, format, kind == OUTPUT_FILE ? output : NULL) ? GLS_CLI_EXIT_OK
@@ -263,9 +310,18 @@ gls_cli_export (const GlsCliCommand  *command,
             gls_cli_print_error (error);
           written = bytes != NULL && write_standard_output (bytes);
         }
+      else if (kind == OUTPUT_FOLDER)
+        {
+          const char *target = g_ptr_array_index (targets, i);
+          g_autofree char *folder = g_path_get_dirname (target);
+
+          /* the subfolders of a corpus, made under OUT as needed */
+          written = g_mkdir_with_parents (folder, 0777) == 0 && export_to_file (document, format, target);
+          if (!written && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+            g_printerr (_("export: cannot make the folder “%s”\n"), folder);
+        }
       else
-        written = export_to_file (document, format,
-                                  kind == OUTPUT_FILE ? output : g_ptr_array_index (targets, i));
+        written = export_to_file (document, format, output);
 
       if (!written)
         exit_code = GLS_CLI_EXIT_FAILED;
@@ -330,7 +386,7 @@ gls_cli_import (const GlsCliCommand  *command,
       return GLS_CLI_EXIT_FAILED;
     }
 
-  if ((document = gls_cli_load_document (argv[1])) == NULL)
+  if ((document = gls_cli_load_document (argv[1], GLS_LOAD_NONE)) == NULL)
     {
       g_printerr (_("import: nothing was written\n"));
       return GLS_CLI_EXIT_FAILED;

@@ -97,15 +97,55 @@ typedef GlsCliExit (*GlsCliFileFunc) (const char *path);
 GlsCliExit   gls_cli_run_on_files    (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv,
+                                      GlsCorpusFlags        flags,
                                       GlsCliFileFunc        func);
+
+/* Folders on the command line, and several articles on every core
+ * (gls-cli-corpus.c) */
+typedef struct
+{
+  char *path;      /* as messages name it */
+  char *relative;  /* inside the folder named on the command line, or NULL */
+} GlsCliSource;
+
+/* Runs in a worker thread; prints with g_print() and g_printerr() only. */
+typedef GlsCliExit (*GlsCliJobFunc)    (const char *path,
+                                        gpointer    user_data);
+/* Runs in the main thread, in the order of the sources. */
+typedef void       (*GlsCliResultFunc) (const char *path,
+                                        gpointer    result,
+                                        gpointer    user_data);
+
+void         gls_cli_source_free     (GlsCliSource         *source);
+GPtrArray   *gls_cli_expand_sources  (int                   argc,
+                                      char                **argv,
+                                      GlsCorpusFlags        flags,
+                                      GlsCliExit           *exit_code);
+GPtrArray   *gls_cli_parse_sources   (const GlsCliCommand  *command,
+                                      GOptionEntry         *entries,
+                                      int                   argc,
+                                      char                **argv,
+                                      GlsCorpusFlags        flags,
+                                      guint                *n_folders,
+                                      GlsCliExit           *exit_code);
+GlsCliExit   gls_cli_run_parallel    (GPtrArray            *sources,
+                                      GlsCliJobFunc         func,
+                                      GlsCliResultFunc      result_func,
+                                      gpointer              user_data);
+void         gls_cli_job_set_result  (gpointer              result,
+                                      GDestroyNotify        result_free);
+const GlsCliSource *
+             gls_cli_job_get_source  (void);
 
 /* Reading and writing as the window does */
 void         gls_cli_print_problems  (GPtrArray            *problems);
 void         gls_cli_print_error     (const GError         *error);
 GlsDocument *gls_cli_read_document   (GFile                *file,
+                                      GlsLoadFlags          flags,
                                       GPtrArray            *problems,
                                       GError              **error);
-GlsDocument *gls_cli_load_document   (const char           *path);
+GlsDocument *gls_cli_load_document   (const char           *path,
+                                      GlsLoadFlags          flags);
 gboolean     gls_cli_save_document   (GlsDocument          *document,
                                       GError              **error);
 

@@ -78,7 +78,7 @@ print_entries (const GlsReanchorReport *report,
         g_string_append (out, "\t\n");
     }
 
-  fwrite (out->str, 1, out->len, stdout);
+  g_print ("%s", out->str);
 }
 
 static void
@@ -101,52 +101,68 @@ print_summary (const GlsReanchorReport *report,
               path, n[GLS_ANCHOR_OK], n[GLS_ANCHOR_MOVED], n[GLS_ANCHOR_FUZZY], n[GLS_ANCHOR_ORPHANED]);
 }
 
+typedef struct
+{
+  gboolean dry_run;
+  gboolean name_source;   /* several sources: each line says which */
+} ReanchorRun;
+
+/* In a worker thread: one article. */
+static GlsCliExit
+reanchor_one (const char *path,
+              gpointer    user_data)
+{
+  ReanchorRun *run = user_data;
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GlsReanchorReport) as_is = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlsReanchorReport *report;
+  gboolean changed;
+
+  /* loading re-anchors whenever the article's hash differs */
+  if ((document = gls_cli_load_document (path, GLS_LOAD_NONE)) == NULL)
+    return GLS_CLI_EXIT_FAILED;
+
+  changed = gls_document_get_source_changed (document);
+  report = gls_document_get_reanchor_report (document);
+  if (report == NULL)
+    report = as_is = report_as_is (document);
+
+  print_entries (report, path, run->name_source);
+  print_summary (report, path, changed);
+
+  if (changed && !run->dry_run && !gls_cli_save_document (document, &error))
+    {
+      gls_cli_print_error (error);
+      return GLS_CLI_EXIT_FAILED;
+    }
+
+  return GLS_CLI_EXIT_OK;
+}
+
 GlsCliExit
 gls_cli_reanchor (const GlsCliCommand  *command,
                   int                   argc,
                   char                **argv)
 {
-  gboolean dry_run = FALSE;
-  GlsCliExit exit_code = GLS_CLI_EXIT_OK;
+  g_autoptr(GPtrArray) sources = NULL;
+  ReanchorRun run = { FALSE, FALSE };
+  GlsCliExit exit_code;
+  GlsCliExit run_code;
+  guint n_folders;
   GOptionEntry entries[] = {
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Report, but do not save"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &run.dry_run, N_("Report, but do not save"), NULL },
     { NULL }
   };
 
-  if (!gls_cli_parse_options (command, entries, &argc, &argv, &exit_code))
+  if ((sources = gls_cli_parse_sources (command, entries, argc, argv, GLS_CORPUS_NONE,
+                                        &n_folders, &exit_code)) == NULL)
     return exit_code;
 
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GlsDocument) document = NULL;
-      g_autoptr(GlsReanchorReport) as_is = NULL;
-      g_autoptr(GError) error = NULL;
-      const GlsReanchorReport *report;
-      gboolean changed;
+  run.name_source = sources->len != 1 || n_folders > 0;
+  run_code = gls_cli_run_parallel (sources, reanchor_one, NULL, &run);
 
-      /* loading re-anchors whenever the article's hash differs */
-      if ((document = gls_cli_load_document (argv[i])) == NULL)
-        {
-          exit_code = GLS_CLI_EXIT_FAILED;
-          continue;
-        }
-
-      changed = gls_document_get_source_changed (document);
-      report = gls_document_get_reanchor_report (document);
-      if (report == NULL)
-        report = as_is = report_as_is (document);
-
-      print_entries (report, argv[i], argc > 2);
-      print_summary (report, argv[i], changed);
-
-      if (changed && !dry_run && !gls_cli_save_document (document, &error))
-        {
-          gls_cli_print_error (error);
-          exit_code = GLS_CLI_EXIT_FAILED;
-        }
-    }
-
-  return exit_code;
+  return MAX (exit_code, run_code);
 }
 
 static void

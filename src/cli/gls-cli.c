@@ -29,7 +29,10 @@ static const GlsCliCommand commands[] = {
        "                           checked, and an article without one has no\n"
        "                           annotations yet; but a file ending in .xml that\n"
        "                           has none is not a Glossator annotation file or\n"
-       "                           codebook, and is reported as an error"),
+       "                           codebook, and is reported as an error\n"
+       "  a folder                 its articles, in its subfolders too, each with its\n"
+       "                           annotation file, and every annotation file whose\n"
+       "                           article is missing; read on every processor"),
     1, -1 },
   { "list", gls_cli_list, N_("[--json] SOURCE"), N_("SOURCE"),
     N_("List the annotations of an article, one line per span, separated by tabs"),
@@ -66,11 +69,19 @@ static const GlsCliCommand commands[] = {
        "NEW_START, NEW_END (empty for an orphan); then a summary on standard error.\n"
        "Fuzzy annotations sit on similar text and wait for review in the window;\n"
        "orphaned ones keep their quote and note. When the article did not change,\n"
-       "nothing is re-anchored or written."),
+       "nothing is re-anchored or written. A SOURCE may be a folder: its articles\n"
+       "are re-anchored, in its subfolders too, on every processor."),
     1, -1 },
-  { "stats", gls_cli_stats, N_("SOURCE…"), N_("SOURCE"),
+  { "stats", gls_cli_stats, N_("[--json] SOURCE…"), N_("SOURCE"),
     N_("Count annotations, annotated characters and notes per category"),
-    NULL, 1, -1 },
+    N_("A table per article; when a FOLDER is named, one more for all the articles.\n"
+       "With --json, one JSON object: {\"articles\": […], \"failed\": […], \"total\": {…}},\n"
+       "each article with source, annotations, characters, notes, fuzzy, orphaned and\n"
+       "categories (id, in_codebook, annotations, characters, notes).\n"
+       "\n"
+       "A SOURCE may be a folder: its articles are read, in its subfolders too, on\n"
+       "every processor."),
+    1, -1 },
   { "export", gls_cli_export, N_("--format FORMAT [-o OUT] SOURCE…"), N_("SOURCE"),
     N_("Write the annotations of articles in another format (inline, tei, csv, brat, semeval, webanno)"),
     N_("Where the files go:\n"
@@ -79,7 +90,9 @@ static const GlsCliCommand commands[] = {
        "  -o FOLDER               one file per article in FOLDER, named after it; a\n"
        "                          path ending in “/” is always a folder\n"
        "The folder must exist: a folder that does not is an error, and nothing is\n"
-       "written. Every file is replaced whole or not at all."),
+       "written. Every file is replaced whole or not at all. A SOURCE may be a\n"
+       "folder: its articles are read, in its subfolders too, on every processor,\n"
+       "and their files keep their paths inside it under OUT."),
     1, -1 },
   { "import", gls_cli_import,
     N_("--format FORMAT [--replace] [--annotator NAME] SOURCE [ANNOTATION_FILE]"), N_("SOURCE"),
@@ -257,11 +270,21 @@ gls_cli_parse_options (const GlsCliCommand   *command,
   return TRUE;
 }
 
+static GlsCliExit
+run_file_func (const char *path,
+               gpointer    user_data)
+{
+  GlsCliFileFunc *func = user_data;
+
+  return (*func) (path);
+}
+
 /**
  * gls_cli_run_on_files:
  *
- * For a command that takes only files: reads its command line, then runs
- * @func on each file, in order, whatever the others gave.
+ * For a command that takes only files and folders: reads its command line,
+ * then runs @func on each file and on each article of each folder, on
+ * every core, their output in order, whatever the others gave.
  *
  * Returns: the worst exit status of them all
  */
@@ -269,22 +292,20 @@ GlsCliExit
 gls_cli_run_on_files (const GlsCliCommand  *command,
                       int                   argc,
                       char                **argv,
+                      GlsCorpusFlags        flags,
                       GlsCliFileFunc        func)
 {
+  g_autoptr(GPtrArray) sources = NULL;
   GlsCliExit exit_code = GLS_CLI_EXIT_OK;
+  GlsCliExit run_code;
 
-  if (!gls_cli_parse_options (command, NULL, &argc, &argv, &exit_code))
+  if ((sources = gls_cli_parse_sources (command, NULL, argc, argv, flags, NULL, &exit_code)) == NULL)
     return exit_code;
 
-  for (int i = 1; i < argc; i++)
-    {
-      /* MAX() would run it twice */
-      GlsCliExit file_code = func (argv[i]);
+  /* MAX() would run it twice */
+  run_code = gls_cli_run_parallel (sources, run_file_func, NULL, &func);
 
-      exit_code = MAX (exit_code, file_code);
-    }
-
-  return exit_code;
+  return MAX (exit_code, run_code);
 }
 
 void
@@ -310,12 +331,13 @@ gls_cli_print_error (const GError *error)
  * be taken fails, with its problems added to @problems.
  */
 GlsDocument *
-gls_cli_read_document (GFile      *file,
-                       GPtrArray  *problems,
-                       GError    **error)
+gls_cli_read_document (GFile         *file,
+                       GlsLoadFlags   flags,
+                       GPtrArray     *problems,
+                       GError       **error)
 {
   g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (file);
-  gboolean loaded = gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, NULL, error);
+  gboolean loaded = gls_document_file_load (document_file, NULL, NULL, flags, NULL, error);
   GPtrArray *found = gls_document_file_get_problems (document_file);
 
   while (found != NULL && found->len > 0)
@@ -324,16 +346,18 @@ gls_cli_read_document (GFile      *file,
   return loaded ? g_object_ref (gls_document_file_get_document (document_file)) : NULL;
 }
 
-/* The document at @path, or NULL with every problem printed. */
+/* The document at @path, or NULL with every problem printed; a command
+ * that does not save loads with %GLS_LOAD_READ_ONLY. */
 GlsDocument *
-gls_cli_load_document (const char *path)
+gls_cli_load_document (const char   *path,
+                       GlsLoadFlags  flags)
 {
   g_autoptr(GPtrArray) problems = gls_problems_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   GlsDocument *document;
 
-  document = gls_cli_read_document (file, problems, &error);
+  document = gls_cli_read_document (file, flags, problems, &error);
   gls_cli_print_problems (problems);
   if (document == NULL && gls_problems_count (problems, GLS_PROBLEM_ERROR) == 0)
     gls_cli_print_error (error);

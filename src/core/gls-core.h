@@ -7,6 +7,7 @@
 #include "gls-annotation-list.h"
 #include "gls-category.h"
 #include "gls-codebook.h"
+#include "gls-corpus.h"
 #include "gls-document.h"
 #include "gls-document-codebook.h"
 #include "gls-document-file.h"

@@ -51,7 +51,11 @@ _gls_document_adopt (GlsDocument    *self,
   /* id → the annotation or relation that has it */
   g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
 
-  self->source_changed = g_ascii_strcasecmp (data->sha256, gls_source_get_sha256 (self->source)) != 0;
+  /* the same bytes read as another kind of source give another text: a
+   * page annotated as plain text before HTML was read as HTML */
+  self->source_changed = g_ascii_strcasecmp (data->sha256, gls_source_get_sha256 (self->source)) != 0 ||
+                         (g_strcmp0 (data->type, "html") == 0) !=
+                         (gls_source_get_kind (self->source) == GLS_SOURCE_KIND_HTML);
 
   for (guint i = 0; i < data->annotations->len; i++)
     {

@@ -417,7 +417,8 @@ load_files (GlsFileJob    *job,
   job->problems = gls_problems_new ();
 
   /* the debris of saves that were killed, never a save under way */
-  _gls_atomic_file_remove_stale (sidecar, GLS_ATOMIC_FILE_STALE_USEC);
+  if (!(job->load_flags & GLS_LOAD_READ_ONLY))
+    _gls_atomic_file_remove_stale (sidecar, GLS_ATOMIC_FILE_STALE_USEC);
 
   /* the encoding the sidecar names, from its first elements: the article
    * is decoded and shown before the whole sidecar is read */
@@ -459,7 +460,9 @@ load_files (GlsFileJob    *job,
       sidecar_error = g_steal_pointer (&source_error);
     }
 
-  job->source_etag = _gls_document_file_query_etag (file, NULL);
+  /* a load that changes nothing never saves: no etags to compare with */
+  if (!(job->load_flags & GLS_LOAD_READ_ONLY))
+    job->source_etag = _gls_document_file_query_etag (file, NULL);
 
   if (job->self != NULL)
     {
@@ -472,7 +475,8 @@ load_files (GlsFileJob    *job,
     }
 
   if (sidecar_error == NULL &&
-      !load_sidecar_bytes (sidecar, &bytes, &etag, cancellable, &sidecar_error) &&
+      !load_sidecar_bytes (sidecar, &bytes, (job->load_flags & GLS_LOAD_READ_ONLY) ? NULL : &etag,
+                           cancellable, &sidecar_error) &&
       (!(job->load_flags & GLS_LOAD_KEEP_ARTICLE) ||
        g_error_matches (sidecar_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
@@ -484,7 +488,12 @@ load_files (GlsFileJob    *job,
     {
       g_autofree char *name = g_file_get_parse_name (sidecar);
 
-      data = _gls_sidecar_read (bytes, name, job->problems, &sidecar_error);
+      /* a load that changes nothing may share the codebook of the
+       * sidecar read before it: a corpus's sidecars carry the same copy */
+      if (job->load_flags & GLS_LOAD_READ_ONLY)
+        data = _gls_sidecar_read_sharing_codebook (bytes, name, job->problems, &sidecar_error);
+      else
+        data = _gls_sidecar_read (bytes, name, job->problems, &sidecar_error);
     }
 
   if (data != NULL && data->codebook != NULL)

@@ -21,11 +21,16 @@ G_DECLARE_FINAL_TYPE (GlsDocumentFile, gls_document_file, GLS, DOCUMENT_FILE, GO
  * @GLS_LOAD_KEEP_ARTICLE: a sidecar that cannot be read leaves the article
  *   open without annotations; the sidecar is kept as the broken sidecar,
  *   and the first save moves it aside rather than overwriting it
+ * @GLS_LOAD_READ_ONLY: nothing on disk is touched, not even the temporary
+ *   files of saves that were killed (a load that may save removes them);
+ *   and the folder is not read, which a corpus of thousands of articles in
+ *   one folder would pay for at every article
  */
 typedef enum
 {
   GLS_LOAD_NONE = 0,
   GLS_LOAD_KEEP_ARTICLE = 1 << 0,
+  GLS_LOAD_READ_ONLY = 1 << 1,
 } GlsLoadFlags;
 
 /**

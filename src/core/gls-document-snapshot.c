@@ -66,7 +66,8 @@ _gls_document_snapshot (GlsDocument *self)
   for (guint i = 0; i < n_relations; i++)
     g_ptr_array_add (snapshot->relations, g_list_model_get_item (G_LIST_MODEL (self->relations), i));
 
-  snapshot->needs_1_1 = self->n_orphaned > 0 || self->n_fuzzy > 0 || _gls_document_links_elsewhere (self);
+  snapshot->needs_1_1 = self->n_orphaned > 0 || self->n_fuzzy > 0 || _gls_document_links_elsewhere (self) ||
+                        gls_source_get_kind (self->source) == GLS_SOURCE_KIND_HTML;
   snapshot->serial = _gls_history_seal (self->history);
   g_ptr_array_add (self->snapshots, _gls_sidecar_snapshot_ref (snapshot));
 

@@ -281,6 +281,11 @@ gls_read_file (GFile         *file,
   if (etag != NULL)
     *etag = NULL;
 
+  /* without an etag to take, a local file is just read: its reader tells
+   * a missing file itself */
+  if (etag == NULL && (path = g_file_get_path (file)) != NULL)
+    return read_local (path, file, kind, cancellable, error);
+
   display = g_file_get_parse_name (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -289,7 +294,7 @@ gls_read_file (GFile         *file,
       return NULL;
     }
 
-  if ((path = g_file_get_path (file)) != NULL)
+  if (path != NULL || (path = g_file_get_path (file)) != NULL)
     bytes = read_local (path, file, kind, cancellable, error);
   else
     {

@@ -667,7 +667,9 @@ merge_source (Merge *m)
 
   gls_newlines_from_string (chosen->newlines, &newlines);
 
-  return _gls_source_new_described (chosen->href ? chosen->href : "", chosen->encoding, chosen->bom,
+  return _gls_source_new_described (chosen->href ? chosen->href : "",
+                                    g_strcmp0 (chosen->type, "html") == 0 ? GLS_SOURCE_KIND_HTML : GLS_SOURCE_KIND_TEXT,
+                                    chosen->encoding, chosen->bom,
                                     newlines, (guint) chosen->length, chosen->sha256);
 }
 
@@ -759,6 +761,7 @@ write_result (Merge       *m,
                            m->theirs->source_foreign, same_foreign, &conflict);
   snapshot->foreign = foreign;
   snapshot->source_foreign = source_foreign;
+  snapshot->needs_1_1 = gls_source_get_kind (source) == GLS_SOURCE_KIND_HTML;
 
   bytes = _gls_sidecar_write_bytes (snapshot);
 

@@ -21,11 +21,13 @@ typedef struct
   char        *encoding;
   char        *sha256;
   char        *newlines;
+  char        *type;         /* "html" for an HTML article, else NULL */
   guint64      length;
   gboolean     bom;
   guint        source_line;
   GlsForeign  *source_foreign;
   GlsCodebook *codebook;
+  GlsCodebook *shared_codebook;  /* while read: for an emptied codebook element */
   char        *note;
   GPtrArray   *annotations;  /* GlsAnnotation */
   GPtrArray   *relations;    /* GlsRelation */
@@ -33,6 +35,10 @@ typedef struct
 } GlsSidecarData;
 
 GlsSidecarData *_gls_sidecar_read                 (GBytes          *bytes,
+                                                   const char      *display_name,
+                                                   GPtrArray       *problems,
+                                                   GError         **error);
+GlsSidecarData *_gls_sidecar_read_sharing_codebook (GBytes         *bytes,
                                                    const char      *display_name,
                                                    GPtrArray       *problems,
                                                    GError         **error);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gls-codebook-file-private.h"
+#include "gls-sidecar-shared-private.h"
 #include "gls-names-private.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-xml-private.h"
@@ -27,7 +28,8 @@ static const GlsXmlSlot annotations_slots[] = {
 static const GlsXmlAttributeSpec source_attributes[] = {
   { "href", GLS_XML_VALUE_STRING, TRUE }, { "encoding", GLS_XML_VALUE_STRING, TRUE },
   { "bom", GLS_XML_VALUE_BOOLEAN, TRUE }, { "newlines", GLS_XML_VALUE_NEWLINES, TRUE },
-  { "length", GLS_XML_VALUE_COUNT, TRUE }, { "sha256", GLS_XML_VALUE_SHA256, TRUE }, { NULL }
+  { "length", GLS_XML_VALUE_COUNT, TRUE }, { "sha256", GLS_XML_VALUE_SHA256, TRUE },
+  { "type", GLS_XML_VALUE_STRING, FALSE }, { NULL }
 };
 static const GlsXmlAttributeSpec annotation_attributes[] = {
   { "id", GLS_XML_VALUE_NCNAME, TRUE }, { "category", GLS_XML_VALUE_NCNAME, TRUE },
@@ -56,6 +58,9 @@ static const GlsXmlElementSpec annotations_spec = {
 };
 static const GlsXmlElementSpec source_spec = {
   "source", source_attributes, NULL, GLS_XML_CONTENT_EMPTY, FALSE
+};
+static const GlsXmlElementSpec shared_codebook_spec = {
+  "codebook", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_EMPTY, FALSE
 };
 static const GlsXmlElementSpec note_spec = {
   "note", _gls_xml_no_attributes, NULL, GLS_XML_CONTENT_TEXT, FALSE
@@ -261,6 +266,8 @@ source_attribute (GlsXmlReader *r,
     _gls_set_string (&data->sha256, value);
   else if (strcmp (name, "newlines") == 0)
     _gls_set_string (&data->newlines, value);
+  else if (strcmp (name, "type") == 0)
+    _gls_set_string (&data->type, value);
   else if (strcmp (name, "bom") == 0)
     data->bom = strcmp (value, "true") == 0;
   else if (strcmp (name, "length") == 0)
@@ -319,6 +326,12 @@ sidecar_child (GlsXmlReader *r,
       _gls_xml_read_attributes (r, &source_spec, source_attribute, data, &data->source_foreign, NULL);
       _gls_xml_read_children (r, &source_spec, NULL, NULL);
     }
+  else if (_gls_xml_is_ours (r, "codebook") && data->codebook == NULL && data->shared_codebook != NULL)
+    {
+      /* emptied: the same bytes were read before (gls-sidecar-shared.c) */
+      data->codebook = g_object_ref (data->shared_codebook);
+      _gls_xml_read_children (r, &shared_codebook_spec, NULL, NULL);
+    }
   else if (_gls_xml_is_ours (r, "codebook") && data->codebook == NULL)
     data->codebook = _gls_codebook_file_read_element (r);
   else if (_gls_xml_is_ours (r, "note"))
@@ -361,8 +374,10 @@ _gls_sidecar_data_free (GlsSidecarData *data)
   g_free (data->encoding);
   g_free (data->sha256);
   g_free (data->newlines);
+  g_free (data->type);
   _gls_foreign_free (data->source_foreign);
   g_clear_object (&data->codebook);
+  g_clear_object (&data->shared_codebook);
   g_free (data->note);
   g_ptr_array_unref (data->annotations);
   g_ptr_array_unref (data->relations);
@@ -370,21 +385,13 @@ _gls_sidecar_data_free (GlsSidecarData *data)
   g_free (data);
 }
 
-/**
- * _gls_sidecar_read:
- *
- * Reads a sidecar, checking its form against the schema. Its meaning (the
- * offsets and quotes against the text) is checked by the document.
- *
- * Returns: (transfer full): what it says, or %NULL with @error set and
- *   every problem (only the first one for XML that is not well-formed)
- *   added to @problems
- */
-GlsSidecarData *
-_gls_sidecar_read (GBytes      *bytes,
-                   const char  *display_name,
-                   GPtrArray   *problems,
-                   GError     **error)
+static GlsSidecarData *
+read_sidecar (GBytes       *bytes,
+              const char   *display_name,
+              GlsCodebook  *shared_codebook,
+              GPtrArray    *problems,
+              gboolean     *clean,
+              GError      **error)
 {
   g_autoptr(GlsSidecarData) data = NULL;
   g_autoptr(GPtrArray) local_problems = gls_problems_new ();
@@ -393,6 +400,7 @@ _gls_sidecar_read (GBytes      *bytes,
 
   data = g_new0 (GlsSidecarData, 1);
   data->display_name = g_strdup (display_name);
+  data->shared_codebook = shared_codebook ? g_object_ref (shared_codebook) : NULL;
   data->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   data->relations = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -428,6 +436,7 @@ _gls_sidecar_read (GBytes      *bytes,
       return NULL;
     }
 
+  *clean = local_problems->len == 0;
   _gls_xml_hand_over_problems (&r, problems);
   _gls_xml_close_reader (&r);
 
@@ -437,6 +446,52 @@ _gls_sidecar_read (GBytes      *bytes,
     data->sha256 = g_strdup ("");
 
   return g_steal_pointer (&data);
+}
+
+/**
+ * _gls_sidecar_read:
+ *
+ * Reads a sidecar, checking its form against the schema. Its meaning (the
+ * offsets and quotes against the text) is checked by the document.
+ *
+ * Returns: (transfer full): what it says, or %NULL with @error set and
+ *   every problem (only the first one for XML that is not well-formed)
+ *   added to @problems
+ */
+GlsSidecarData *
+_gls_sidecar_read (GBytes      *bytes,
+                   const char  *display_name,
+                   GPtrArray   *problems,
+                   GError     **error)
+{
+  gboolean clean;
+
+  return read_sidecar (bytes, display_name, NULL, problems, &clean, error);
+}
+
+/**
+ * _gls_sidecar_read_sharing_codebook:
+ *
+ * Like _gls_sidecar_read(), for a load that changes nothing: the codebook
+ * may be the one a sidecar with the same codebook element gave before on
+ * this thread, shared, which must not be changed.
+ */
+GlsSidecarData *
+_gls_sidecar_read_sharing_codebook (GBytes      *bytes,
+                                    const char  *display_name,
+                                    GPtrArray   *problems,
+                                    GError     **error)
+{
+  g_autoptr(GlsCodebook) shared = NULL;
+  g_autoptr(GBytes) stripped = _gls_sidecar_strip_known_codebook (bytes, &shared);
+  GlsSidecarData *data;
+  gboolean clean = FALSE;
+
+  data = read_sidecar (stripped ? stripped : bytes, display_name, shared, problems, &clean, error);
+  if (data != NULL && stripped == NULL && clean && data->codebook != NULL)
+    _gls_sidecar_remember_codebook (bytes, data->codebook);
+
+  return data;
 }
 
 /**

@@ -38,7 +38,7 @@ typedef struct
   GPtrArray        *relations;       /* GlsRelation */
   GHashTable       *frozen;          /* live annotation → copy as it was */
   guint             serial;          /* the history's state it shows */
-  gboolean          needs_1_1;       /* holds a mark or a link to another article */
+  gboolean          needs_1_1;       /* holds a mark, a link to another article or an HTML source */
 } GlsSidecarSnapshot;
 
 typedef void (*GlsProgressFunc) (guint    done,

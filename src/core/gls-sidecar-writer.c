@@ -265,6 +265,8 @@ write_source (xmlTextWriterPtr    writer,
 
   xmlTextWriterStartElement (writer, BAD_CAST "source");
   _gls_xml_write_attribute (writer, "href", href);
+  if (gls_source_get_kind (source) == GLS_SOURCE_KIND_HTML)
+    _gls_xml_write_attribute (writer, "type", "html");
   _gls_xml_write_attribute (writer, "encoding", gls_source_get_encoding (source));
   _gls_xml_write_attribute (writer, "bom", gls_source_get_bom (source) ? "true" : "false");
   _gls_xml_write_attribute (writer, "newlines", gls_newlines_to_string (gls_source_get_newlines (source)));
@@ -292,7 +294,7 @@ write_nth_annotation (xmlTextWriterPtr    writer,
 }
 
 /* FORMAT.md §2.1: 1.1 for a file that holds a mark or a link to another
- * article, else 1.0 so that older readers still open it; a higher minor
+ * article, or whose article is HTML (§5), else 1.0 so that older readers still open it; a higher minor
  * version that was read is kept, for what it may hold that we do not know. */
 static const char *
 version_to_write (GlsSidecarSnapshot *snapshot)

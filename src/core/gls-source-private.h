@@ -8,6 +8,7 @@
 G_BEGIN_DECLS
 
 GlsSource *_gls_source_new_described (const char  *href,
+                                      GlsSourceKind kind,
                                       const char  *encoding,
                                       gboolean     bom,
                                       GlsNewlines  newlines,

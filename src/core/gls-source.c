@@ -12,6 +12,7 @@
 #include "gls-source-private.h"
 #include "gls-names-private.h"
 #include "gls-file-reader.h"
+#include "gls-html-private.h"
 
 /* One entry of the offset index every this many code points. */
 #define INDEX_STRIDE 32
@@ -31,6 +32,7 @@ struct _GlsSource
   gsize        n_bytes;
   guint        length;
   GlsNewlines  newlines;
+  GlsSourceKind kind;
   guint        bom : 1;
   guint        ascii : 1;
 };
@@ -273,6 +275,33 @@ check_not_binary (GlsSource  *self,
   return TRUE;
 }
 
+/* The page's text becomes its extracted text (FORMAT.md §5). */
+static gboolean
+extract_html (GlsSource  *self,
+              GError    **error)
+{
+  g_autofree char *page = g_steal_pointer (&self->text);
+
+  if (memchr (page, '\0', self->n_bytes) != NULL)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_BINARY,
+                   _("“%s” is a binary file, not text (it contains a NUL character)"),
+                   self->display_name);
+      return FALSE;
+    }
+  if (self->n_bytes > G_MAXINT)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED,
+                   _("“%s” is too large to be read as an HTML page"),
+                   self->display_name);
+      return FALSE;
+    }
+
+  self->text = _gls_html_extract (page, self->n_bytes, &self->n_bytes);
+
+  return TRUE;
+}
+
 /**
  * gls_source_new_from_bytes:
  * @bytes: the file's contents
@@ -290,6 +319,7 @@ gls_source_new_from_bytes (GBytes      *bytes,
   g_autoptr(GlsSource) self = NULL;
   const guint8 *data;
   gsize len;
+  g_autofree char *sniffed = NULL;
   gboolean utf16_bom_le, utf16_bom_be;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -304,6 +334,20 @@ gls_source_new_from_bytes (GBytes      *bytes,
   self = g_object_new (GLS_TYPE_SOURCE, NULL);
   self->display_name = g_strdup (display_name);
   self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+
+  if (_gls_html_is_html (display_name, data, len))
+    {
+      self->kind = GLS_SOURCE_KIND_HTML;
+      /* the page's own encoding: a byte-order mark, else its meta
+       * charset, else UTF-8 (FORMAT.md §5) */
+      if ((encoding == NULL || *encoding == '\0') && !utf16_bom_le && !utf16_bom_be)
+        {
+          if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+            encoding = "UTF-8";
+          else
+            encoding = sniffed = _gls_html_sniff_encoding (data, len);
+        }
+    }
 
   if (encoding == NULL || *encoding == '\0')
     {
@@ -353,6 +397,9 @@ gls_source_new_from_bytes (GBytes      *bytes,
   self->encoding = g_ascii_strup (encoding, -1);
   self->text = decode (data, len, self->encoding, display_name, &self->n_bytes, error);
   if (self->text == NULL)
+    return NULL;
+
+  if (self->kind == GLS_SOURCE_KIND_HTML && !extract_html (self, error))
     return NULL;
 
   scan_text (self);
@@ -440,6 +487,19 @@ gls_source_get_encoding (GlsSource *self)
   g_return_val_if_fail (GLS_IS_SOURCE (self), NULL);
 
   return self->encoding;
+}
+
+/**
+ * gls_source_get_kind:
+ *
+ * Returns: whether the text is the file's own or extracted from HTML
+ */
+GlsSourceKind
+gls_source_get_kind (GlsSource *self)
+{
+  g_return_val_if_fail (GLS_IS_SOURCE (self), GLS_SOURCE_KIND_TEXT);
+
+  return self->kind;
 }
 
 gboolean
@@ -679,7 +739,8 @@ gls_newlines_from_string (const char  *str,
  * Returns: (transfer full): the source, whose text is %NULL
  */
 GlsSource *
-_gls_source_new_described (const char  *href,
+_gls_source_new_described (const char   *href,
+                           GlsSourceKind kind,
                            const char  *encoding,
                            gboolean     bom,
                            GlsNewlines  newlines,
@@ -692,6 +753,7 @@ _gls_source_new_described (const char  *href,
 
   self = g_object_new (GLS_TYPE_SOURCE, NULL);
   self->display_name = g_strdup (href);
+  self->kind = kind;
   self->encoding = g_strdup (encoding ? encoding : "UTF-8");
   self->bom = bom;
   self->newlines = newlines;

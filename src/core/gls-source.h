@@ -20,6 +20,14 @@ typedef enum
   GLS_NEWLINES_MIXED,
 } GlsNewlines;
 
+/* What the text is: the file's decoded text, or the text extracted from an
+ * HTML page (FORMAT.md §5). */
+typedef enum
+{
+  GLS_SOURCE_KIND_TEXT,
+  GLS_SOURCE_KIND_HTML,
+} GlsSourceKind;
+
 /* The encoding used for files that are neither UTF-8 nor UTF-16. */
 #define GLS_DEFAULT_SINGLE_BYTE_ENCODING "WINDOWS-1252"
 
@@ -37,6 +45,7 @@ const char  *gls_source_get_text           (GlsSource    *self,
                                             gsize        *n_bytes);
 guint        gls_source_get_length         (GlsSource    *self);
 const char  *gls_source_get_encoding       (GlsSource    *self);
+GlsSourceKind gls_source_get_kind          (GlsSource    *self);
 gboolean     gls_source_get_bom            (GlsSource    *self);
 GlsNewlines  gls_source_get_newlines       (GlsSource    *self);
 const char  *gls_source_get_sha256         (GlsSource    *self);

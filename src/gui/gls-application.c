@@ -11,6 +11,7 @@
 
 #include "gls-application.h"
 #include "gls-install.h"
+#include "gls-corpus-window.h"
 #include "gls-preferences-window.h"
 #include "gls-settings.h"
 #include "gls-style-manager.h"
@@ -94,8 +95,18 @@ gls_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(GFile) article = article_for (files[i]);
-      GlsWindow *window = find_window (self, article);
+      g_autoptr(GFile) article = NULL;
+      GlsWindow *window;
+
+      /* a folder is a corpus: its articles in a window of their own */
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        {
+          gtk_window_present (GTK_WINDOW (gls_corpus_window_new (GTK_APPLICATION (self), files[i])));
+          continue;
+        }
+
+      article = article_for (files[i]);
+      window = find_window (self, article);
 
       if (window == NULL)
         {
@@ -169,6 +180,12 @@ action_open (GSimpleAction *action,
   gtk_file_filter_set_name (text, _("Text Files"));
   gtk_file_filter_add_mime_type (text, "text/plain");
   gtk_file_filter_add_suffix (text, "txt");
+  /* HTML pages, read as their extracted text (FORMAT.md §5) */
+  gtk_file_filter_add_mime_type (text, "text/html");
+  gtk_file_filter_add_mime_type (text, "application/xhtml+xml");
+  gtk_file_filter_add_suffix (text, "html");
+  gtk_file_filter_add_suffix (text, "htm");
+  gtk_file_filter_add_suffix (text, "xhtml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
 
   gtk_file_filter_set_name (annotations, _("Annotation Files"));
