@@ -164,7 +164,7 @@ gls_cli_codebook (const GlsCliCommand  *command,
     }
   else
     {
-      g_autoptr(GlsDocument) document = gls_cli_load_document (argv[1]);
+      g_autoptr(GlsDocument) document = gls_cli_load_document (argv[1], GLS_LOAD_NONE);
 
       if (document == NULL)
         return GLS_CLI_EXIT_FAILED;

@@ -75,7 +75,7 @@ gls_cli_link (const GlsCliCommand  *command,
   if (type == NULL)
     return gls_cli_usage_error (command, _("--%s is required"), "type");
 
-  if ((document = gls_cli_load_document (argv[1])) == NULL)
+  if ((document = gls_cli_load_document (argv[1], GLS_LOAD_NONE)) == NULL)
     {
       g_printerr (_("link: nothing was changed\n"));
       return GLS_CLI_EXIT_FAILED;
@@ -90,7 +90,7 @@ gls_cli_link (const GlsCliCommand  *command,
   other_sidecar = gls_sidecar_file_for_source (other_file);
   if (g_file_equal (other_sidecar, gls_document_get_sidecar_file (document)))
     other = g_object_ref (document);
-  else if ((other = gls_cli_load_document (argv[3])) == NULL)
+  else if ((other = gls_cli_load_document (argv[3], GLS_LOAD_READ_ONLY)) == NULL)
     {
       g_printerr (_("link: nothing was changed\n"));
       return GLS_CLI_EXIT_FAILED;
@@ -323,7 +323,7 @@ gls_cli_compare (const GlsCliCommand  *command,
 
   for (guint side = 0; side < 2; side++)
     {
-      GlsDocument *document = gls_cli_load_document (argv[1 + side]);
+      GlsDocument *document = gls_cli_load_document (argv[1 + side], GLS_LOAD_READ_ONLY);
       GlsAnnotationList *annotations;
 
       comparison.counts[side] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, count_free);
