@@ -530,6 +530,7 @@ gls_window_class_init (GlsWindowClass *klass)
   _gls_window_class_export_init (widget_class);
   _gls_window_class_relations_init (widget_class);
   _gls_window_class_compare_init (widget_class);
+  _gls_window_class_agreement_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
