@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-agreement-dialog.h"
+#include "gls-dialogs.h"
 
 struct _GlsAgreementDialog
 {
@@ -282,10 +283,7 @@ on_chooser_response (GtkNativeDialog *chooser,
 
           if (!gls_agreement_dialog_add_file (self, file, &error))
             {
-              GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                          GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", error->message);
-              g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-              gtk_window_present (GTK_WINDOW (dialog));
+              gls_dialogs_show_error (GTK_WINDOW (self), error->message);
               break;
             }
         }
@@ -303,15 +301,8 @@ action_add_file (GtkWidget  *widget,
 {
   GlsAgreementDialog *self = GLS_AGREEMENT_DIALOG (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Add Coder’s File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Sidecars"));
-  gtk_file_filter_add_pattern (filter, "*.annotations.xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = gls_dialogs_new_sidecar_chooser (GTK_WINDOW (self), _("Add Coder’s File"), _("_Add"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
