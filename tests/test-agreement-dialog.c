@@ -1,13 +1,15 @@
 /* test-agreement-dialog.c
  * The agreement report of the window's article, in process: its table and
  * notes, its list of disagreements, other coders' files, and a
- * disagreement opened in the window's text. */
+ * disagreement opened in the window's text; and the pseudonym that new
+ * annotations record, since the files are shared. */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gstdio.h>
 
 #include "gls-agreement-dialog.h"
+#include "gls-settings.h"
 #include "gls-test-gui.h"
 #include "gls-test-util.h"
 #include "gls-window-private.h"
@@ -200,6 +202,61 @@ test_files (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static const char *
+annotate_in_window (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation;
+
+  annotation = gls_document_annotate (fixture->window->document, "factual", 0, 5, &error);
+  g_assert_no_error (error);
+  return gls_annotation_get_annotator (annotation);
+}
+
+static void
+test_pseudonym (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = gls_settings_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *hash = NULL;
+
+  g_settings_set_string (settings, "annotator-name", "Jane Doe");
+  g_assert_cmpstr (annotate_in_window (fixture), ==, "Jane Doe");
+
+  g_settings_set_string (settings, "pseudonym", "Coder 7");
+  g_assert_cmpstr (annotate_in_window (fixture), ==, "Jane Doe");
+  g_settings_set_boolean (settings, "use-pseudonym", TRUE);
+  g_assert_cmpstr (annotate_in_window (fixture), ==, "Coder 7");
+
+  /* no pseudonym given: one made from the name, never the name */
+  g_settings_set_string (settings, "pseudonym", "");
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "Jane Doe", -1);
+  expected = g_strdup_printf ("coder-%.8s", hash);
+  g_assert_cmpstr (annotate_in_window (fixture), ==, expected);
+
+  /* and the saved file carries it */
+  _gls_window_save (fixture->window, FALSE);
+  gls_test_wait_for ((GlsTestDoneFunc) gls_test_window_loaded, fixture->window);
+  {
+    g_autofree char *sidecar = g_strconcat (fixture->article, ".annotations.xml", NULL);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *text = NULL;
+
+    while (gls_document_get_modified (fixture->window->document))
+      g_main_context_iteration (NULL, TRUE);
+    bytes = gls_test_read (sidecar);
+    text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_assert_nonnull (strstr (text, expected));
+    g_assert_nonnull (strstr (text, "annotator=\"Coder 7\""));
+  }
+
+  g_settings_set_boolean (settings, "use-pseudonym", FALSE);
+  g_assert_cmpstr (annotate_in_window (fixture), ==, "Jane Doe");
+  g_settings_reset (settings, "annotator-name");
+  g_settings_reset (settings, "pseudonym");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +271,8 @@ main (int   argc,
   g_test_add_func ("/agreement-dialog/by-annotator", test_by_annotator);
   g_test_add_func ("/agreement-dialog/nulls", test_nulls);
   g_test_add ("/agreement-dialog/files", Fixture, NULL, gls_test_window_fixture_set_up, test_files,
+              gls_test_window_fixture_tear_down);
+  g_test_add ("/team/pseudonym", Fixture, NULL, gls_test_window_fixture_set_up, test_pseudonym,
               gls_test_window_fixture_tear_down);
 
   status = g_test_run ();

@@ -11,6 +11,7 @@
 #include "gls-adjudication-window.h"
 #include "gls-agreement-dialog.h"
 #include "gls-dialogs.h"
+#include "gls-settings.h"
 #include "gls-window-private.h"
 
 static void
@@ -87,6 +88,13 @@ gls_window_adjudicate (GtkApplication  *application,
       return NULL;
     }
 
+  {
+    g_autoptr(GSettings) settings = gls_settings_new ();
+    g_autofree char *adjudicator = gls_settings_dup_annotator (settings);
+
+    /* the gold's annotations carry the adjudicator's name, or pseudonym */
+    gls_document_set_annotator (gls_adjudication_get_gold (adjudication), adjudicator);
+  }
   window = gls_adjudication_window_new (application, adjudication);
   gtk_window_present (GTK_WINDOW (window));
 
