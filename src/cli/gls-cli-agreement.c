@@ -274,25 +274,6 @@ print_json (GlsAgreement *agreement,
   g_print ("%s\n", text);
 }
 
-static const char *
-undefined_reason (GlsAgreementUndefined undefined)
-{
-  switch (undefined)
-    {
-    case GLS_AGREEMENT_NO_UNITS:
-      return _("the article has no text");
-    case GLS_AGREEMENT_CHANCE_IS_ONE:
-      return _("agreement by chance is certain (p_e = 1)");
-    case GLS_AGREEMENT_ONE_VALUE:
-      return _("every character has the same value for every coder");
-    case GLS_AGREEMENT_UNUSED:
-      return _("nobody used the category");
-    case GLS_AGREEMENT_DEFINED:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* One cell of the table; a figure without value is a dash, with its
  * reason added to @notes. */
 static void
@@ -311,7 +292,7 @@ append_cell (GString                  *out,
       /* Translators: a category, a measure ("kappa"), then why it has no
        * value, as in "claim: kappa has no value: nobody used the category" */
       g_string_append_printf (notes, _("  %s: %s has no value: %s\n"), category, measure,
-                              undefined_reason (figure->undefined));
+                              gls_agreement_undefined_to_string (figure->undefined));
     }
 }
 

@@ -810,3 +810,23 @@ gls_agreement_compute_overall (GlsAgreement        *self,
   figure_set (&figures->kappa, FALSE, 0, GLS_AGREEMENT_UNUSED);
   figure_set (&figures->alpha, FALSE, 0, GLS_AGREEMENT_UNUSED);
 }
+
+/* Returns: why a figure has no value, for people */
+const char *
+gls_agreement_undefined_to_string (GlsAgreementUndefined undefined)
+{
+  switch (undefined)
+    {
+    case GLS_AGREEMENT_NO_UNITS:
+      return _("the article has no text");
+    case GLS_AGREEMENT_CHANCE_IS_ONE:
+      return _("agreement by chance is certain (p_e = 1)");
+    case GLS_AGREEMENT_ONE_VALUE:
+      return _("every character has the same value for every coder");
+    case GLS_AGREEMENT_UNUSED:
+      return _("nobody used the category");
+    case GLS_AGREEMENT_DEFINED:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -80,6 +80,8 @@ void          gls_agreement_compute_overall  (GlsAgreement         *self,
                                               int                   article,
                                               GlsAgreementFigures  *figures);
 
+const char   *gls_agreement_undefined_to_string (GlsAgreementUndefined undefined);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsAgreement, gls_agreement_free)
 
 G_END_DECLS

@@ -2,6 +2,7 @@
  * Everything the window and the command-line tool use from the core. */
 #pragma once
 
+#include "gls-adjudication.h"
 #include "gls-agreement.h"
 #include "gls-annotation.h"
 #include "gls-annotation-list.h"
@@ -14,6 +15,7 @@
 #include "gls-error.h"
 #include "gls-file-reader.h"
 #include "gls-palette.h"
+#include "gls-passage.h"
 #include "gls-refi-qda.h"
 #include "gls-links.h"
 #include "gls-source.h"

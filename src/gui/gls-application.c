@@ -25,6 +25,7 @@ struct _GlsApplication
   GlsStyleManager *style_manager;
 
   guint            compare : 1;  /* --compare: the two files go side by side */
+  guint            adjudicate : 1; /* --adjudicate: an article, then its coders' sidecars */
 };
 
 G_DEFINE_FINAL_TYPE (GlsApplication, gls_application, GTK_TYPE_APPLICATION)
@@ -79,6 +80,13 @@ gls_application_open (GApplication  *application,
                       const char    *hint)
 {
   GlsApplication *self = GLS_APPLICATION (application);
+
+  if (self->adjudicate && n_files >= 3)
+    {
+      self->adjudicate = FALSE;
+      gls_window_adjudicate (GTK_APPLICATION (self), NULL, files[0], files + 1, n_files - 1);
+      return;
+    }
 
   if (self->compare && n_files == 2)
     {
@@ -420,6 +428,7 @@ gls_application_handle_local_options (GApplication *application,
 
   /* --compare: the two files go side by side */
   self->compare = g_variant_dict_contains (options, "compare");
+  self->adjudicate = g_variant_dict_contains (options, "adjudicate");
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -469,6 +478,8 @@ gls_application_init (GlsApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_add_main_option (G_APPLICATION (self), "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Open two articles side by side to compare them"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "adjudicate", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Adjudicate an article: the article, then two or three coders’ sidecars of it"), NULL);
 }
 
 GlsApplication *

@@ -17,6 +17,8 @@ struct _GlsPreferencesWindow
 
   /* Template widgets */
   GtkEntry       *annotator_entry;
+  GtkCheckButton *pseudonym_check;
+  GtkEntry       *pseudonym_entry;
   GtkWidget      *font_button;
   GtkSwitch      *snap_switch;
   GtkSpinButton  *draft_spin;
@@ -117,6 +119,8 @@ gls_preferences_window_class_init (GlsPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, annotator_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, pseudonym_check);
+  gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, pseudonym_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, font_button);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, snap_switch);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, draft_spin);
@@ -134,6 +138,9 @@ gls_preferences_window_init (GlsPreferencesWindow *self)
   self->settings = gls_settings_new ();
   gtk_entry_set_placeholder_text (self->annotator_entry, gls_default_annotator ());
   g_settings_bind (self->settings, "annotator-name", self->annotator_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "use-pseudonym", self->pseudonym_check, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "pseudonym", self->pseudonym_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "use-pseudonym", self->pseudonym_entry, "sensitive", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "document-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "draft-interval", self->draft_spin, "value", G_SETTINGS_BIND_DEFAULT);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "gls-annotation.h"
 #include "gls-install.h"
 #include "gls-settings.h"
 
@@ -99,4 +100,39 @@ gls_settings_new (void)
     g_error ("The settings schema %s is not installed", APPLICATION_ID);
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+/**
+ * gls_settings_dup_annotator:
+ *
+ * Returns: the name new annotations record: the pseudonym when one is
+ *   asked for (one made from the name when none is given), else the
+ *   annotator name, else the user's own
+ */
+char *
+gls_settings_dup_annotator (GSettings *settings)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *pseudonym = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  name = g_settings_get_string (settings, "annotator-name");
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (gls_default_annotator ());
+    }
+
+  if (!g_settings_get_boolean (settings, "use-pseudonym"))
+    return g_steal_pointer (&name);
+
+  pseudonym = g_settings_get_string (settings, "pseudonym");
+  if (*pseudonym != '\0')
+    return g_steal_pointer (&pseudonym);
+
+  /* not translated: it is data, the same in every language */
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  return g_strdup_printf ("coder-%.8s", hash);
 }

@@ -9,5 +9,6 @@ G_BEGIN_DECLS
 
 GSettingsSchema *gls_settings_lookup_schema (void);
 GSettings       *gls_settings_new           (void);
+char            *gls_settings_dup_annotator (GSettings *settings);
 
 G_END_DECLS

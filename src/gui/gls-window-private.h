@@ -3,6 +3,7 @@
  * class, and what the tests may do to a window that users do with the mouse. */
 #pragma once
 
+#include "gls-agreement-dialog.h"
 #include "gls-compare-view.h"
 #include "gls-info-bar.h"
 #include "gls-relation-dialog.h"
@@ -142,5 +143,10 @@ gboolean _gls_window_relation_pick      (GlsWindow      *self,
 void     _gls_window_follow             (GlsWindow      *self,
                                          GFile          *sidecar,
                                          const char     *id);
+
+/* gls-window-agreement.c */
+void     _gls_window_class_agreement_init (GtkWidgetClass *klass);
+GlsAgreementDialog *
+         _gls_window_show_agreement     (GlsWindow      *self);
 
 G_END_DECLS

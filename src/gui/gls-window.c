@@ -154,12 +154,13 @@ on_document_changed (GlsWindow *self)
 static void
 update_annotator (GlsWindow *self)
 {
-  g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+  g_autofree char *name = NULL;
 
   if (self->document == NULL)
     return;
 
-  gls_document_set_annotator (self->document, *name != '\0' ? name : gls_default_annotator ());
+  name = gls_settings_dup_annotator (self->settings);
+  gls_document_set_annotator (self->document, name);
 }
 
 /**
@@ -530,6 +531,7 @@ gls_window_class_init (GlsWindowClass *klass)
   _gls_window_class_export_init (widget_class);
   _gls_window_class_relations_init (widget_class);
   _gls_window_class_compare_init (widget_class);
+  _gls_window_class_agreement_init (widget_class);
 }
 
 /* The document font from the preferences, as CSS for the article view. */
@@ -623,6 +625,8 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect_object (self->settings, "changed::document-font", G_CALLBACK (on_font_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::annotator-name", G_CALLBACK (update_annotator), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::use-pseudonym", G_CALLBACK (update_annotator), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::pseudonym", G_CALLBACK (update_annotator), self, G_CONNECT_SWAPPED);
   on_font_changed (self);
 
   {

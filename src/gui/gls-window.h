@@ -38,4 +38,10 @@ gboolean        gls_window_import           (GlsWindow      *self,
                                              const char     *format_name,
                                              gboolean        replace);
 
+GtkWindow *gls_window_adjudicate        (GtkApplication  *application,
+                                        GtkWindow       *parent,
+                                        GFile           *article,
+                                        GFile          **coder_files,
+                                        guint            n_coders);
+
 G_END_DECLS
