@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-annotation-details.h"
 #include "gls-annotation-row.h"
 #include "gls-color-swatch.h"
@@ -277,6 +278,8 @@ gls_annotation_details_init (GlsAnnotationDetails *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  gls_accessible_name_drop_down (self->category_dropdown, _("Category"));
 
   g_signal_connect_object (self->category_dropdown, "notify::selected",
                            G_CALLBACK (on_category_selected), self, G_CONNECT_SWAPPED);

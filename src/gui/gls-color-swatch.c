@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "gls-accessible.h"
 #include "gls-color-swatch.h"
 
 struct _GlsColorSwatch
@@ -71,12 +72,15 @@ gls_color_swatch_class_init (GlsColorSwatchClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "swatch");
+  /* said as its colour's name: "Blue" */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 gls_color_swatch_init (GlsColorSwatch *self)
 {
   gdk_rgba_parse (&self->color, "#77767b");
+  gls_accessible_set_label (GTK_WIDGET (self), gls_accessible_color_name (NULL));
   gtk_widget_set_size_request (GTK_WIDGET (self), 14, 14);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 }
@@ -89,5 +93,6 @@ gls_color_swatch_set_color (GlsColorSwatch *self,
 
   if (color == NULL || !gdk_rgba_parse (&self->color, color))
     gdk_rgba_parse (&self->color, "#77767b");
+  gls_accessible_set_label (GTK_WIDGET (self), gls_accessible_color_name (color));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

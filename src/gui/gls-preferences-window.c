@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-core.h"
 #include "gls-preferences-window.h"
 #include "gls-settings.h"
@@ -130,6 +131,7 @@ static void
 gls_preferences_window_init (GlsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = gls_settings_new ();
   gtk_entry_set_placeholder_text (self->annotator_entry, gls_default_annotator ());

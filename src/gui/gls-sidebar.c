@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-annotation-row.h"
 #include "gls-palette-row.h"
 #include "gls-sidebar-private.h"
@@ -118,6 +119,64 @@ on_codebook_changed (GlsSidebar *self)
   update_counts (self);
 }
 
+/* The palette is one stop of Tab: the arrows move inside it (Right
+ * reaches a row's quick mode button), Tab and Shift+Tab leave it. */
+static gboolean
+on_palette_tab (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  GtkDirectionType direction = g_variant_get_int32 (args);
+  GtkWidget *palette = widget;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+
+  /* with the palette out of the focus chain, the window moves on to what
+   * comes before or after it, as GTK would from its last row */
+  gtk_widget_set_can_focus (palette, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  if (!moved)
+    {
+      /* past the last control: round to the first, as Tab does elsewhere */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (palette, TRUE);
+
+  return moved;
+}
+
+static void
+add_palette_tab_keys (GlsSidebar *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  const struct {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    GtkDirectionType direction;
+  } keys[] = {
+    { GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+  };
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                gtk_callback_action_new (on_palette_tab, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].direction));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->palette), shortcuts);
+}
+
 static void
 on_palette_activated (GlsSidebar    *self,
                       GtkListBoxRow *row)
@@ -224,8 +283,16 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           GlsSidebar               *self)
 {
-  gls_annotation_row_bind (GLS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                           self->document, gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autofree char *name = NULL;
+
+  gls_annotation_row_bind (GLS_ANNOTATION_ROW (row), self->document, gtk_list_item_get_item (item));
+
+  /* GTK 4.8 announces the list item's widget, the row's parent, not the
+   * row: the name goes there, and comes again with each item it shows */
+  name = gls_annotation_row_dup_accessible_name (self->document, gtk_list_item_get_item (item));
+  if (gtk_widget_get_parent (row) != NULL)
+    gls_accessible_set_label (gtk_widget_get_parent (row), name);
 }
 
 /* The position of @annotation in the (maybe filtered) list. */
@@ -439,6 +506,7 @@ gls_sidebar_init (GlsSidebar *self)
   self->filter_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
   self->selection = gtk_single_selection_new (NULL);
@@ -450,6 +518,9 @@ gls_sidebar_init (GlsSidebar *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->annotation_list, factory);
+
+  gls_accessible_name_drop_down (self->filter_dropdown, _("Show One Category"));
+  add_palette_tab_keys (self);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->document_note_view), "changed",
                            G_CALLBACK (on_document_note_edited), self, G_CONNECT_SWAPPED);

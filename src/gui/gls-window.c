@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-article-view.h"
 #include "gls-settings.h"
 #include "gls-sidebar-private.h"
@@ -536,6 +537,8 @@ static void
 gls_window_init (GlsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  gls_accessible_name_close_button (GTK_WIDGET (self->search_bar), _("Close the Find Bar"));
   _gls_window_fill_export_menu (G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), GLS_TYPE_WINDOW, "export_menu")));
 
   self->settings = gls_settings_new ();
