@@ -27,6 +27,7 @@ struct _GlsSidebar
   GtkLabel             *review_label;
   GlsAnnotationDetails *details;
   GtkTextView          *document_note_view;
+  GtkImage             *document_note_arrow;
 
   /* Owned */
   GlsDocument          *document;
@@ -149,10 +150,38 @@ on_palette_tab (GtkWidget *widget,
   return moved;
 }
 
+/* Coming back with Shift+Tab, GtkListBox focuses the last row's quick
+ * mode button: the palette is entered at a row, once the focus has
+ * settled. */
+static gboolean
+focus_palette_row (gpointer data)
+{
+  GlsSidebar *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row != NULL && row != focus && gtk_widget_is_ancestor (row, GTK_WIDGET (self->palette)))
+    gtk_widget_grab_focus (row);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_palette_enter (GtkEventControllerFocus *controller,
+                  GlsSidebar              *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_palette_row, g_object_ref (self), g_object_unref);
+}
+
 static void
 add_palette_tab_keys (GlsSidebar *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_palette_enter), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->palette), focus);
   const struct {
     guint            keyval;
     GdkModifierType  modifiers;
@@ -374,6 +403,21 @@ on_document_note_edited (GlsSidebar    *self,
   self->updating = FALSE;
 }
 
+static void
+on_document_note_toggled (GlsSidebar      *self,
+                          GParamSpec      *pspec,
+                          GtkToggleButton *button)
+{
+  gboolean open = gtk_toggle_button_get_active (button);
+
+  gtk_image_set_from_icon_name (self->document_note_arrow,
+                                open ? "pan-down-symbolic"
+                                     : gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                       ? "pan-start-symbolic" : "pan-end-symbolic");
+  if (open)
+    gtk_widget_grab_focus (GTK_WIDGET (self->document_note_view));
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -493,6 +537,8 @@ gls_sidebar_class_init (GlsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, review_label);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, details);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_view);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_arrow);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_note_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);

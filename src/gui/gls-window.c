@@ -428,6 +428,19 @@ gls_window_set_property (GObject      *object,
     }
 }
 
+/* Tab past the last control, or Shift+Tab before the first, goes round to
+ * the other end: GTK 4.8 may leave the window without a focus, where the
+ * keyboard does nothing until a click. */
+static void
+gls_window_move_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  GTK_WIDGET_CLASS (gls_window_parent_class)->move_focus (widget, direction);
+
+  if (gtk_root_get_focus (GTK_ROOT (widget)) == NULL)
+    gtk_widget_child_focus (widget, direction);
+}
+
 static void
 gls_window_class_init (GlsWindowClass *klass)
 {
@@ -440,6 +453,7 @@ gls_window_class_init (GlsWindowClass *klass)
   object_class->get_property = gls_window_get_property;
   object_class->set_property = gls_window_set_property;
   window_class->close_request = gls_window_close_request;
+  widget_class->move_focus = gls_window_move_focus;
 
   /* the category armed for quick mode, "" when none: the state of win.arm */
   properties[PROP_ARMED] =
