@@ -232,6 +232,8 @@ gls_article_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->click_source, g_source_remove);
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_handle_id (&self->edge_source, g_source_remove);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->popover != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->popover), (gpointer *) &self->popover);
@@ -258,6 +260,7 @@ gls_article_view_finalize (GObject *object)
   g_clear_pointer (&self->simple_lines, g_hash_table_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
   g_clear_pointer (&self->geometry, g_hash_table_unref);
+  g_clear_pointer (&self->announced, g_free);
 
   G_OBJECT_CLASS (gls_article_view_parent_class)->finalize (object);
 }
@@ -319,6 +322,7 @@ gls_article_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   GTK_WIDGET_CLASS (gls_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  _gls_article_view_follow_edge (GLS_ARTICLE_VIEW (widget));
   if (GLS_ARTICLE_VIEW (widget)->popover != NULL)
     gtk_popover_present (GTK_POPOVER (GLS_ARTICLE_VIEW (widget)->popover));
 }
@@ -441,6 +445,8 @@ gls_article_view_class_init (GlsArticleViewClass *klass)
     g_signal_new ("range-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
+  _gls_article_view_install_actions (widget_class);
+
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
@@ -505,11 +511,19 @@ gls_article_view_init (GlsArticleView *self)
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Return, 0, "win.edit-note", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Enter, 0, "win.edit-note", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Escape, 0, "win.escape", NULL);
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Home, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (FALSE));
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Home, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (FALSE));
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_End, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (TRUE));
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_End, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (TRUE));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK, "win.move-start", g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK, "win.move-start", g_variant_new_int32 (1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (1));
+  _gls_article_view_add_context_menu (self, GTK_SHORTCUT_CONTROLLER (shortcuts));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
+                           G_CALLBACK (_gls_article_view_announce_caret), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

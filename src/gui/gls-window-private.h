@@ -44,6 +44,7 @@ struct _GlsWindow
   char                 *armed;
   GlsAnnotation        *reviewed;       /* the annotation under review, while its text is selected */
   char                 *last_category;  /* the key that repeats gives it */
+  GMenuModel           *annotate_menu;  /* the context menu's "Annotate as", while text is selected */
 
   guint                 progress_source;
   guint                 loading : 1;

@@ -68,6 +68,18 @@ update_title (GlsWindow *self)
   }
 }
 
+/* "Annotate as" shows only with text to annotate. */
+static void
+update_context_menu (GlsWindow *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->article_view);
+  gboolean has_selection = gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view));
+  GMenuModel *wanted = has_selection ? self->annotate_menu : NULL;
+
+  if (gtk_text_view_get_extra_menu (view) != wanted)
+    gtk_text_view_set_extra_menu (view, wanted);
+}
+
 /* The context menu's "Annotate as ▸", one item a category. */
 static void
 on_codebook_changed (GlsWindow *self)
@@ -87,7 +99,8 @@ on_codebook_changed (GlsWindow *self)
   /* Translators: a submenu of the article's context menu, listing the
    * categories: annotate the selected text as one of them */
   g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
+  g_set_object (&self->annotate_menu, G_MENU_MODEL (menu));
+  update_context_menu (self);
 }
 
 /* The side panel follows the article's selection. */
@@ -370,6 +383,7 @@ gls_window_finalize (GObject *object)
   GlsWindow *self = (GlsWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->annotate_menu);
   g_clear_object (&self->file);
   g_clear_object (&self->document);
   g_clear_object (&self->document_file);
@@ -565,6 +579,8 @@ gls_window_init (GlsWindow *self)
                           g_settings_get_int (self->settings, "window-width") - g_settings_get_int (self->settings, "sidebar-width"));
   g_signal_connect_object (self->settings, "changed::sidebar-visible", G_CALLBACK (on_sidebar_visible), self, G_CONNECT_SWAPPED);
   on_sidebar_visible (self);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
+                           G_CALLBACK (update_context_menu), self, G_CONNECT_SWAPPED);
 
   self->font_css = gtk_css_provider_new ();
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS

@@ -1,0 +1,255 @@
+/* test-window-details.c
+ * The details of issue 17 a window test can see: the context menu's
+ * "Annotate as" and its Undo, Ctrl+Home and Ctrl+End, the side panel's
+ * width, the keyboard after the details' category drop-down, what the
+ * colour swatches and the article tell screen readers. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "gls-accessible.h"
+#include "gls-article-view-private.h"
+#include "gls-settings.h"
+#include "gls-window-private.h"
+#include "gls-test-gui.h"
+#include "gls-test-util.h"
+
+static GtkApplication *application;
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The actions of the context menu's items, opened as Shift+F10 opens it,
+ * one string, each section on a line. */
+static char *
+context_menu_actions (GlsArticleView *view)
+{
+  GString *str = g_string_new (NULL);
+  GMenuModel *menu;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.context-menu", NULL));
+  g_assert_true (GTK_IS_POPOVER_MENU (view->context_menu));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (view->context_menu));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+          g_autofree char *label = NULL;
+
+          if (!g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          g_string_append_printf (str, "%s%s", j > 0 ? " " : "", action ? action : label);
+        }
+      g_string_append_c (str, '\n');
+    }
+  gtk_popover_popdown (GTK_POPOVER (view->context_menu));
+
+  return g_string_free (str, FALSE);
+}
+
+/* "Annotate as" only with text selected; Undo and Redo the document's. */
+static void
+test_context_menu (GlsTestWindowFixture *fixture,
+                   gconstpointer         data)
+{
+  GlsWindow *window = fixture->window;
+  GlsArticleView *view = gls_window_get_article_view (window);
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+
+  gls_article_view_select_range (view, 3, 3);
+  without = context_menu_actions (view);
+  g_assert_cmpstr (without, ==,
+                   "win.undo win.redo\n"
+                   "clipboard.copy selection.select-all\n");
+
+  gls_article_view_select_range (view, 0, 3);
+  with = context_menu_actions (view);
+  g_assert_cmpstr (with, ==,
+                   "win.undo win.redo\n"
+                   "clipboard.copy selection.select-all\n"
+                   "Annotate as\n");
+}
+
+static double
+scroll_value (GtkTextView *view)
+{
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+}
+
+/* Ctrl+End shows the very end, bottom margin included; Ctrl+Home the very
+ * start. */
+static void
+test_start_and_end (GlsTestWindowFixture *fixture,
+                    gconstpointer         data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gls_window_get_article_view (fixture->window));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  double bottom;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 400);
+  spin (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.edge", "b", TRUE));
+  spin (400);
+  bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  g_assert_cmpfloat (bottom, >, 0);
+  g_assert_cmpfloat (scroll_value (view), ==, bottom);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.edge", "b", FALSE));
+  spin (400);
+  g_assert_cmpfloat (scroll_value (view), ==, gtk_adjustment_get_lower (adjustment));
+}
+
+static gboolean
+sidebar_allocated (gpointer data)
+{
+  GlsWindow *window = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (window->sidebar)) > 0;
+}
+
+/* The side panel keeps its width when hidden and shown, and when the
+ * window closes and another opens: what is saved is what shows. */
+static void
+test_side_panel_width (GlsTestWindowFixture *fixture,
+                       gconstpointer         data)
+{
+  g_autoptr(GSettings) settings = gls_settings_new ();
+  GlsWindow *window = fixture->window;
+  int width;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  gls_test_wait_for (sidebar_allocated, window);
+  spin (200);
+  width = gtk_widget_get_width (GTK_WIDGET (window->sidebar));
+  g_assert_cmpint (width, >=, 300);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_window_close (GTK_WINDOW (window));
+      spin (100);
+      g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, width);
+
+      window = gls_test_open_window (application, fixture->article);
+      gls_test_wait_for (sidebar_allocated, window);
+      spin (200);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->sidebar)), ==, width);
+    }
+}
+
+/* Choosing a category in the details pane leaves the keyboard somewhere
+ * in the window. */
+static void
+test_category_drop_down (GlsTestWindowFixture *fixture,
+                         gconstpointer         data)
+{
+  GlsWindow *window = fixture->window;
+  GlsDocument *document = gls_window_get_document (window);
+  GlsAnnotation *annotation = gls_annotation_list_get (gls_document_get_annotations (document), 0);
+  GtkWidget *drop_down;
+  GtkWidget *focus;
+
+  _gls_window_select_annotation (window, annotation, TRUE);
+  spin (100);
+  drop_down = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (gls_sidebar_get_details (window->sidebar)),
+                                             GLS_TYPE_ANNOTATION_DETAILS, "category_dropdown");
+  g_assert_true (gtk_widget_grab_focus (drop_down));
+  gtk_widget_activate_action (drop_down, "popup", NULL);
+  spin (200);
+  /* the choice, as a click or Enter in its list makes it: the list closes */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 3);
+  {
+    GtkWidget *popover = gtk_widget_get_last_child (drop_down);
+
+    if (GTK_IS_POPOVER (popover))
+      gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+  spin (300);
+
+  g_assert_cmpstr (gls_annotation_get_category (annotation), !=, "factual");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window)));
+}
+
+/* Colours in words, for the swatches' names. */
+static void
+test_color_names (void)
+{
+  g_assert_cmpstr (gls_accessible_color_name ("#3584e4"), ==, "Blue");
+  g_assert_cmpstr (gls_accessible_color_name ("#2190a4"), ==, "Teal");
+  g_assert_cmpstr (gls_accessible_color_name ("#26a269"), ==, "Green");
+  g_assert_cmpstr (gls_accessible_color_name ("#c061cb"), ==, "Purple");
+  g_assert_cmpstr (gls_accessible_color_name ("#e01b24"), ==, "Red");
+  g_assert_cmpstr (gls_accessible_color_name ("#ff7800"), ==, "Orange");
+  g_assert_cmpstr (gls_accessible_color_name ("#f6d32d"), ==, "Yellow");
+  g_assert_cmpstr (gls_accessible_color_name ("#865e3c"), ==, "Brown");
+  g_assert_cmpstr (gls_accessible_color_name ("#77767b"), ==, "Grey");
+  g_assert_cmpstr (gls_accessible_color_name ("not a colour"), ==, "Grey");
+}
+
+/* The caret inside annotations makes the article describe them. */
+static void
+test_caret_announces (GlsTestWindowFixture *fixture,
+                      gconstpointer         data)
+{
+  GlsArticleView *view = gls_window_get_article_view (fixture->window);
+  GlsDocument *document = gls_window_get_document (fixture->window);
+  GlsAnnotation *annotation = gls_annotation_list_get (gls_document_get_annotations (document), 0);
+  guint inside = gls_annotation_get_start (annotation) + 1;
+
+  gls_article_view_select_range (view, inside, inside);
+  g_assert_nonnull (view->announced);
+  g_assert_true (g_str_has_prefix (view->announced, "Factual claim, has note"));
+
+  gls_article_view_select_range (view, 0, 0);
+  g_assert_cmpstr (view->announced, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *recent_home = NULL;
+  int status;
+
+  application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorDetailsTest", &recent_home);
+  if (application == NULL)
+    return 0;
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_test_add ("/window-details/context-menu", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_context_menu, gls_test_window_fixture_tear_down);
+  g_test_add ("/window-details/start-and-end", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_start_and_end, gls_test_window_fixture_tear_down);
+  g_test_add ("/window-details/side-panel-width", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_side_panel_width, gls_test_window_fixture_tear_down);
+  g_test_add ("/window-details/category-drop-down", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_category_drop_down, gls_test_window_fixture_tear_down);
+  g_test_add ("/window-details/caret-announces", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_caret_announces, gls_test_window_fixture_tear_down);
+  g_test_add_func ("/window-details/color-names", test_color_names);
+
+  status = g_test_run ();
+
+  g_object_unref (application);
+  gls_test_rm_rf (recent_home);
+
+  return status;
+}
