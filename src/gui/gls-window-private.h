@@ -49,6 +49,7 @@ struct _GlsWindow
   guint                 progress_source;
   guint                 loading : 1;
   guint                 closing : 1;
+  guint                 restoring_sidebar : 1;  /* until the side panel has its saved width */
 };
 
 /* The responses by which the tests press the info bar's buttons */

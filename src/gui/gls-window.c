@@ -277,8 +277,9 @@ gls_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
   g_autofree char *name = NULL;
 
-  g_settings_set_int (self->settings, "sidebar-width",
-                      gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned));
+  /* the width that shows, which the next window restores */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->sidebar)) && gtk_widget_get_width (GTK_WIDGET (self->sidebar)) > 0)
+    g_settings_set_int (self->settings, "sidebar-width", gtk_widget_get_width (GTK_WIDGET (self->sidebar)));
   if (!gtk_window_is_maximized (window))
     {
       int width, height;
@@ -555,6 +556,26 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Gives the side panel its saved width once the paned knows its own, the
+ * width of its handle set apart. */
+static void
+restore_sidebar_width (GlsWindow *self)
+{
+  GtkWidget *paned = GTK_WIDGET (self->paned);
+  int width = gtk_widget_get_width (paned);
+  int handle = 0;
+
+  if (!self->restoring_sidebar || width <= 0 || !gtk_widget_get_visible (GTK_WIDGET (self->sidebar)))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (paned); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != gtk_paned_get_start_child (self->paned) && child != gtk_paned_get_end_child (self->paned))
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &handle, NULL, NULL, NULL);
+
+  self->restoring_sidebar = FALSE;
+  gtk_paned_set_position (self->paned, width - handle - g_settings_get_int (self->settings, "sidebar-width"));
+}
+
 static void
 on_sidebar_visible (GlsWindow *self)
 {
@@ -577,6 +598,9 @@ gls_window_init (GlsWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->paned,
                           g_settings_get_int (self->settings, "window-width") - g_settings_get_int (self->settings, "sidebar-width"));
+  /* and exactly, once the paned has its width */
+  self->restoring_sidebar = TRUE;
+  g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (restore_sidebar_width), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sidebar-visible", G_CALLBACK (on_sidebar_visible), self, G_CONNECT_SWAPPED);
   on_sidebar_visible (self);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
