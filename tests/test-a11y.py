@@ -331,6 +331,44 @@ def check_focus(window, window_id):
               'Shift+Tab from the first control goes on round to the article', described)
 
 
+def tab_to(window, window_id, wanted, presses=15):
+    """Presses Tab until the focus is on a control named @wanted."""
+    for i in range(presses):
+        now = focused(window)
+        if now is not None and now[1] == wanted:
+            return now
+        press(window_id, 'Tab')
+    return focused(window)
+
+
+def check_category_keyboard(window, window_id):
+    """After choosing a category with the details pane's drop-down, by
+    keyboard, the keyboard still moves the focus."""
+    tab_to(window, window_id, 'Annotations')
+    press(window_id, 'Down')
+    press(window_id, 'Return')
+    time.sleep(0.3)
+    now = tab_to(window, window_id, 'Category')
+    if not TAP.check(now is not None and now[1] == 'Category',
+                     'Tab reaches the selected annotation\'s category drop-down', repr(now)):
+        return
+    press(window_id, 'space')
+    time.sleep(0.4)
+    press(window_id, 'Down')
+    press(window_id, 'Return')
+    time.sleep(0.6)
+    after_choice = focused(window)
+    TAP.check(after_choice is not None and after_choice[1] == 'Article',
+              'after choosing a category, the focus is back in the article, where the keys act',
+              repr(after_choice))
+    press(window_id, 'Tab')
+    time.sleep(0.3)
+    after_tab = focused(window)
+    TAP.check(after_choice is not None and after_tab is not None and after_tab != after_choice,
+              'after choosing a category by keyboard, Tab still moves the focus',
+              ['focus after the choice: %r' % (after_choice,), 'after Tab: %r' % (after_tab,)])
+
+
 def main():
     if not os.environ.get('DISPLAY'):
         skip_all('no X display')
@@ -388,6 +426,7 @@ def main():
         check_article(nodes, text)
         check_lists(nodes, article + '.annotations.xml')
         check_focus(window, window_id)
+        check_category_keyboard(window, window_id)
 
         with open(log_path, encoding='utf-8', errors='replace') as f:
             log = f.read()

@@ -189,6 +189,14 @@ update (GlsAnnotationDetails *self)
   self->updating = FALSE;
 }
 
+static gboolean
+return_to_article (gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (data), "win.focus-article", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_category_selected (GlsAnnotationDetails *self)
 {
@@ -202,6 +210,10 @@ on_category_selected (GlsAnnotationDetails *self)
   if (position < gls_codebook_get_n_categories (codebook))
     gls_document_set_category (self->document, self->annotation,
                                gls_category_get_id (gls_codebook_get_category (codebook, position)));
+
+  /* the keys of the categories act in the article: the focus goes back
+   * there once the drop-down's list has closed and given it back */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, return_to_article, g_object_ref (self), g_object_unref);
 }
 
 static void
