@@ -1,9 +1,12 @@
 /* test-window-details.c
  * The details of issue 17 a window test can see: the context menu's
  * "Annotate as" and its Undo, Ctrl+Home and Ctrl+End, the side panel's
- * width, what the colour swatches and the article tell screen readers. */
+ * width, the highlights' second cue and high contrast, the tooltip and the
+ * overlap chooser, what the colour swatches and the article tell screen
+ * readers. */
 #include "config.h"
 
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "gls-accessible.h"
@@ -154,6 +157,82 @@ test_side_panel_width (GlsTestWindowFixture *fixture,
     }
 }
 
+/* Bars of other patterns for categories next to each other in the
+ * codebook, and for fuzzy annotations. */
+static void
+test_patterns (GlsTestWindowFixture *fixture,
+               gconstpointer         data)
+{
+  GlsArticleView *view = gls_window_get_article_view (fixture->window);
+  GlsDocument *document = gls_window_get_document (fixture->window);
+  GlsCodebook *codebook = gls_document_get_codebook (document);
+  g_autoptr(GError) error = NULL;
+  guint seen[4] = { 0, };
+
+  /* one annotation of each of the first four categories */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *id = gls_category_get_id (gls_codebook_get_category (codebook, i));
+      GlsAnnotation *annotation = gls_document_annotate (document, id, 10 * i, 10 * i + 5, &error);
+
+      g_assert_no_error (error);
+      seen[i] = _gls_article_view_get_pattern (view, annotation);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpuint (seen[i], !=, seen[j]);
+    }
+}
+
+/* The preference draws the article for high contrast and thickens the
+ * window's focus rings. */
+static void
+test_high_contrast (GlsTestWindowFixture *fixture,
+                    gconstpointer         data)
+{
+  g_autoptr(GSettings) settings = gls_settings_new ();
+  GlsWindow *window = fixture->window;
+
+  g_assert_false (gls_article_view_get_high_contrast (gls_window_get_article_view (window)));
+  g_settings_set_boolean (settings, "high-contrast", TRUE);
+  g_assert_true (gls_article_view_get_high_contrast (gls_window_get_article_view (window)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+  g_settings_set_boolean (settings, "high-contrast", FALSE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+}
+
+/* No tooltip over the choice between overlapping annotations. */
+static void
+test_tooltip_and_choice (GlsTestWindowFixture *fixture,
+                         gconstpointer         data)
+{
+  GlsArticleView *view = gls_window_get_article_view (fixture->window);
+  GlsDocument *document = gls_window_get_document (fixture->window);
+  GtkTextIter iter;
+  GdkRectangle location;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  int x, y;
+
+  gls_document_annotate (document, "opinion", 0, 20, &error);
+  gls_document_annotate (document, "hedge", 2, 12, &error);
+  g_assert_no_error (error);
+  spin (50);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, 5);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 2, location.y + location.height / 2, &x, &y);
+
+  before = _gls_article_view_dup_tooltip (view, x, y);
+  g_assert_nonnull (before);
+  g_assert_nonnull (strstr (before, "\n"));
+
+  _gls_article_view_click (view, x, y);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (_gls_article_view_get_popover (view)));
+  during = _gls_article_view_dup_tooltip (view, x, y);
+  g_assert_null (during);
+}
+
 /* Colours in words, for the swatches' names. */
 static void
 test_color_names (void)
@@ -208,6 +287,12 @@ main (int   argc,
               gls_test_window_fixture_set_up, test_side_panel_width, gls_test_window_fixture_tear_down);
   g_test_add ("/window-details/caret-announces", GlsTestWindowFixture, NULL,
               gls_test_window_fixture_set_up, test_caret_announces, gls_test_window_fixture_tear_down);
+  g_test_add ("/window-details/patterns", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_patterns, gls_test_window_fixture_tear_down);
+  g_test_add ("/window-details/high-contrast", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_high_contrast, gls_test_window_fixture_tear_down);
+  g_test_add ("/window-details/tooltip-and-choice", GlsTestWindowFixture, NULL,
+              gls_test_window_fixture_set_up, test_tooltip_and_choice, gls_test_window_fixture_tear_down);
   g_test_add_func ("/window-details/color-names", test_color_names);
 
   status = g_test_run ();

@@ -348,31 +348,97 @@ get_annotation_rects (GlsArticleView *self,
   return rects;
 }
 
-/* The bar under an annotation: dashed when its text was found again only
- * approximately after the article changed, so that this shows without
- * telling colours apart. */
+/* The patterns of the bars under the annotations, in pixels drawn and
+ * left out by turns (none: solid), so that categories next to each other
+ * in the codebook, and overlapping annotations in their stacked bars, are
+ * told apart without telling colours apart. */
+static const float patterns[][4] = {
+  { 0 },               /* solid */
+  { 2, 2, 2, 2 },      /* dotted */
+  { 7, 2, 2, 2 },      /* dash and dot */
+  { 2, 2, 2, 6 },      /* pairs of dots */
+};
+/* an annotation whose text was found again only approximately after the
+ * article changed: long dashes, whatever its category */
+static const float fuzzy_pattern[4] = { 9, 4, 9, 4 };
+
+/**
+ * _gls_article_view_get_pattern:
+ *
+ * Returns: the pattern of @annotation's bar: its category's place in the
+ *   codebook, modulo the number of patterns, or %GLS_PATTERN_FUZZY
+ */
+guint
+_gls_article_view_get_pattern (GlsArticleView *self,
+                               GlsAnnotation  *annotation)
+{
+  GlsCodebook *codebook = gls_document_get_codebook (self->document);
+  const char *id = gls_annotation_get_category (annotation);
+
+  if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY)
+    return GLS_PATTERN_FUZZY;
+
+  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
+    if (g_strcmp0 (gls_category_get_id (gls_codebook_get_category (codebook, i)), id) == 0)
+      return i % G_N_ELEMENTS (patterns);
+
+  return 0;
+}
+
 static void
 append_bar (GtkSnapshot           *snapshot,
             const GdkRGBA         *color,
             const graphene_rect_t *bar,
-            gboolean               dashed)
+            guint                  pattern)
 {
-  const float dash = 4, gap = 3;
+  const float *steps = pattern == GLS_PATTERN_FUZZY ? fuzzy_pattern : patterns[pattern];
+  float x = bar->origin.x;
+  guint step = 0;
 
-  if (!dashed)
+  if (steps[0] == 0)
     {
       gtk_snapshot_append_color (snapshot, color, bar);
       return;
     }
 
-  for (float x = bar->origin.x; x < bar->origin.x + bar->size.width; x += dash + gap)
+  /* the pattern starts again at each rectangle, so that it reads the same
+   * on every line */
+  while (x < bar->origin.x + bar->size.width)
     {
-      graphene_rect_t piece;
+      float length = steps[step % 4];
 
-      graphene_rect_init (&piece, x, bar->origin.y,
-                          MIN (dash, bar->origin.x + bar->size.width - x), bar->size.height);
-      gtk_snapshot_append_color (snapshot, color, &piece);
+      if (step % 2 == 0)
+        {
+          graphene_rect_t piece;
+
+          graphene_rect_init (&piece, x, bar->origin.y,
+                              MIN (length, bar->origin.x + bar->size.width - x), bar->size.height);
+          gtk_snapshot_append_color (snapshot, color, &piece);
+        }
+      x += length;
+      step++;
     }
+}
+
+/* High contrast: the colour of a category darkened on a light background,
+ * lightened on a dark one, so that its bar stands out of the text's
+ * background as the text does. */
+static void
+contrast_color (GdkRGBA  *color,
+                gboolean  dark)
+{
+  float h, s, v;
+
+  gtk_rgb_to_hsv (color->red, color->green, color->blue, &h, &s, &v);
+  if (dark)
+    {
+      v = 1.0;
+      s = MIN (s, 0.45);
+    }
+  else
+    v = MIN (v, 0.45);
+  gtk_hsv_to_rgb (h, s, v, &color->red, &color->green, &color->blue);
+  color->alpha = 1.0;
 }
 
 void
@@ -410,7 +476,8 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       GlsAnnotation *annotation = g_ptr_array_index (self->visible, i);
       g_autoptr(GArray) rects = get_annotation_rects (self, annotation, start, end);
       gboolean selected = annotation == self->selected;
-      gboolean fuzzy = gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY;
+      guint pattern = _gls_article_view_get_pattern (self, annotation);
+      int bar_height = self->high_contrast ? 2 * BAR_HEIGHT : BAR_HEIGHT;
       guint from = MAX (gls_annotation_get_start (annotation), start);
       guint lane;
       GdkRGBA color, tint;
@@ -426,6 +493,12 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       parse_color (self, annotation, &color);
       tint = color;
       tint.alpha = selected ? (dark ? 0.55 : 0.40) : (dark ? 0.32 : 0.20);
+      if (self->high_contrast)
+        {
+          /* lighter tints keep the text readable; the bars carry the colour */
+          tint.alpha = selected ? 0.35 : 0.12;
+          contrast_color (&color, dark);
+        }
 
       for (guint r = 0; r < rects->len; r++)
         {
@@ -435,14 +508,15 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
           gtk_snapshot_append_color (snapshot, &tint, rect);
 
           graphene_rect_init (&bar, rect->origin.x,
-                              rect->origin.y + rect->size.height + 1 + lane * (BAR_HEIGHT + BAR_GAP),
-                              rect->size.width, BAR_HEIGHT);
-          append_bar (snapshot, &color, &bar, fuzzy);
+                              rect->origin.y + rect->size.height + 1 + lane * (bar_height + BAR_GAP),
+                              rect->size.width, bar_height);
+          append_bar (snapshot, &color, &bar, pattern);
 
           if (selected)
             {
               GskRoundedRect outline;
-              float widths[4] = { 2, 2, 2, 2 };
+              float line = self->high_contrast ? 3 : 2;
+              float widths[4] = { line, line, line, line };
               GdkRGBA colors[4] = { color, color, color, color };
 
               gsk_rounded_rect_init_from_rect (&outline, rect, 3);

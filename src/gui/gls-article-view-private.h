@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define BAR_HEIGHT 2
 #define BAR_GAP 1
 #define MAX_CACHED_LINES 4096
+/* the pattern of the bar of a fuzzy annotation, whatever its category */
+#define GLS_PATTERN_FUZZY 100
 
 struct _GlsArticleView
 {
@@ -41,7 +43,8 @@ struct _GlsArticleView
   guint          click_source;
   guint          edge_source;
   guint          edge_end : 1;  /* Ctrl+End, not Ctrl+Home */
-  char          *announced;     /* the accessible description, of the annotations at the caret */
+  char          *announced;
+  gboolean       high_contrast;     /* the accessible description, of the annotations at the caret */
 };
 
 
@@ -49,6 +52,9 @@ void       _gls_article_view_click       (GlsArticleView *self,
                                           double          x,
                                           double          y);
 GtkWidget *_gls_article_view_get_popover (GlsArticleView *self);
+char      *_gls_article_view_dup_tooltip (GlsArticleView *self,
+                                          double          x,
+                                          double          y);
 
 /* gls-article-view-actions.c */
 void       _gls_article_view_install_actions  (GtkWidgetClass   *widget_class);
@@ -59,6 +65,8 @@ void       _gls_article_view_follow_edge      (GlsArticleView   *self);
 
 /* gls-article-view-highlights.c */
 void       _gls_article_view_invalidate_cache (GlsArticleView   *self);
+guint      _gls_article_view_get_pattern      (GlsArticleView   *self,
+                                               GlsAnnotation    *annotation);
 void       _gls_article_view_free_rects       (gpointer          data);
 void       _gls_article_view_forget_geometry  (GlsArticleView   *self,
                                                GlsAnnotation    *annotation);

@@ -72,25 +72,24 @@ describe (GlsArticleView *self,
   return g_strdup (label);
 }
 
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+/* The tooltip at (@x, @y): the annotations there, or none while the
+ * choice between overlapping annotations shows, which it would cover. */
+char *
+_gls_article_view_dup_tooltip (GlsArticleView *self,
+                               double          x,
+                               double          y)
 {
-  GlsArticleView *self = GLS_ARTICLE_VIEW (widget);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text;
 
-  if (keyboard)
-    return FALSE;
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    return NULL;
 
   annotations_at (self, x, y, found);
   if (found->len == 0)
-    return FALSE;
+    return NULL;
 
+  text = g_string_new (NULL);
   for (guint i = 0; i < found->len && i < 6; i++)
     {
       g_autofree char *line = describe (self, g_ptr_array_index (found, i));
@@ -103,7 +102,27 @@ on_query_tooltip (GtkWidget  *widget,
     /* Translators: ends a tooltip listing annotations: more are not shown */
     g_string_append_printf (text, "\n%s", _("…"));
 
-  gtk_tooltip_set_text (tooltip, text->str);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard)
+    return FALSE;
+
+  text = _gls_article_view_dup_tooltip (GLS_ARTICLE_VIEW (widget), x, y);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
 
   return TRUE;
 }
@@ -150,6 +169,8 @@ show_choice (GlsArticleView *self,
   gtk_popover_set_child (GTK_POPOVER (self->popover), list);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &point);
   gtk_popover_popup (GTK_POPOVER (self->popover));
+  /* the tooltip showing goes away, not to cover the choice */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /* A click that did not drag: select the annotation under it. */
@@ -922,6 +943,30 @@ _gls_article_view_click (GlsArticleView *self,
   self->press_x = x;
   self->press_y = y;
   handle_click (self);
+}
+
+/**
+ * gls_article_view_set_high_contrast:
+ *
+ * Draws the highlights for high contrast: light tints, thick bars in
+ * darker (or, on a dark background, lighter) colours, a thick outline.
+ */
+void
+gls_article_view_set_high_contrast (GlsArticleView *self,
+                                    gboolean        high_contrast)
+{
+  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
+
+  self->high_contrast = !!high_contrast;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+gls_article_view_get_high_contrast (GlsArticleView *self)
+{
+  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->high_contrast;
 }
 
 GtkWidget *

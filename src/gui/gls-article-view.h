@@ -39,5 +39,8 @@ void           gls_article_view_get_drawn_rects    (GlsArticleView *self,
                                                     GlsAnnotation  *annotation,
                                                     GArray         *rects);
 guint          gls_article_view_get_n_drawn        (GlsArticleView *self);
+void           gls_article_view_set_high_contrast  (GlsArticleView *self,
+                                                    gboolean        high_contrast);
+gboolean       gls_article_view_get_high_contrast  (GlsArticleView *self);
 
 G_END_DECLS

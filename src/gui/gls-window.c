@@ -577,6 +577,18 @@ restore_sidebar_width (GlsWindow *self)
 }
 
 static void
+on_high_contrast (GlsWindow *self)
+{
+  gboolean high_contrast = g_settings_get_boolean (self->settings, "high-contrast");
+
+  gls_article_view_set_high_contrast (self->article_view, high_contrast);
+  if (high_contrast)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+}
+
+static void
 on_sidebar_visible (GlsWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), g_settings_get_boolean (self->settings, "sidebar-visible"));
@@ -603,6 +615,8 @@ gls_window_init (GlsWindow *self)
   g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (restore_sidebar_width), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sidebar-visible", G_CALLBACK (on_sidebar_visible), self, G_CONNECT_SWAPPED);
   on_sidebar_visible (self);
+  g_signal_connect_object (self->settings, "changed::high-contrast", G_CALLBACK (on_high_contrast), self, G_CONNECT_SWAPPED);
+  on_high_contrast (self);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
                            G_CALLBACK (update_context_menu), self, G_CONNECT_SWAPPED);
 
