@@ -267,6 +267,21 @@ test_caret_announces (GlsTestWindowFixture *fixture,
   g_assert_cmpstr (view->announced, ==, "");
 }
 
+/* The tests on a window showing the sample article */
+static const struct {
+  const char *path;
+  void      (*func) (GlsTestWindowFixture *fixture,
+                     gconstpointer         data);
+} window_tests[] = {
+  { "/window-details/context-menu", test_context_menu },
+  { "/window-details/start-and-end", test_start_and_end },
+  { "/window-details/side-panel-width", test_side_panel_width },
+  { "/window-details/caret-announces", test_caret_announces },
+  { "/window-details/patterns", test_patterns },
+  { "/window-details/high-contrast", test_high_contrast },
+  { "/window-details/tooltip-and-choice", test_tooltip_and_choice },
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -279,20 +294,9 @@ main (int   argc,
     return 0;
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
-  g_test_add ("/window-details/context-menu", GlsTestWindowFixture, NULL,
-              gls_test_window_fixture_set_up, test_context_menu, gls_test_window_fixture_tear_down);
-  g_test_add ("/window-details/start-and-end", GlsTestWindowFixture, NULL,
-              gls_test_window_fixture_set_up, test_start_and_end, gls_test_window_fixture_tear_down);
-  g_test_add ("/window-details/side-panel-width", GlsTestWindowFixture, NULL,
-              gls_test_window_fixture_set_up, test_side_panel_width, gls_test_window_fixture_tear_down);
-  g_test_add ("/window-details/caret-announces", GlsTestWindowFixture, NULL,
-              gls_test_window_fixture_set_up, test_caret_announces, gls_test_window_fixture_tear_down);
-  g_test_add ("/window-details/patterns", GlsTestWindowFixture, NULL,
-              gls_test_window_fixture_set_up, test_patterns, gls_test_window_fixture_tear_down);
-  g_test_add ("/window-details/high-contrast", GlsTestWindowFixture, NULL,
-              gls_test_window_fixture_set_up, test_high_contrast, gls_test_window_fixture_tear_down);
-  g_test_add ("/window-details/tooltip-and-choice", GlsTestWindowFixture, NULL,
-              gls_test_window_fixture_set_up, test_tooltip_and_choice, gls_test_window_fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
+    g_test_add (window_tests[i].path, GlsTestWindowFixture, NULL,
+                gls_test_window_fixture_set_up, window_tests[i].func, gls_test_window_fixture_tear_down);
   g_test_add_func ("/window-details/color-names", test_color_names);
 
   status = g_test_run ();
