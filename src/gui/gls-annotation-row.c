@@ -179,6 +179,11 @@ gls_annotation_row_bind (GlsAnnotationRow *self,
 
   category = gls_codebook_lookup (gls_document_get_codebook (document), gls_annotation_get_category (annotation));
   gls_color_swatch_set_color (self->swatch, category ? gls_category_get_color (category) : NULL);
+  gls_color_swatch_set_pattern (self->swatch,
+                                gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY
+                                ? GLS_PATTERN_FUZZY
+                                : gls_pattern_for_category (gls_document_get_codebook (document),
+                                                            gls_annotation_get_category (annotation)));
   label = gls_annotation_dup_category_label (document, annotation);
   gtk_label_set_text (self->category_label, label);
 

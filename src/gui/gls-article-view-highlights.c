@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "gls-article-view-private.h"
+#include "gls-color-swatch.h"
 
 void
 _gls_article_view_invalidate_cache (GlsArticleView *self)
@@ -348,76 +349,22 @@ get_annotation_rects (GlsArticleView *self,
   return rects;
 }
 
-/* The patterns of the bars under the annotations, in pixels drawn and
- * left out by turns (none: solid), so that categories next to each other
- * in the codebook, and overlapping annotations in their stacked bars, are
- * told apart without telling colours apart. */
-static const float patterns[][4] = {
-  { 0 },               /* solid */
-  { 2, 2, 2, 2 },      /* dotted */
-  { 7, 2, 2, 2 },      /* dash and dot */
-  { 2, 2, 2, 6 },      /* pairs of dots */
-};
-/* an annotation whose text was found again only approximately after the
- * article changed: long dashes, whatever its category */
-static const float fuzzy_pattern[4] = { 9, 4, 9, 4 };
-
 /**
  * _gls_article_view_get_pattern:
  *
- * Returns: the pattern of @annotation's bar: its category's place in the
- *   codebook, modulo the number of patterns, or %GLS_PATTERN_FUZZY
+ * Returns: the pattern of @annotation's bar (gls-color-swatch.c): its
+ *   category's, or %GLS_PATTERN_FUZZY when its text was found again only
+ *   approximately after the article changed
  */
 guint
 _gls_article_view_get_pattern (GlsArticleView *self,
                                GlsAnnotation  *annotation)
 {
-  GlsCodebook *codebook = gls_document_get_codebook (self->document);
-  const char *id = gls_annotation_get_category (annotation);
-
   if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY)
     return GLS_PATTERN_FUZZY;
 
-  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
-    if (g_strcmp0 (gls_category_get_id (gls_codebook_get_category (codebook, i)), id) == 0)
-      return i % G_N_ELEMENTS (patterns);
-
-  return 0;
-}
-
-static void
-append_bar (GtkSnapshot           *snapshot,
-            const GdkRGBA         *color,
-            const graphene_rect_t *bar,
-            guint                  pattern)
-{
-  const float *steps = pattern == GLS_PATTERN_FUZZY ? fuzzy_pattern : patterns[pattern];
-  float x = bar->origin.x;
-  guint step = 0;
-
-  if (steps[0] == 0)
-    {
-      gtk_snapshot_append_color (snapshot, color, bar);
-      return;
-    }
-
-  /* the pattern starts again at each rectangle, so that it reads the same
-   * on every line */
-  while (x < bar->origin.x + bar->size.width)
-    {
-      float length = steps[step % 4];
-
-      if (step % 2 == 0)
-        {
-          graphene_rect_t piece;
-
-          graphene_rect_init (&piece, x, bar->origin.y,
-                              MIN (length, bar->origin.x + bar->size.width - x), bar->size.height);
-          gtk_snapshot_append_color (snapshot, color, &piece);
-        }
-      x += length;
-      step++;
-    }
+  return gls_pattern_for_category (gls_document_get_codebook (self->document),
+                                   gls_annotation_get_category (annotation));
 }
 
 /* High contrast: the colour of a category darkened on a light background,
@@ -510,7 +457,7 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
           graphene_rect_init (&bar, rect->origin.x,
                               rect->origin.y + rect->size.height + 1 + lane * (bar_height + BAR_GAP),
                               rect->size.width, bar_height);
-          append_bar (snapshot, &color, &bar, pattern);
+          gls_color_swatch_append_bar (snapshot, &color, &bar, pattern);
 
           if (selected)
             {

@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 #define BAR_HEIGHT 2
 #define BAR_GAP 1
 #define MAX_CACHED_LINES 4096
-/* the pattern of the bar of a fuzzy annotation, whatever its category */
-#define GLS_PATTERN_FUZZY 100
 
 struct _GlsArticleView
 {

@@ -124,6 +124,15 @@ gls_palette_row_new (GlsCategory *category)
   return GTK_WIDGET (self);
 }
 
+void
+gls_palette_row_set_pattern (GlsPaletteRow *self,
+                             guint          pattern)
+{
+  g_return_if_fail (GLS_IS_PALETTE_ROW (self));
+
+  gls_color_swatch_set_pattern (self->swatch, pattern);
+}
+
 GlsCategory *
 gls_palette_row_get_category (GlsPaletteRow *self)
 {

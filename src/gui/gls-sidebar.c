@@ -10,6 +10,7 @@
 
 #include "gls-accessible.h"
 #include "gls-annotation-row.h"
+#include "gls-color-swatch.h"
 #include "gls-palette-row.h"
 #include "gls-sidebar-private.h"
 
@@ -82,7 +83,14 @@ static GtkWidget *
 create_palette_row (gpointer item,
                     gpointer user_data)
 {
-  return gls_palette_row_new (item);
+  GlsSidebar *self = user_data;
+  GtkWidget *row = gls_palette_row_new (item);
+
+  gls_palette_row_set_pattern (GLS_PALETTE_ROW (row),
+                               gls_pattern_for_category (gls_document_get_codebook (self->document),
+                                                         gls_category_get_id (item)));
+
+  return row;
 }
 
 static void
