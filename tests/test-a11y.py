@@ -257,6 +257,16 @@ def check_article(nodes, text):
     TAP.check(shown.split()[:12] == text.split()[:12], 'the article exposes its text',
               'exposed: %r' % shown[:120])
 
+    # the caret inside the first annotation of the sample, a factual claim
+    # with a note ("voted 5–4 on Tuesday…" at 151): the article says so
+    moved = safe(lambda: article.queryText().setCaretOffset(160), False)
+    time.sleep(0.5)
+    description = safe(lambda: article.description, '') or ''
+    TAP.check(moved and description.startswith('Factual claim, has note'),
+              'with the caret in an annotation, the article describes it', 'description: %r' % description)
+    safe(lambda: article.queryText().setCaretOffset(0))
+    time.sleep(0.3)
+
 
 def check_lists(nodes, sidecar):
     from_xml = sidecar_annotations(sidecar)
