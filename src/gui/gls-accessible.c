@@ -163,20 +163,20 @@ gls_accessible_color_name (const char *color)
 
   if (v < 0.2)
     return C_("color", "Black");
-  if (s < 0.2)
+  if (s < 0.12)
     return v > 0.85 ? C_("color", "White") : C_("color", "Grey");
   if (h < 15 || h >= 340)
     return C_("color", "Red");
-  if (h < 45)
-    return v < 0.6 ? C_("color", "Brown") : C_("color", "Orange");
+  if (h < 38)
+    return s < 0.6 || v < 0.6 ? C_("color", "Brown") : C_("color", "Orange");
   if (h < 70)
-    return v < 0.6 ? C_("color", "Olive") : C_("color", "Yellow");
+    return v < 0.6 ? C_("color", "Olive") : v < 0.85 ? C_("color", "Amber") : C_("color", "Yellow");
   if (h < 160)
     return C_("color", "Green");
   if (h < 195)
     return C_("color", "Teal");
   if (h < 250)
-    return C_("color", "Blue");
+    return s < 0.35 ? C_("color", "Slate") : C_("color", "Blue");
   if (h < 300)
     return C_("color", "Purple");
 
