@@ -597,6 +597,10 @@ test_inline_refused (void)
     const char *expected;
   } cases[] = {
     { "", "bad.file:1: " },
+    /* a brat file, in UTF-8 or not, is named as one */
+    { "T1\tfactual 0 4\tSome\n", "bad.file:1: this looks like a brat file" },
+    { "\nT12\tfactual 5 9\tt\xe9xt\n#1\tAnnotatorNotes T12\tnote\n", "bad.file:1: this looks like a brat file" },
+    { "Some text here.", "bad.file:1: the file is not XML" },
     { "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<x/>", "bad.file:2: a DOCTYPE" },
     { "<annotated-text xmlns=\"https://glossator.github.io/ns/annotated-text/1\" version=\"1.0\">\n"
       "<text>Some text here.</text>\n<annotation", "bad.file:3: not well-formed XML" },

@@ -886,6 +886,26 @@ apply (Reader *r)
   _gls_importer_end (importer);
 }
 
+/* Whether @data starts as a brat standoff file does: a line such as
+ * "T1<tab>Claim 0 5<tab>text" (text-bound, relation, event, attribute,
+ * normalization, note or equivalence), so that importing one as inline
+ * XML says what it is rather than that it is not XML. */
+static gboolean
+looks_like_brat (const char *data,
+                 gsize       len)
+{
+  const char *p = data, *end = data + len;
+
+  while (p < end && (*p == '\n' || *p == '\r'))
+    p++;
+  if (p == end || strchr ("TRENAM#*", *p) == NULL)
+    return FALSE;
+  for (p++; p < end && g_ascii_isdigit (*p); p++)
+    ;
+
+  return p < end && *p == '\t';
+}
+
 gboolean
 _gls_format_inline_import (GlsDocument      *document,
                            GBytes           *bytes,
@@ -909,6 +929,9 @@ _gls_format_inline_import (GlsDocument      *document,
     _gls_importer_error (&r.importer, 1, _("the file is empty, it holds no XML at all"));
   else if (len > G_MAXINT)
     _gls_importer_error (&r.importer, 0, _("the file is too large to read"));
+  else if (looks_like_brat (data, len))
+    _gls_importer_error (&r.importer, 1, "%s",
+                         _("this looks like a brat file (.ann), not inline XML: import it as brat"));
   else if (!_gls_xml_is_utf8_xml (data, len))
     _gls_importer_error (&r.importer, 1, "%s", _gls_xml_describe_start (data, len));
   else if ((doctype_line = _gls_xml_find_doctype (data, len)) > 0)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-annotation-details.h"
 #include "gls-annotation-row.h"
 #include "gls-color-swatch.h"
@@ -358,6 +359,14 @@ update (GlsAnnotationDetails *self)
   self->updating = FALSE;
 }
 
+static gboolean
+return_to_article (gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (data), "win.focus-article", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_category_selected (GlsAnnotationDetails *self)
 {
@@ -371,6 +380,10 @@ on_category_selected (GlsAnnotationDetails *self)
   if (position < gls_codebook_get_n_categories (codebook))
     gls_document_set_category (self->document, self->annotation,
                                gls_category_get_id (gls_codebook_get_category (codebook, position)));
+
+  /* the keys of the categories act in the article: the focus goes back
+   * there once the drop-down's list has closed and given it back */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, return_to_article, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -462,6 +475,8 @@ gls_annotation_details_init (GlsAnnotationDetails *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->resolver = gls_link_resolver_new ();
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  gls_accessible_name_drop_down (self->category_dropdown, _("Category"));
 
   g_signal_connect_object (self->category_dropdown, "notify::selected",
                            G_CALLBACK (on_category_selected), self, G_CONNECT_SWAPPED);

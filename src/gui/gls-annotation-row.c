@@ -107,6 +107,64 @@ gls_annotation_dup_excerpt (GlsDocument   *document,
   return g_string_free (str, FALSE);
 }
 
+/**
+ * gls_annotation_dup_category_label:
+ *
+ * Returns: (transfer full): the label of @annotation's category, or its id
+ *   said to be missing from the codebook
+ */
+char *
+gls_annotation_dup_category_label (GlsDocument   *document,
+                                   GlsAnnotation *annotation)
+{
+  GlsCategory *category = gls_codebook_lookup (gls_document_get_codebook (document),
+                                               gls_annotation_get_category (annotation));
+
+  if (category != NULL)
+    return g_strdup (gls_category_get_label (category));
+
+  /* Translators: a category that is not in the document's codebook */
+  return g_strdup_printf (_("%s (not in the codebook)"), gls_annotation_get_category (annotation));
+}
+
+/**
+ * gls_annotation_row_dup_accessible_name:
+ *
+ * Returns: (transfer full): what a screen reader says of @annotation in
+ *   a list: its category, its quote, whether it has a note, and whether
+ *   the article's changes moved it or took its text away
+ */
+char *
+gls_annotation_row_dup_accessible_name (GlsDocument   *document,
+                                        GlsAnnotation *annotation)
+{
+  g_autofree char *label = gls_annotation_dup_category_label (document, annotation);
+  g_autofree char *excerpt = gls_annotation_dup_excerpt (document, annotation, 80);
+  const char *note = gls_annotation_get_note (annotation);
+  gboolean has_note = note != NULL && *note != '\0';
+  g_autofree char *name = NULL;
+
+  /* Translators: the name a screen reader says for an annotation in the
+   * list: category, quoted text, then "has note" or "no note", e.g.
+   * "Factual claim, “voted on Tuesday”, has note" */
+  name = g_strdup_printf (_("%s, “%s”, %s"), label, excerpt,
+                          has_note ? _("has note") : _("no note"));
+
+  switch (gls_annotation_get_anchor (annotation))
+    {
+    case GLS_ANCHOR_FUZZY:
+      /* Translators: added to an annotation's name: the article changed and it moved to similar text */
+      return g_strdup_printf ("%s, %s", name, _("moved, to review"));
+
+    case GLS_ANCHOR_ORPHANED:
+      /* Translators: added to an annotation's name: the article changed and its text is gone */
+      return g_strdup_printf ("%s, %s", name, _("text gone"));
+
+    default:
+      return g_steal_pointer (&name);
+    }
+}
+
 void
 gls_annotation_row_bind (GlsAnnotationRow *self,
                          GlsDocument      *document,
@@ -114,20 +172,20 @@ gls_annotation_row_bind (GlsAnnotationRow *self,
 {
   GlsCategory *category;
   g_autofree char *excerpt = NULL;
+  g_autofree char *label = NULL;
   const char *note;
 
   g_return_if_fail (GLS_IS_ANNOTATION_ROW (self));
 
   category = gls_codebook_lookup (gls_document_get_codebook (document), gls_annotation_get_category (annotation));
   gls_color_swatch_set_color (self->swatch, category ? gls_category_get_color (category) : NULL);
-  if (category != NULL)
-    gtk_label_set_text (self->category_label, gls_category_get_label (category));
-  else
-    {
-      /* Translators: a category that is not in the document's codebook */
-      g_autofree char *text = g_strdup_printf (_("%s (not in the codebook)"), gls_annotation_get_category (annotation));
-      gtk_label_set_text (self->category_label, text);
-    }
+  gls_color_swatch_set_pattern (self->swatch,
+                                gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY
+                                ? GLS_PATTERN_FUZZY
+                                : gls_pattern_for_category (gls_document_get_codebook (document),
+                                                            gls_annotation_get_category (annotation)));
+  label = gls_annotation_dup_category_label (document, annotation);
+  gtk_label_set_text (self->category_label, label);
 
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_icon),
                           gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED);

@@ -20,5 +20,9 @@ void       gls_annotation_row_bind (GlsAnnotationRow *self,
 char      *gls_annotation_dup_excerpt (GlsDocument   *document,
                                        GlsAnnotation *annotation,
                                        guint          max_chars);
+char      *gls_annotation_dup_category_label      (GlsDocument   *document,
+                                                   GlsAnnotation *annotation);
+char      *gls_annotation_row_dup_accessible_name (GlsDocument   *document,
+                                                   GlsAnnotation *annotation);
 
 G_END_DECLS

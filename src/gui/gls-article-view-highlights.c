@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "gls-article-view-private.h"
+#include "gls-color-swatch.h"
 
 void
 _gls_article_view_invalidate_cache (GlsArticleView *self)
@@ -348,31 +349,43 @@ get_annotation_rects (GlsArticleView *self,
   return rects;
 }
 
-/* The bar under an annotation: dashed when its text was found again only
- * approximately after the article changed, so that this shows without
- * telling colours apart. */
-static void
-append_bar (GtkSnapshot           *snapshot,
-            const GdkRGBA         *color,
-            const graphene_rect_t *bar,
-            gboolean               dashed)
+/**
+ * _gls_article_view_get_pattern:
+ *
+ * Returns: the pattern of @annotation's bar (gls-color-swatch.c): its
+ *   category's, or %GLS_PATTERN_FUZZY when its text was found again only
+ *   approximately after the article changed
+ */
+guint
+_gls_article_view_get_pattern (GlsArticleView *self,
+                               GlsAnnotation  *annotation)
 {
-  const float dash = 4, gap = 3;
+  if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY)
+    return GLS_PATTERN_FUZZY;
 
-  if (!dashed)
+  return gls_pattern_for_category (gls_document_get_codebook (self->document),
+                                   gls_annotation_get_category (annotation));
+}
+
+/* High contrast: the colour of a category darkened on a light background,
+ * lightened on a dark one, so that its bar stands out of the text's
+ * background as the text does. */
+static void
+contrast_color (GdkRGBA  *color,
+                gboolean  dark)
+{
+  float h, s, v;
+
+  gtk_rgb_to_hsv (color->red, color->green, color->blue, &h, &s, &v);
+  if (dark)
     {
-      gtk_snapshot_append_color (snapshot, color, bar);
-      return;
+      v = 1.0;
+      s = MIN (s, 0.45);
     }
-
-  for (float x = bar->origin.x; x < bar->origin.x + bar->size.width; x += dash + gap)
-    {
-      graphene_rect_t piece;
-
-      graphene_rect_init (&piece, x, bar->origin.y,
-                          MIN (dash, bar->origin.x + bar->size.width - x), bar->size.height);
-      gtk_snapshot_append_color (snapshot, color, &piece);
-    }
+  else
+    v = MIN (v, 0.45);
+  gtk_hsv_to_rgb (h, s, v, &color->red, &color->green, &color->blue);
+  color->alpha = 1.0;
 }
 
 /* The frame around an annotation related to the selected one: dashed on
@@ -386,9 +399,9 @@ append_related_frame (GtkSnapshot           *snapshot,
   const float inset = 3, line = 1.5;
 
   graphene_rect_init (&edge, rect->origin.x - inset, rect->origin.y - inset, rect->size.width + 2 * inset, line);
-  append_bar (snapshot, color, &edge, TRUE);
+  gls_color_swatch_append_bar (snapshot, color, &edge, GLS_PATTERN_FUZZY);
   edge.origin.y = rect->origin.y + rect->size.height + inset - line;
-  append_bar (snapshot, color, &edge, TRUE);
+  gls_color_swatch_append_bar (snapshot, color, &edge, GLS_PATTERN_FUZZY);
   for (float y = rect->origin.y - inset; y < rect->origin.y + rect->size.height + inset; y += 7)
     {
       graphene_rect_init (&edge, rect->origin.x - inset, y, line,
@@ -435,7 +448,8 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       g_autoptr(GArray) rects = get_annotation_rects (self, annotation, start, end);
       gboolean selected = annotation == self->selected;
       gboolean related = g_hash_table_contains (self->related, annotation);
-      gboolean fuzzy = gls_annotation_get_anchor (annotation) == GLS_ANCHOR_FUZZY;
+      guint pattern = _gls_article_view_get_pattern (self, annotation);
+      int bar_height = self->high_contrast ? 2 * BAR_HEIGHT : BAR_HEIGHT;
       guint from = MAX (gls_annotation_get_start (annotation), start);
       guint lane;
       GdkRGBA color, tint;
@@ -451,6 +465,12 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
       parse_color (self, annotation, &color);
       tint = color;
       tint.alpha = selected ? (dark ? 0.55 : 0.40) : (dark ? 0.32 : 0.20);
+      if (self->high_contrast)
+        {
+          /* lighter tints keep the text readable; the bars carry the colour */
+          tint.alpha = selected ? 0.35 : 0.12;
+          contrast_color (&color, dark);
+        }
 
       for (guint r = 0; r < rects->len; r++)
         {
@@ -460,9 +480,9 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
           gtk_snapshot_append_color (snapshot, &tint, rect);
 
           graphene_rect_init (&bar, rect->origin.x,
-                              rect->origin.y + rect->size.height + 1 + lane * (BAR_HEIGHT + BAR_GAP),
-                              rect->size.width, BAR_HEIGHT);
-          append_bar (snapshot, &color, &bar, fuzzy);
+                              rect->origin.y + rect->size.height + 1 + lane * (bar_height + BAR_GAP),
+                              rect->size.width, bar_height);
+          gls_color_swatch_append_bar (snapshot, &color, &bar, pattern);
 
           if (related && !selected)
             {
@@ -476,7 +496,8 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
           if (selected)
             {
               GskRoundedRect outline;
-              float widths[4] = { 2, 2, 2, 2 };
+              float line = self->high_contrast ? 3 : 2;
+              float widths[4] = { line, line, line, line };
               GdkRGBA colors[4] = { color, color, color, color };
 
               gsk_rounded_rect_init_from_rect (&outline, rect, 3);

@@ -27,6 +27,7 @@ struct _GlsArticleView
   GHashTable    *geometry;     /* GlsAnnotation → GArray of graphene_rect_t, kept */
   GHashTable    *related;      /* GlsAnnotation, the ends of the selected one's relations */
   GtkWidget     *popover;
+  GtkWidget     *context_menu;
 
   GArray        *breaks;       /* guint offsets of the spaces shown as line breaks */
   GtkTextTag    *break_tag;    /* on a display paragraph that ends at one */
@@ -39,6 +40,10 @@ struct _GlsArticleView
   double         press_x;
   double         press_y;
   guint          click_source;
+  guint          edge_source;
+  guint          edge_end : 1;  /* Ctrl+End, not Ctrl+Home */
+  char          *announced;
+  gboolean       high_contrast;     /* the accessible description, of the annotations at the caret */
 };
 
 
@@ -46,9 +51,21 @@ void       _gls_article_view_click       (GlsArticleView *self,
                                           double          x,
                                           double          y);
 GtkWidget *_gls_article_view_get_popover (GlsArticleView *self);
+char      *_gls_article_view_dup_tooltip (GlsArticleView *self,
+                                          double          x,
+                                          double          y);
+
+/* gls-article-view-actions.c */
+void       _gls_article_view_install_actions  (GtkWidgetClass   *widget_class);
+void       _gls_article_view_add_context_menu (GlsArticleView        *self,
+                                               GtkShortcutController *shortcuts);
+void       _gls_article_view_announce_caret   (GlsArticleView   *self);
+void       _gls_article_view_follow_edge      (GlsArticleView   *self);
 
 /* gls-article-view-highlights.c */
 void       _gls_article_view_invalidate_cache (GlsArticleView   *self);
+guint      _gls_article_view_get_pattern      (GlsArticleView   *self,
+                                               GlsAnnotation    *annotation);
 void       _gls_article_view_free_rects       (gpointer          data);
 void       _gls_article_view_forget_geometry  (GlsArticleView   *self,
                                                GlsAnnotation    *annotation);

@@ -72,25 +72,24 @@ describe (GlsArticleView *self,
   return g_strdup (label);
 }
 
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+/* The tooltip at (@x, @y): the annotations there, or none while the
+ * choice between overlapping annotations shows, which it would cover. */
+char *
+_gls_article_view_dup_tooltip (GlsArticleView *self,
+                               double          x,
+                               double          y)
 {
-  GlsArticleView *self = GLS_ARTICLE_VIEW (widget);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text;
 
-  if (keyboard)
-    return FALSE;
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    return NULL;
 
   annotations_at (self, x, y, found);
   if (found->len == 0)
-    return FALSE;
+    return NULL;
 
+  text = g_string_new (NULL);
   for (guint i = 0; i < found->len && i < 6; i++)
     {
       g_autofree char *line = describe (self, g_ptr_array_index (found, i));
@@ -103,7 +102,27 @@ on_query_tooltip (GtkWidget  *widget,
     /* Translators: ends a tooltip listing annotations: more are not shown */
     g_string_append_printf (text, "\n%s", _("…"));
 
-  gtk_tooltip_set_text (tooltip, text->str);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard)
+    return FALSE;
+
+  text = _gls_article_view_dup_tooltip (GLS_ARTICLE_VIEW (widget), x, y);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
 
   return TRUE;
 }
@@ -150,6 +169,8 @@ show_choice (GlsArticleView *self,
   gtk_popover_set_child (GTK_POPOVER (self->popover), list);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &point);
   gtk_popover_popup (GTK_POPOVER (self->popover));
+  /* the tooltip showing goes away, not to cover the choice */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /* A click that did not drag: select the annotation under it. */
@@ -232,6 +253,8 @@ gls_article_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->click_source, g_source_remove);
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_handle_id (&self->edge_source, g_source_remove);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->popover != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->popover), (gpointer *) &self->popover);
@@ -259,6 +282,7 @@ gls_article_view_finalize (GObject *object)
   g_clear_pointer (&self->drawn, g_hash_table_unref);
   g_clear_pointer (&self->related, g_hash_table_unref);
   g_clear_pointer (&self->geometry, g_hash_table_unref);
+  g_clear_pointer (&self->announced, g_free);
 
   G_OBJECT_CLASS (gls_article_view_parent_class)->finalize (object);
 }
@@ -320,6 +344,7 @@ gls_article_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   GTK_WIDGET_CLASS (gls_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  _gls_article_view_follow_edge (GLS_ARTICLE_VIEW (widget));
   if (GLS_ARTICLE_VIEW (widget)->popover != NULL)
     gtk_popover_present (GTK_POPOVER (GLS_ARTICLE_VIEW (widget)->popover));
 }
@@ -442,6 +467,8 @@ gls_article_view_class_init (GlsArticleViewClass *klass)
     g_signal_new ("range-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
+  _gls_article_view_install_actions (widget_class);
+
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
@@ -521,16 +548,23 @@ gls_article_view_init (GlsArticleView *self)
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Return, 0, "win.edit-note", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Enter, 0, "win.edit-note", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Escape, 0, "win.escape", NULL);
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Home, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (FALSE));
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Home, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (FALSE));
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_End, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (TRUE));
+  add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_End, GDK_CONTROL_MASK, "view.edge", g_variant_new_boolean (TRUE));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK, "win.move-start", g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK, "win.move-start", g_variant_new_int32 (1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.move-end", g_variant_new_int32 (1));
+  _gls_article_view_add_context_menu (self, GTK_SHORTCUT_CONTROLLER (shortcuts));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* R relates; a shortcut's trigger would take Alt+R from the mnemonics too */
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_relate_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
+                           G_CALLBACK (_gls_article_view_announce_caret), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -930,6 +964,30 @@ _gls_article_view_click (GlsArticleView *self,
   self->press_x = x;
   self->press_y = y;
   handle_click (self);
+}
+
+/**
+ * gls_article_view_set_high_contrast:
+ *
+ * Draws the highlights for high contrast: light tints, thick bars in
+ * darker (or, on a dark background, lighter) colours, a thick outline.
+ */
+void
+gls_article_view_set_high_contrast (GlsArticleView *self,
+                                    gboolean        high_contrast)
+{
+  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
+
+  self->high_contrast = !!high_contrast;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+gls_article_view_get_high_contrast (GlsArticleView *self)
+{
+  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->high_contrast;
 }
 
 GtkWidget *

@@ -43,5 +43,8 @@ void           gls_article_view_set_related        (GlsArticleView *self,
                                                     GPtrArray      *annotations);
 gboolean       gls_article_view_is_related         (GlsArticleView *self,
                                                     GlsAnnotation  *annotation);
+void           gls_article_view_set_high_contrast  (GlsArticleView *self,
+                                                    gboolean        high_contrast);
+gboolean       gls_article_view_get_high_contrast  (GlsArticleView *self);
 
 G_END_DECLS

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "gls-accessible.h"
 #include "gls-info-bar.h"
 
 struct _GlsInfoBar
@@ -100,6 +103,8 @@ static void
 gls_info_bar_init (GlsInfoBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  gls_accessible_name_close_button (GTK_WIDGET (self), _("Close the Message"));
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-color-swatch.h"
 #include "gls-palette-row.h"
 
@@ -26,6 +27,29 @@ struct _GlsPaletteRow
 };
 
 G_DEFINE_FINAL_TYPE (GlsPaletteRow, gls_palette_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* What a screen reader says of the row: "Factual claim, key 1, blue,
+ * 2 annotations". */
+static void
+update_name (GlsPaletteRow *self,
+             guint          count)
+{
+  GlsCategory *category = self->category;
+  g_autofree char *annotations = NULL;
+  g_autofree char *name = NULL;
+  guint key = gls_category_get_key (category);
+
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u annotation", "%'u annotations", count), count);
+  if (key > 0)
+    /* Translators: a category of the palette for a screen reader: label, its key, colour, how many annotations */
+    name = g_strdup_printf (_("%s, key %u, %s, %s"), gls_category_get_label (category), key,
+                            gls_accessible_color_name (gls_category_get_color (category)), annotations);
+  else
+    /* Translators: a category of the palette for a screen reader: label, colour, how many annotations */
+    name = g_strdup_printf (_("%s, %s, %s"), gls_category_get_label (category),
+                            gls_accessible_color_name (gls_category_get_color (category)), annotations);
+  gls_accessible_set_label (GTK_WIDGET (self), name);
+}
 
 static void
 gls_palette_row_dispose (GObject *object)
@@ -86,8 +110,27 @@ gls_palette_row_new (GlsCategory *category)
   }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), gls_category_get_description (category));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->arm_button), "s", gls_category_get_id (category));
+  {
+    /* Translators: the name a screen reader says for the quick mode
+     * button of a category, e.g. "Quick Mode: Factual claim" */
+    g_autofree char *name = g_strdup_printf (_("Quick Mode: %s"), gls_category_get_label (category));
+    gls_accessible_set_label (GTK_WIDGET (self->arm_button), name);
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gls_category_get_description (category),
+                                  -1);
+  gls_palette_row_set_count (self, 0);
 
   return GTK_WIDGET (self);
+}
+
+void
+gls_palette_row_set_pattern (GlsPaletteRow *self,
+                             guint          pattern)
+{
+  g_return_if_fail (GLS_IS_PALETTE_ROW (self));
+
+  gls_color_swatch_set_pattern (self->swatch, pattern);
 }
 
 GlsCategory *
@@ -108,4 +151,5 @@ gls_palette_row_set_count (GlsPaletteRow *self,
 
   text = g_strdup_printf ("%'u", count);
   gtk_label_set_text (self->count_label, text);
+  update_name (self, count);
 }

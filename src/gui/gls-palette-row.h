@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (GlsPaletteRow, gls_palette_row, GLS, PALETTE_ROW, GtkListB
 
 GtkWidget   *gls_palette_row_new          (GlsCategory   *category);
 GlsCategory *gls_palette_row_get_category (GlsPaletteRow *self);
+void         gls_palette_row_set_pattern  (GlsPaletteRow *self,
+                                           guint          pattern);
 void         gls_palette_row_set_count    (GlsPaletteRow *self,
                                            guint          count);
 

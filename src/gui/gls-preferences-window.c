@@ -1,12 +1,14 @@
 /* gls-preferences-window.c
- * Annotator name, document font, snapping, drafts, the default codebook and
- * the style, bound to GSettings so that every window follows at once. */
+ * Annotator name, document font, snapping, drafts, the default codebook,
+ * the style and high contrast, bound to GSettings so that every window
+ * follows at once. */
 #define G_LOG_DOMAIN "gls-preferences-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-core.h"
 #include "gls-preferences-window.h"
 #include "gls-settings.h"
@@ -21,6 +23,7 @@ struct _GlsPreferencesWindow
   GtkEntry       *pseudonym_entry;
   GtkWidget      *font_button;
   GtkSwitch      *snap_switch;
+  GtkSwitch      *high_contrast_switch;
   GtkSpinButton  *draft_spin;
   GtkButton      *codebook_button;
   GtkLabel       *codebook_label;
@@ -123,6 +126,7 @@ gls_preferences_window_class_init (GlsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, pseudonym_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, font_button);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, snap_switch);
+  gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, high_contrast_switch);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, draft_spin);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, codebook_button);
   gtk_widget_class_bind_template_child (widget_class, GlsPreferencesWindow, codebook_label);
@@ -134,6 +138,7 @@ static void
 gls_preferences_window_init (GlsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = gls_settings_new ();
   gtk_entry_set_placeholder_text (self->annotator_entry, gls_default_annotator ());
@@ -143,6 +148,7 @@ gls_preferences_window_init (GlsPreferencesWindow *self)
   g_settings_bind (self->settings, "use-pseudonym", self->pseudonym_entry, "sensitive", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "document-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "high-contrast", self->high_contrast_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "draft-interval", self->draft_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::default-codebook", G_CALLBACK (update_codebook_label), self, G_CONNECT_SWAPPED);

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-annotation-row.h"
+#include "gls-color-swatch.h"
 #include "gls-palette-row.h"
 #include "gls-sidebar-private.h"
 
@@ -26,6 +28,7 @@ struct _GlsSidebar
   GtkLabel             *review_label;
   GlsAnnotationDetails *details;
   GtkTextView          *document_note_view;
+  GtkImage             *document_note_arrow;
 
   /* Owned */
   GlsDocument          *document;
@@ -80,7 +83,14 @@ static GtkWidget *
 create_palette_row (gpointer item,
                     gpointer user_data)
 {
-  return gls_palette_row_new (item);
+  GlsSidebar *self = user_data;
+  GtkWidget *row = gls_palette_row_new (item);
+
+  gls_palette_row_set_pattern (GLS_PALETTE_ROW (row),
+                               gls_pattern_for_category (gls_document_get_codebook (self->document),
+                                                         gls_category_get_id (item)));
+
+  return row;
 }
 
 static void
@@ -116,6 +126,92 @@ on_codebook_changed (GlsSidebar *self)
   }
   rebuild_filter_categories (self);
   update_counts (self);
+}
+
+/* The palette is one stop of Tab: the arrows move inside it (Right
+ * reaches a row's quick mode button), Tab and Shift+Tab leave it. */
+static gboolean
+on_palette_tab (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  GtkDirectionType direction = g_variant_get_int32 (args);
+  GtkWidget *palette = widget;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+
+  /* with the palette out of the focus chain, the window moves on to what
+   * comes before or after it, as GTK would from its last row */
+  gtk_widget_set_can_focus (palette, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  if (!moved)
+    {
+      /* past the last control: round to the first, as Tab does elsewhere */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (palette, TRUE);
+
+  return moved;
+}
+
+/* Coming back with Shift+Tab, GtkListBox focuses the last row's quick
+ * mode button: the palette is entered at a row, once the focus has
+ * settled. */
+static gboolean
+focus_palette_row (gpointer data)
+{
+  GlsSidebar *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row != NULL && row != focus && gtk_widget_is_ancestor (row, GTK_WIDGET (self->palette)))
+    gtk_widget_grab_focus (row);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_palette_enter (GtkEventControllerFocus *controller,
+                  GlsSidebar              *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_palette_row, g_object_ref (self), g_object_unref);
+}
+
+static void
+add_palette_tab_keys (GlsSidebar *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_palette_enter), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->palette), focus);
+  const struct {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    GtkDirectionType direction;
+  } keys[] = {
+    { GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+  };
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                gtk_callback_action_new (on_palette_tab, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].direction));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->palette), shortcuts);
 }
 
 static void
@@ -224,8 +320,16 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           GlsSidebar               *self)
 {
-  gls_annotation_row_bind (GLS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                           self->document, gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autofree char *name = NULL;
+
+  gls_annotation_row_bind (GLS_ANNOTATION_ROW (row), self->document, gtk_list_item_get_item (item));
+
+  /* GTK 4.8 announces the list item's widget, the row's parent, not the
+   * row: the name goes there, and comes again with each item it shows */
+  name = gls_annotation_row_dup_accessible_name (self->document, gtk_list_item_get_item (item));
+  if (gtk_widget_get_parent (row) != NULL)
+    gls_accessible_set_label (gtk_widget_get_parent (row), name);
 }
 
 /* The position of @annotation in the (maybe filtered) list. */
@@ -305,6 +409,21 @@ on_document_note_edited (GlsSidebar    *self,
   self->updating = TRUE;
   gls_document_set_note (self->document, text);
   self->updating = FALSE;
+}
+
+static void
+on_document_note_toggled (GlsSidebar      *self,
+                          GParamSpec      *pspec,
+                          GtkToggleButton *button)
+{
+  gboolean open = gtk_toggle_button_get_active (button);
+
+  gtk_image_set_from_icon_name (self->document_note_arrow,
+                                open ? "pan-down-symbolic"
+                                     : gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                       ? "pan-start-symbolic" : "pan-end-symbolic");
+  if (open)
+    gtk_widget_grab_focus (GTK_WIDGET (self->document_note_view));
 }
 
 /* ------------------------------------------------------------------ */
@@ -426,6 +545,8 @@ gls_sidebar_class_init (GlsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, review_label);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, details);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_view);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_arrow);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_note_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -439,6 +560,7 @@ gls_sidebar_init (GlsSidebar *self)
   self->filter_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
   self->selection = gtk_single_selection_new (NULL);
@@ -450,6 +572,9 @@ gls_sidebar_init (GlsSidebar *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->annotation_list, factory);
+
+  gls_accessible_name_drop_down (self->filter_dropdown, _("Show One Category"));
+  add_palette_tab_keys (self);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->document_note_view), "changed",
                            G_CALLBACK (on_document_note_edited), self, G_CONNECT_SWAPPED);

@@ -247,6 +247,16 @@ action_edit_note (GtkWidget  *widget,
     gls_annotation_details_focus_note (gls_sidebar_get_details (self->sidebar));
 }
 
+/* Back to the article, where the keys of the categories act: after a
+ * category was chosen in the details pane, as after the palette. */
+static void
+action_focus_article (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (GLS_WINDOW (widget)->article_view));
+}
+
 static void
 action_escape (GtkWidget  *widget,
                const char *action_name,
@@ -828,6 +838,7 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.delete-annotation", NULL, action_delete_annotation);
   gtk_widget_class_install_action (klass, "win.edit-note", NULL, action_edit_note);
   gtk_widget_class_install_action (klass, "win.escape", NULL, action_escape);
+  gtk_widget_class_install_action (klass, "win.focus-article", NULL, action_focus_article);
   gtk_widget_class_install_action (klass, "win.move-start", "i", action_move);
   gtk_widget_class_install_action (klass, "win.move-end", "i", action_move);
   gtk_widget_class_install_action (klass, "win.next-annotation", NULL, action_step);

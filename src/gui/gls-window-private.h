@@ -48,6 +48,7 @@ struct _GlsWindow
   char                 *armed;
   GlsAnnotation        *reviewed;       /* the annotation under review, while its text is selected */
   char                 *last_category;  /* the key that repeats gives it */
+  GMenuModel           *annotate_menu;  /* the context menu's "Annotate as", while text is selected */
 
   /* Borrowed */
   GlsRelationDialog    *relation_dialog; /* while it is open */
@@ -57,6 +58,7 @@ struct _GlsWindow
   guint                 progress_source;
   guint                 loading : 1;
   guint                 closing : 1;
+  guint                 restoring_sidebar : 1;  /* until the side panel has its saved width */
 };
 
 /* The responses by which the tests press the info bar's buttons */

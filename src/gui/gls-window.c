@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-article-view.h"
 #include "gls-settings.h"
 #include "gls-sidebar-private.h"
@@ -67,6 +68,18 @@ update_title (GlsWindow *self)
   }
 }
 
+/* "Annotate as" shows only with text to annotate. */
+static void
+update_context_menu (GlsWindow *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->article_view);
+  gboolean has_selection = gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view));
+  GMenuModel *wanted = has_selection ? self->annotate_menu : NULL;
+
+  if (gtk_text_view_get_extra_menu (view) != wanted)
+    gtk_text_view_set_extra_menu (view, wanted);
+}
+
 /* The context menu's "Annotate as ▸", one item a category. */
 static void
 on_codebook_changed (GlsWindow *self)
@@ -86,7 +99,8 @@ on_codebook_changed (GlsWindow *self)
   /* Translators: a submenu of the article's context menu, listing the
    * categories: annotate the selected text as one of them */
   g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->article_view), G_MENU_MODEL (menu));
+  g_set_object (&self->annotate_menu, G_MENU_MODEL (menu));
+  update_context_menu (self);
 }
 
 /* The side panel follows the article's selection. */
@@ -304,8 +318,9 @@ gls_window_close_request (GtkWindow *window)
   gboolean primary_modified;
   g_autofree char *name = NULL;
 
-  g_settings_set_int (self->settings, "sidebar-width",
-                      gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned));
+  /* the width that shows, which the next window restores */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->sidebar)) && gtk_widget_get_width (GTK_WIDGET (self->sidebar)) > 0)
+    g_settings_set_int (self->settings, "sidebar-width", gtk_widget_get_width (GTK_WIDGET (self->sidebar)));
   if (!gtk_window_is_maximized (window))
     {
       int width, height;
@@ -425,6 +440,7 @@ gls_window_finalize (GObject *object)
   GlsWindow *self = (GlsWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->annotate_menu);
   g_clear_object (&self->file);
   g_clear_object (&self->document);
   g_clear_object (&self->document_file);
@@ -484,6 +500,19 @@ gls_window_set_property (GObject      *object,
     }
 }
 
+/* Tab past the last control, or Shift+Tab before the first, goes round to
+ * the other end: GTK 4.8 may leave the window without a focus, where the
+ * keyboard does nothing until a click. */
+static void
+gls_window_move_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  GTK_WIDGET_CLASS (gls_window_parent_class)->move_focus (widget, direction);
+
+  if (gtk_root_get_focus (GTK_ROOT (widget)) == NULL)
+    gtk_widget_child_focus (widget, direction);
+}
+
 static void
 gls_window_class_init (GlsWindowClass *klass)
 {
@@ -496,6 +525,7 @@ gls_window_class_init (GlsWindowClass *klass)
   object_class->get_property = gls_window_get_property;
   object_class->set_property = gls_window_set_property;
   window_class->close_request = gls_window_close_request;
+  widget_class->move_focus = gls_window_move_focus;
 
   /* the category armed for quick mode, "" when none: the state of win.arm */
   properties[PROP_ARMED] =
@@ -592,6 +622,38 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Gives the side panel its saved width once the paned knows its own, the
+ * width of its handle set apart. */
+static void
+restore_sidebar_width (GlsWindow *self)
+{
+  GtkWidget *paned = GTK_WIDGET (self->paned);
+  int width = gtk_widget_get_width (paned);
+  int handle = 0;
+
+  if (!self->restoring_sidebar || width <= 0 || !gtk_widget_get_visible (GTK_WIDGET (self->sidebar)))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (paned); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != gtk_paned_get_start_child (self->paned) && child != gtk_paned_get_end_child (self->paned))
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &handle, NULL, NULL, NULL);
+
+  self->restoring_sidebar = FALSE;
+  gtk_paned_set_position (self->paned, width - handle - g_settings_get_int (self->settings, "sidebar-width"));
+}
+
+static void
+on_high_contrast (GlsWindow *self)
+{
+  gboolean high_contrast = g_settings_get_boolean (self->settings, "high-contrast");
+
+  gls_article_view_set_high_contrast (self->article_view, high_contrast);
+  if (high_contrast)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+}
+
 static void
 on_sidebar_visible (GlsWindow *self)
 {
@@ -602,6 +664,8 @@ static void
 gls_window_init (GlsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  gls_accessible_name_close_button (GTK_WIDGET (self->search_bar), _("Close the Find Bar"));
   _gls_window_fill_export_menu (G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), GLS_TYPE_WINDOW, "export_menu")));
 
   self->resolver = gls_link_resolver_new ();
@@ -614,8 +678,15 @@ gls_window_init (GlsWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->paned,
                           g_settings_get_int (self->settings, "window-width") - g_settings_get_int (self->settings, "sidebar-width"));
+  /* and exactly, once the paned has its width */
+  self->restoring_sidebar = TRUE;
+  g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (restore_sidebar_width), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sidebar-visible", G_CALLBACK (on_sidebar_visible), self, G_CONNECT_SWAPPED);
   on_sidebar_visible (self);
+  g_signal_connect_object (self->settings, "changed::high-contrast", G_CALLBACK (on_high_contrast), self, G_CONNECT_SWAPPED);
+  on_high_contrast (self);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
+                           G_CALLBACK (update_context_menu), self, G_CONNECT_SWAPPED);
 
   self->font_css = gtk_css_provider_new ();
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS

@@ -1,0 +1,311 @@
+/* test-window-details.c
+ * The details of issue 17 a window test can see: the context menu's
+ * "Annotate as" and its Undo, Ctrl+Home and Ctrl+End, the side panel's
+ * width, the highlights' second cue and high contrast, the tooltip and the
+ * overlap chooser, what the colour swatches and the article tell screen
+ * readers. */
+#include "config.h"
+
+#include <string.h>
+#include <gtk/gtk.h>
+
+#include "gls-accessible.h"
+#include "gls-article-view-private.h"
+#include "gls-settings.h"
+#include "gls-window-private.h"
+#include "gls-test-gui.h"
+#include "gls-test-util.h"
+
+static GtkApplication *application;
+
+static gboolean
+deadline_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Runs the main loop for @msec milliseconds. */
+static void
+spin (guint msec)
+{
+  gint64 deadline = g_get_monotonic_time () + msec * 1000;
+
+  gls_test_wait_for (deadline_passed, &deadline);
+}
+
+/* The actions of the context menu's items, opened as Shift+F10 opens it,
+ * one string, each section on a line. */
+static char *
+context_menu_actions (GlsArticleView *view)
+{
+  GString *str = g_string_new (NULL);
+  GMenuModel *menu;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.context-menu", NULL));
+  g_assert_true (GTK_IS_POPOVER_MENU (view->context_menu));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (view->context_menu));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+          g_autofree char *label = NULL;
+
+          if (!g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          g_string_append_printf (str, "%s%s", j > 0 ? " " : "", action ? action : label);
+        }
+      g_string_append_c (str, '\n');
+    }
+  gtk_popover_popdown (GTK_POPOVER (view->context_menu));
+
+  return g_string_free (str, FALSE);
+}
+
+/* "Annotate as" only with text selected; Undo and Redo the document's. */
+static void
+test_context_menu (GlsTestWindowFixture *fixture,
+                   gconstpointer         data)
+{
+  GlsWindow *window = fixture->window;
+  GlsArticleView *view = gls_window_get_article_view (window);
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+
+  gls_article_view_select_range (view, 3, 3);
+  without = context_menu_actions (view);
+  g_assert_cmpstr (without, ==,
+                   "win.undo win.redo\n"
+                   "clipboard.copy selection.select-all\n");
+
+  gls_article_view_select_range (view, 0, 3);
+  with = context_menu_actions (view);
+  g_assert_cmpstr (with, ==,
+                   "win.undo win.redo\n"
+                   "clipboard.copy selection.select-all\n"
+                   "Annotate as\n");
+}
+
+static double
+scroll_value (GtkTextView *view)
+{
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+}
+
+/* Ctrl+End shows the very end, bottom margin included; Ctrl+Home the very
+ * start. */
+static void
+test_start_and_end (GlsTestWindowFixture *fixture,
+                    gconstpointer         data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gls_window_get_article_view (fixture->window));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  double bottom;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 400);
+  spin (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.edge", "b", TRUE));
+  spin (400);
+  bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  g_assert_cmpfloat (bottom, >, 0);
+  g_assert_cmpfloat (scroll_value (view), ==, bottom);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.edge", "b", FALSE));
+  spin (400);
+  g_assert_cmpfloat (scroll_value (view), ==, gtk_adjustment_get_lower (adjustment));
+}
+
+static gboolean
+sidebar_allocated (gpointer data)
+{
+  GlsWindow *window = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (window->sidebar)) > 0;
+}
+
+/* The side panel keeps its width when hidden and shown, and when the
+ * window closes and another opens: what is saved is what shows. */
+static void
+test_side_panel_width (GlsTestWindowFixture *fixture,
+                       gconstpointer         data)
+{
+  g_autoptr(GSettings) settings = gls_settings_new ();
+  GlsWindow *window = fixture->window;
+  int width;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  gls_test_wait_for (sidebar_allocated, window);
+  spin (200);
+  width = gtk_widget_get_width (GTK_WIDGET (window->sidebar));
+  g_assert_cmpint (width, >=, 300);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_window_close (GTK_WINDOW (window));
+      spin (100);
+      g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, width);
+
+      window = gls_test_open_window (application, fixture->article);
+      gls_test_wait_for (sidebar_allocated, window);
+      spin (200);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->sidebar)), ==, width);
+    }
+}
+
+/* Bars of other patterns for categories next to each other in the
+ * codebook, and for fuzzy annotations. */
+static void
+test_patterns (GlsTestWindowFixture *fixture,
+               gconstpointer         data)
+{
+  GlsArticleView *view = gls_window_get_article_view (fixture->window);
+  GlsDocument *document = gls_window_get_document (fixture->window);
+  GlsCodebook *codebook = gls_document_get_codebook (document);
+  g_autoptr(GError) error = NULL;
+  guint seen[4] = { 0, };
+
+  /* one annotation of each of the first four categories */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *id = gls_category_get_id (gls_codebook_get_category (codebook, i));
+      GlsAnnotation *annotation = gls_document_annotate (document, id, 10 * i, 10 * i + 5, &error);
+
+      g_assert_no_error (error);
+      seen[i] = _gls_article_view_get_pattern (view, annotation);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpuint (seen[i], !=, seen[j]);
+    }
+}
+
+/* The preference draws the article for high contrast and thickens the
+ * window's focus rings. */
+static void
+test_high_contrast (GlsTestWindowFixture *fixture,
+                    gconstpointer         data)
+{
+  g_autoptr(GSettings) settings = gls_settings_new ();
+  GlsWindow *window = fixture->window;
+
+  g_assert_false (gls_article_view_get_high_contrast (gls_window_get_article_view (window)));
+  g_settings_set_boolean (settings, "high-contrast", TRUE);
+  g_assert_true (gls_article_view_get_high_contrast (gls_window_get_article_view (window)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+  g_settings_set_boolean (settings, "high-contrast", FALSE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+}
+
+/* No tooltip over the choice between overlapping annotations. */
+static void
+test_tooltip_and_choice (GlsTestWindowFixture *fixture,
+                         gconstpointer         data)
+{
+  GlsArticleView *view = gls_window_get_article_view (fixture->window);
+  GlsDocument *document = gls_window_get_document (fixture->window);
+  GtkTextIter iter;
+  GdkRectangle location;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  int x, y;
+
+  gls_document_annotate (document, "opinion", 0, 20, &error);
+  gls_document_annotate (document, "hedge", 2, 12, &error);
+  g_assert_no_error (error);
+  spin (50);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, 5);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 2, location.y + location.height / 2, &x, &y);
+
+  before = _gls_article_view_dup_tooltip (view, x, y);
+  g_assert_nonnull (before);
+  g_assert_nonnull (strstr (before, "\n"));
+
+  _gls_article_view_click (view, x, y);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (_gls_article_view_get_popover (view)));
+  during = _gls_article_view_dup_tooltip (view, x, y);
+  g_assert_null (during);
+}
+
+/* Colours in words, for the swatches' names: each of the built-in
+ * codebook's its own. */
+static void
+test_color_names (void)
+{
+  const char *builtin[] = { "#3584e4", "#2190a4", "#26a269", "#c061cb", "#e66100",
+                            "#c88800", "#ed333b", "#b5835a", "#6f8396" };
+  const char *names[] = { "Blue", "Teal", "Green", "Purple", "Orange",
+                          "Amber", "Red", "Brown", "Slate" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
+    g_assert_cmpstr (gls_accessible_color_name (builtin[i]), ==, names[i]);
+
+  g_assert_cmpstr (gls_accessible_color_name ("#f6d32d"), ==, "Yellow");
+  g_assert_cmpstr (gls_accessible_color_name ("#865e3c"), ==, "Brown");
+  g_assert_cmpstr (gls_accessible_color_name ("#77767b"), ==, "Grey");
+  g_assert_cmpstr (gls_accessible_color_name ("not a colour"), ==, "Grey");
+}
+
+/* The caret inside annotations makes the article describe them. */
+static void
+test_caret_announces (GlsTestWindowFixture *fixture,
+                      gconstpointer         data)
+{
+  GlsArticleView *view = gls_window_get_article_view (fixture->window);
+  GlsDocument *document = gls_window_get_document (fixture->window);
+  GlsAnnotation *annotation = gls_annotation_list_get (gls_document_get_annotations (document), 0);
+  guint inside = gls_annotation_get_start (annotation) + 1;
+
+  gls_article_view_select_range (view, inside, inside);
+  g_assert_nonnull (view->announced);
+  g_assert_true (g_str_has_prefix (view->announced, "Factual claim, has note"));
+
+  gls_article_view_select_range (view, 0, 0);
+  g_assert_cmpstr (view->announced, ==, "");
+}
+
+/* The tests on a window showing the sample article */
+static const struct {
+  const char *path;
+  void      (*func) (GlsTestWindowFixture *fixture,
+                     gconstpointer         data);
+} window_tests[] = {
+  { "/window-details/context-menu", test_context_menu },
+  { "/window-details/start-and-end", test_start_and_end },
+  { "/window-details/side-panel-width", test_side_panel_width },
+  { "/window-details/caret-announces", test_caret_announces },
+  { "/window-details/patterns", test_patterns },
+  { "/window-details/high-contrast", test_high_contrast },
+  { "/window-details/tooltip-and-choice", test_tooltip_and_choice },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *recent_home = NULL;
+  int status;
+
+  application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorDetailsTest", &recent_home);
+  if (application == NULL)
+    return 0;
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
+    g_test_add (window_tests[i].path, GlsTestWindowFixture, NULL,
+                gls_test_window_fixture_set_up, window_tests[i].func, gls_test_window_fixture_tear_down);
+  g_test_add_func ("/window-details/color-names", test_color_names);
+
+  status = g_test_run ();
+
+  g_object_unref (application);
+  gls_test_rm_rf (recent_home);
+
+  return status;
+}
