@@ -925,34 +925,6 @@ gls_article_view_select_range (GlsArticleView *self,
   gtk_text_buffer_select_range (buffer, &a, &b);
 }
 
-/**
- * gls_article_view_get_drawn_rects:
- *
- * The rectangles the last frame drew for @annotation (none when it was
- * not visible), for tests.
- */
-void
-gls_article_view_get_drawn_rects (GlsArticleView *self,
-                                  GlsAnnotation  *annotation,
-                                  GArray         *rects)
-{
-  GArray *drawn;
-
-  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
-
-  drawn = g_hash_table_lookup (self->drawn, annotation);
-  if (drawn != NULL)
-    g_array_append_vals (rects, drawn->data, drawn->len);
-}
-
-guint
-gls_article_view_get_n_drawn (GlsArticleView *self)
-{
-  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), 0);
-
-  return g_hash_table_size (self->drawn);
-}
-
 /* A click without a drag at (@x, @y), in widget coordinates. */
 void
 _gls_article_view_click (GlsArticleView *self,
@@ -964,64 +936,4 @@ _gls_article_view_click (GlsArticleView *self,
   self->press_x = x;
   self->press_y = y;
   handle_click (self);
-}
-
-/**
- * gls_article_view_set_high_contrast:
- *
- * Draws the highlights for high contrast: light tints, thick bars in
- * darker (or, on a dark background, lighter) colours, a thick outline.
- */
-void
-gls_article_view_set_high_contrast (GlsArticleView *self,
-                                    gboolean        high_contrast)
-{
-  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
-
-  self->high_contrast = !!high_contrast;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-gboolean
-gls_article_view_get_high_contrast (GlsArticleView *self)
-{
-  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), FALSE);
-
-  return self->high_contrast;
-}
-
-GtkWidget *
-_gls_article_view_get_popover (GlsArticleView *self)
-{
-  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), NULL);
-
-  return self->popover;
-}
-
-/**
- * gls_article_view_set_related:
- * @annotations: (element-type GlsAnnotation) (nullable): annotations of
- *   the view's document
- *
- * Marks @annotations with a dashed frame, as related to the selected one.
- */
-void
-gls_article_view_set_related (GlsArticleView *self,
-                              GPtrArray      *annotations)
-{
-  g_return_if_fail (GLS_IS_ARTICLE_VIEW (self));
-
-  g_hash_table_remove_all (self->related);
-  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-    g_hash_table_add (self->related, g_object_ref (g_ptr_array_index (annotations, i)));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-gboolean
-gls_article_view_is_related (GlsArticleView *self,
-                             GlsAnnotation  *annotation)
-{
-  g_return_val_if_fail (GLS_IS_ARTICLE_VIEW (self), FALSE);
-
-  return g_hash_table_contains (self->related, annotation);
 }
