@@ -202,6 +202,7 @@ new_relation_row (GlsAnnotationDetails *self,
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&type_list)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
   gtk_widget_set_tooltip_text (dropdown, _("Relation Type"));
+  gls_accessible_name_drop_down (GTK_DROP_DOWN (dropdown), _("Relation Type"));
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (dropdown), "relation", g_object_ref (relation), g_object_unref);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_type_selected), self, G_CONNECT_SWAPPED);
@@ -211,6 +212,7 @@ new_relation_row (GlsAnnotationDetails *self,
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Delete Relation"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Relation"), -1);
   g_object_set_data_full (G_OBJECT (remove), "relation", g_object_ref (relation), g_object_unref);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (row), remove);
