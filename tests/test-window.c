@@ -1201,6 +1201,7 @@ test_close_compare_unsaved (void)
   GtkWindow *dialog = NULL;
   GlsWindow *window;
   GlsDocument *compared;
+  GlsAnnotation *annotation;
   GListModel *toplevels;
 
   window = open_window (path);
@@ -1208,8 +1209,12 @@ test_close_compare_unsaved (void)
   gls_window_compare (window, other);
   gls_test_wait_for (compare_loaded, window);
   compared = gls_compare_view_get_document (gls_window_get_compare (window));
-  g_assert_nonnull (gls_document_annotate (compared, "statistic", 20, 23, &error));
+  annotation = gls_document_annotate (compared, "statistic", 20, 23, &error);
   g_assert_no_error (error);
+  /* by the same person as the annotations of the other side */
+  g_assert_nonnull (gls_document_get_annotator (gls_window_get_document (window)));
+  g_assert_cmpstr (gls_annotation_get_annotator (annotation), ==,
+                   gls_document_get_annotator (gls_window_get_document (window)));
   g_assert_false (g_file_test (other_sidecar, G_FILE_TEST_EXISTS));
 
   /* the window stays, and asks */

@@ -470,6 +470,9 @@ set_document (GlsCompareView *self,
   gls_sidebar_set_document (self->sidebar, document);
   if (document != NULL)
     {
+      /* new annotations on this side are by the same person as on the other */
+      if (self->primary != NULL)
+        gls_document_set_annotator (document, gls_document_get_annotator (self->primary));
       gls_link_resolver_add_document (self->resolver, document);
       g_signal_connect_object (document, "changed", G_CALLBACK (update_links), self, G_CONNECT_SWAPPED);
     }

@@ -175,6 +175,8 @@ update_annotator (GlsWindow *self)
 
   name = gls_settings_dup_annotator (self->settings);
   gls_document_set_annotator (self->document, name);
+  if (self->compare != NULL && gls_compare_view_get_document (self->compare) != NULL)
+    gls_document_set_annotator (gls_compare_view_get_document (self->compare), name);
 }
 
 /**
