@@ -239,9 +239,6 @@ print_json (GlsAgreement *agreement,
             gboolean      per_article)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "coders");
@@ -267,11 +264,7 @@ print_json (GlsAgreement *agreement,
     }
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  gls_cli_print_json (builder);
 }
 
 /* One cell of the table; a figure without value is a dash, with its

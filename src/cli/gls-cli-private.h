@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "gls-core.h"
 #include "gls-format.h"
@@ -139,6 +140,7 @@ const GlsCliSource *
 
 /* Reading and writing as the window does */
 void         gls_cli_print_problems  (GPtrArray            *problems);
+void         gls_cli_print_json      (JsonBuilder          *builder);
 void         gls_cli_print_error     (const GError         *error);
 GlsDocument *gls_cli_read_document   (GFile                *file,
                                       GlsLoadFlags          flags,

@@ -230,9 +230,6 @@ gls_cli_print_list_json (GlsDocument *document,
                          const char  *path)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
   GlsAnnotationList *annotations = gls_document_get_annotations (document);
   GListModel *relations = gls_document_get_relations (document);
   guint n = gls_document_get_n_annotations (document);
@@ -262,9 +259,5 @@ gls_cli_print_list_json (GlsDocument *document,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", json);
+  gls_cli_print_json (builder);
 }

@@ -444,9 +444,6 @@ static void
 print_json (StatsRun *run)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
 
   json_builder_end_array (run->articles);
 
@@ -467,11 +464,7 @@ print_json (StatsRun *run)
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", json);
+  gls_cli_print_json (builder);
 }
 
 GlsCliExit

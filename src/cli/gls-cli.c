@@ -318,6 +318,20 @@ gls_cli_print_problems (GPtrArray *problems)
     }
 }
 
+/* What a --json option prints: the object @builder holds, indented. */
+void
+gls_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 void
 gls_cli_print_error (const GError *error)
 {
