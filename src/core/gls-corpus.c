@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "gls-context-private.h"
 #include "gls-corpus.h"
 #include "gls-document.h"
 #include "gls-document-file.h"
@@ -452,8 +453,8 @@ hand_over (GlsCorpus *self,
            Handover  *handover)
 {
   handover->self = g_object_ref (self);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT_IDLE, take_handover, handover,
-                              (GDestroyNotify) handover_free);
+  _gls_context_dispatch (self->context, G_PRIORITY_DEFAULT_IDLE, take_handover, handover,
+                         (GDestroyNotify) handover_free);
 }
 
 static Handover *

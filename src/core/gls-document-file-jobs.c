@@ -9,6 +9,7 @@
 #include <libxml/xmlIO.h>
 
 #include "gls-atomic-file-private.h"
+#include "gls-context-private.h"
 #include "gls-document-file-private.h"
 #include "gls-document-private.h"
 #include "gls-error.h"
@@ -20,6 +21,7 @@ void
 _gls_file_job_free (GlsFileJob *job)
 {
   g_clear_object (&job->self);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_pointer (&job->snapshot, _gls_sidecar_snapshot_unref);
   g_clear_object (&job->target);
   g_clear_object (&job->draft);
@@ -52,6 +54,7 @@ _gls_file_job_new (GlsDocumentFile  *self,
   GlsFileJob *job = g_new0 (GlsFileJob, 1);
 
   job->self = g_object_ref (self);
+  job->context = g_main_context_ref_thread_default ();
   job->operation = operation;
   job->expected_size = -1;
 
@@ -108,8 +111,8 @@ report_progress (guint    done,
   progress = g_new0 (Progress, 1);
   progress->self = g_object_ref (job->self);
   progress->progress = (double) done / total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, report_progress_cb, progress,
-                              (GDestroyNotify) progress_free);
+  _gls_context_dispatch (job->context, G_PRIORITY_DEFAULT, report_progress_cb, progress,
+                         (GDestroyNotify) progress_free);
 }
 
 /* libxml2's output, into the temporary file of a save */
@@ -470,8 +473,8 @@ load_files (GlsFileJob    *job,
 
       ready->self = g_object_ref (job->self);
       ready->source = g_object_ref (source);
-      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, source_ready_cb, ready,
-                                  (GDestroyNotify) source_ready_free);
+      _gls_context_dispatch (job->context, G_PRIORITY_DEFAULT, source_ready_cb, ready,
+                             (GDestroyNotify) source_ready_free);
     }
 
   if (sidecar_error == NULL &&

@@ -43,6 +43,7 @@ struct _GlsDocumentFile
 typedef struct
 {
   GlsDocumentFile    *self;            /* for progress; touched only on the main thread */
+  GMainContext       *context;         /* the main thread's, where results go */
   GlsFileOperation    operation;
   GlsSidecarSnapshot *snapshot;
   GFile              *target;
