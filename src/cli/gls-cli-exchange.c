@@ -248,33 +248,6 @@ find_output (const GlsCliCommand *command,
   }
 }
 
-/* In a worker thread: one article, kept for the writing. */
-static GlsCliExit
-load_one (const char *path,
-          gpointer    user_data)
-{
-  GlsDocument *document = gls_cli_load_document (path, GLS_LOAD_READ_ONLY);
-
-  if (document == NULL)
-    return GLS_CLI_EXIT_FAILED;
-
-  gls_cli_job_set_result (document, g_object_unref);
-
-  return GLS_CLI_EXIT_OK;
-}
-
-/* In the main thread, in the order of the sources: a NULL stands for an
- * article that could not be read. */
-static void
-keep_document (const char *path,
-               gpointer    result,
-               gpointer    user_data)
-{
-  GPtrArray *documents = user_data;
-
-  g_ptr_array_add (documents, result ? g_object_ref (result) : NULL);
-}
-
 /* The file of @source in the folder @output: named after the article, in
  * the subfolder the article has inside a folder named on the command line. */
 static char *
@@ -301,7 +274,7 @@ gls_cli_export (const GlsCliCommand  *command,
   g_autofree char *output = NULL;
   g_autofree char *relations = NULL;
   g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   const GlsFormat *format;
@@ -350,13 +323,11 @@ gls_cli_export (const GlsCliCommand  *command,
       }
 
   /* Everything is read before anything is written. */
-  gls_cli_run_parallel (sources, load_one, keep_document, documents);
-  for (guint i = 0; i < documents->len; i++)
-    if (g_ptr_array_index (documents, i) == NULL)
-      {
-        g_printerr (_("export: nothing was written\n"));
-        return GLS_CLI_EXIT_FAILED;
-      }
+  if ((documents = gls_cli_load_documents (sources)) == NULL)
+    {
+      g_printerr (_("export: nothing was written\n"));
+      return GLS_CLI_EXIT_FAILED;
+    }
 
   /* the relations first: a failure there leaves the main file untouched */
   if (relations != NULL && !export_relations (documents, relations))
