@@ -63,6 +63,54 @@ on_compare_selected (GlsWindow *self)
 }
 
 /**
+ * _gls_window_dup_compare_title:
+ *
+ * Returns: (transfer full) (nullable): the compared article's name, with a
+ *   bullet while it has unsaved changes, and its number of annotations
+ */
+char *
+_gls_window_dup_compare_title (GlsWindow *self)
+{
+  GlsDocument *document;
+  g_autofree char *name = NULL;
+  guint n;
+
+  if (self->compare == NULL || gls_compare_view_get_file (self->compare) == NULL)
+    return NULL;
+
+  name = g_file_get_basename (gls_compare_view_get_file (self->compare));
+  if ((document = gls_compare_view_get_document (self->compare)) == NULL)
+    return g_steal_pointer (&name);
+
+  n = gls_document_get_n_annotations (document);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s — %'u annotation", "%s%s — %'u annotations", n),
+                          gls_document_get_modified (document) ? "• " : "", name, n);
+}
+
+/* The title follows the compared article's document, whichever it is. */
+static void
+on_compare_document (GlsWindow *self)
+{
+  GlsDocument *document = gls_compare_view_get_document (self->compare);
+
+  if (document != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (document, _gls_window_update_title, self);
+      g_signal_connect_object (document, "changed", G_CALLBACK (_gls_window_update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (_gls_window_update_title), self, G_CONNECT_SWAPPED);
+    }
+  _gls_window_update_title (self);
+}
+
+/* The compared side's info bar asked to merge the annotations on disk. */
+static void
+on_compare_merge (GlsWindow *self)
+{
+  _gls_window_merge_file (self, gls_compare_view_get_document_file (self->compare),
+                          gls_compare_view_get_info_bar (self->compare));
+}
+
+/**
  * gls_window_compare:
  *
  * Opens @file beside the window's article, to compare the two.
@@ -108,6 +156,9 @@ gls_window_compare (GlsWindow *self,
                                "notify::has-focus", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gls_sidebar_get_details (gls_compare_view_get_sidebar (self->compare)), "follow",
                                G_CALLBACK (_gls_window_follow), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gls_compare_view_get_article_view (self->compare), "notify::document",
+                               G_CALLBACK (on_compare_document), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->compare, "merge", G_CALLBACK (on_compare_merge), self, G_CONNECT_SWAPPED);
     }
 
   gls_compare_view_set_primary (self->compare, self->article_view, self->document);
@@ -151,6 +202,7 @@ _gls_window_close_compare (GlsWindow *self)
   gtk_paned_set_position (self->paned, gtk_widget_get_width (GTK_WIDGET (self)) - 320);
   gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->paned), before);
   g_object_unref (self->paned);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
 }
 
