@@ -37,22 +37,35 @@ on_primary_focus (GlsWindow *self)
     gls_compare_view_set_active (self->compare, FALSE);
 }
 
-/* Once the window has its width: the two texts get half each. */
-static gboolean
-place_panes (gpointer data)
+/* The two texts get half each, again whenever the window's width changes
+ * (it takes its size after the comparison opens), until the user moves
+ * the divider. */
+static void
+place_panes (GlsWindow *self)
 {
-  GlsWindow *self = data;
-  int width;
+  int width, left, right;
 
   if (self->compare_paned == NULL)
-    return G_SOURCE_REMOVE;
+    return;
+  if (self->compare_placed_at > 0 && gtk_paned_get_position (self->compare_paned) != self->compare_placed_at)
+    {
+      /* the user placed it */
+      g_signal_handlers_disconnect_by_func (self->compare_paned, place_panes, self);
+      return;
+    }
   if ((width = gtk_widget_get_width (GTK_WIDGET (self->compare_paned))) <= 0)
-    return G_SOURCE_CONTINUE;
+    return;
 
-  gtk_paned_set_position (self->paned, 260);
-  gtk_paned_set_position (self->compare_paned, (width - 260 - 110) / 2 + 260);
-
-  return G_SOURCE_REMOVE;
+  /* the room left by the two side panels, as narrow as they can be, and
+   * the gutter (110) goes half to each text */
+  gtk_widget_measure (GTK_WIDGET (self->sidebar), GTK_ORIENTATION_HORIZONTAL, -1, &left, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (gls_compare_view_get_sidebar (self->compare)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &right, NULL, NULL, NULL);
+  left = MAX (left, 260);
+  right = MAX (right, 250) + 110;
+  gtk_paned_set_position (self->paned, left);
+  self->compare_placed_at = MAX (left + (width - left - right) / 2, 1);
+  gtk_paned_set_position (self->compare_paned, self->compare_placed_at);
 }
 
 static void
@@ -145,7 +158,8 @@ gls_window_compare (GlsWindow *self,
       /* two articles need the room */
       if (gtk_widget_get_width (GTK_WIDGET (self)) < 1300)
         gtk_window_maximize (GTK_WINDOW (self));
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, place_panes, g_object_ref (self), g_object_unref);
+      self->compare_placed_at = 0;
+      g_signal_connect_object (self->compare_paned, "notify::max-position", G_CALLBACK (place_panes), self, G_CONNECT_SWAPPED);
 
       focus = gtk_event_controller_focus_new ();
       g_signal_connect_object (focus, "enter", G_CALLBACK (on_primary_focus), self, G_CONNECT_SWAPPED);

@@ -53,6 +53,7 @@ struct _GlsWindow
   GlsRelationDialog    *relation_dialog; /* while it is open */
   GlsCompareView       *compare;         /* the article compared, in compare_paned */
   GtkPaned             *compare_paned;
+  int                   compare_placed_at; /* where the window put its divider */
 
   guint                 progress_source;
   guint                 loading : 1;
