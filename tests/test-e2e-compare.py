@@ -100,8 +100,8 @@ class CompareApp(E2E.App):
             raise Abort('the window is not in the accessible tree')
         return window
 
-    def origin(self):
-        status, out = E2E.xdo('getwindowgeometry', self.window)
+    def origin(self, window):
+        status, out = E2E.xdo('getwindowgeometry', window)
         match = re.search(r'Position: (-?\d+),(-?\d+)', out)
         if status != 0 or not match:
             raise Abort('no geometry for window %s: %s' % (self.window, out))
@@ -111,17 +111,23 @@ class CompareApp(E2E.App):
         """A real click on the character at @offset of an article view."""
         import pyatspi
         x, y, w, h = article.queryText().getCharacterExtents(offset, pyatspi.WINDOW_COORDS)
-        ox, oy = self.origin()
+        ox, oy = self.origin(self.window)
         if self.focused() != self.window:
             self.focus(self.window)
         E2E.xdo('mousemove', '--sync', ox + x + max(w, 2) // 2, oy + y + max(h, 2) // 2)
         E2E.xdo('click', '1')
         time.sleep(0.4)
 
-    def click(self, accessible):
+    def click(self, accessible, popup=False):
+        """A real click in the middle of @accessible; with @popup, one in
+        the popover that shows (a surface of its own, which the
+        accessible's coordinates are relative to)."""
         import pyatspi
         x, y, w, h = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        ox, oy = self.origin()
+        popups = self.other_windows() if popup else []
+        if popup and len(popups) != 1:
+            raise Abort('not one popover showing: %r' % popups)
+        ox, oy = self.origin(popups[0] if popup else self.window)
         E2E.xdo('mousemove', '--sync', ox + x + w // 2, oy + y + h // 2)
         E2E.xdo('click', '1')
         time.sleep(0.5)
@@ -207,6 +213,33 @@ def annotate_and_link(tmp, shots, first, second, texts, spans, steps):
         ok, title = app.wait_titles((1, True), (1, True))
         TAP.check(ok, 'after a click in the second article, key 1 annotates its claim', 'title: %r' % title)
         E2E.screenshot(shots, 'compare-2-annotated.png', 'one claim annotated on each side')
+
+        # before the link, each claim is only in its own article: the
+        # Unlinked button counts them, and its list shows the second's;
+        # a click on it selects it (and gives its article the focus)
+        unlinked = E2E.wait_for(lambda: named(window, r'^Unlinked \d+ · \d+$'), E2E.STEP_TIMEOUT, 0.3)
+        TAP.check(unlinked and {n for a, r, n in unlinked} == {'Unlinked 1 · 1'},
+                  'the Unlinked button counts one claim only in each article',
+                  'buttons: %r' % [n for a, r, n in unlinked])
+        quote_b = ' '.join(texts[1][spans[1][0]:spans[1][1]].split()[:3])
+        app.click_char(views[0], spans[0][0] + 2)
+        if unlinked:
+            # the popover with the keyboard: Tab to the second article's
+            # toggle, Space, Tab into the list, Enter on its claim
+            app.click(unlinked[-1][0])
+            time.sleep(0.5)
+            E2E.xdo('key', '--delay', '150', 'Tab', 'space')
+            time.sleep(0.5)
+            listed = [n for a, r, n in named(window, re.escape(quote_b)) if r == 'list item' and 'Factual claim' in n]
+            E2E.screenshot(shots, 'compare-2b-unlinked.png', 'the claims only in the second article')
+            TAP.check(len(listed) == 2, 'the list of unlinked claims shows the second article\'s, with its category '
+                      '(beside its row in the side panel)', repr(listed))
+            E2E.xdo('key', '--delay', '150', 'Tab', 'Return')
+            chosen = E2E.wait_for(lambda: [r for r in annotation_rows(window, quote_b) if r[1]],
+                                  E2E.STEP_TIMEOUT, 0.3)
+            TAP.check(bool(chosen), 'Enter on it selects the claim in the second article',
+                      repr(annotation_rows(window, quote_b)))
+            time.sleep(0.3)
 
         # R: the relation dialog; typing filters to A's claim, Alt+C is
         # "contradicts", Enter links
