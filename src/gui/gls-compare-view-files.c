@@ -115,44 +115,70 @@ on_draft_failed (GlsCompareView *self,
   gls_info_bar_show_draft_error (self->info_bar, error);
 }
 
-/* What a background job on this side's files left to say: its error. */
+/* What a background job on this side's files left to say: its error, or
+ * nothing any more. */
 static void
-on_file_job_done (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      data)
+report (GlsCompareView *self,
+        gboolean        done,
+        const GError   *error)
+{
+  if (done)
+    gls_info_bar_clear (self->info_bar);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+on_draft_restored (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
   g_autoptr(GlsCompareView) self = data;
   g_autoptr(GError) error = NULL;
+
+  report (self, gls_document_file_restore_draft_finish (GLS_DOCUMENT_FILE (object), result, &error), error);
+}
+
+static void
+on_kept_mine (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GlsCompareView) self = data;
+  g_autoptr(GError) error = NULL;
+
+  report (self, gls_document_file_keep_mine_finish (GLS_DOCUMENT_FILE (object), result, &error), error);
+}
+
+static void
+on_article_reloaded (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(GlsCompareView) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   GlsDocumentFile *document_file = GLS_DOCUMENT_FILE (object);
-  gboolean done;
+  guint moved, lost;
 
-  if (g_task_get_source_tag (G_TASK (result)) == gls_document_file_restore_draft_async)
-    done = gls_document_file_restore_draft_finish (document_file, result, &error);
-  else if (g_task_get_source_tag (G_TASK (result)) == gls_document_file_keep_mine_async)
-    done = gls_document_file_keep_mine_finish (document_file, result, &error);
-  else
+  if (!gls_document_file_reload_article_finish (document_file, result, &error))
     {
-      done = gls_document_file_reload_article_finish (document_file, result, &error);
-      if (done && document_file == self->document_file)
-        {
-          _gls_compare_view_set_document (self, gls_document_file_get_document (document_file));
-          guint moved = gls_document_get_n_fuzzy (self->document), lost = gls_document_get_n_orphaned (self->document);
-          g_autofree char *text = NULL;
-
-          /* the review of moved annotations is the window's: its side is the one to review on */
-          if (moved + lost > 0)
-            text = g_strdup_printf (_("The article was read again: %u of its annotations moved and %u lost their text. "
-                                      "Swap the two articles to review them."), moved, lost);
-          gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO,
-                             text ? text : _("The article was read again; every annotation is where it was."));
-          return;
-        }
+      report (self, FALSE, error);
+      return;
     }
+  if (document_file != self->document_file)
+    return;
 
-  if (!done && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
-  else if (done)
-    gls_info_bar_clear (self->info_bar);
+  _gls_compare_view_set_document (self, gls_document_file_get_document (document_file));
+  moved = gls_document_get_n_fuzzy (self->document);
+  lost = gls_document_get_n_orphaned (self->document);
+  /* the review of moved annotations is the window's: its side is the one
+   * to review them on */
+  if (moved + lost > 0)
+    text = g_strdup_printf (_("The article was read again: %u of its annotations moved and %u lost their text. "
+                              "Swap the two articles to review them."), moved, lost);
+  gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO,
+                     text ? text : _("The article was read again; every annotation is where it was."));
 }
 
 static void
@@ -166,16 +192,16 @@ action_file (GtkWidget  *widget,
     return;
 
   if (g_str_equal (action_name, "compare.restore-draft"))
-    gls_document_file_restore_draft_async (self->document_file, NULL, on_file_job_done, g_object_ref (self));
+    gls_document_file_restore_draft_async (self->document_file, NULL, on_draft_restored, g_object_ref (self));
   else if (g_str_equal (action_name, "compare.discard-draft"))
     {
       gls_document_file_discard_draft (self->document_file);
       gls_info_bar_clear (self->info_bar);
     }
   else if (g_str_equal (action_name, "compare.keep-mine"))
-    gls_document_file_keep_mine_async (self->document_file, NULL, on_file_job_done, g_object_ref (self));
+    gls_document_file_keep_mine_async (self->document_file, NULL, on_kept_mine, g_object_ref (self));
   else if (g_str_equal (action_name, "compare.reload-article"))
-    gls_document_file_reload_article_async (self->document_file, NULL, on_file_job_done, g_object_ref (self));
+    gls_document_file_reload_article_async (self->document_file, NULL, on_article_reloaded, g_object_ref (self));
   else if (g_str_equal (action_name, "compare.reload"))
     {
       /* the changes made here go for the version on disk */
