@@ -43,13 +43,16 @@ on_primary_focus (GlsWindow *self)
 static void
 place_panes (GlsWindow *self)
 {
-  int width, left, right;
+  int width, left, right, position, min, max;
 
   if (self->compare_paned == NULL)
     return;
-  if (self->compare_placed_at > 0 && gtk_paned_get_position (self->compare_paned) != self->compare_placed_at)
+  position = gtk_paned_get_position (self->compare_paned);
+  g_object_get (self->compare_paned, "min-position", &min, "max-position", &max, NULL);
+  /* moved elsewhere than where it was put, or where the paned's limits
+   * held it: the user placed it */
+  if (self->compare_placed_at > 0 && position != self->compare_placed_at && position != min && position != max)
     {
-      /* the user placed it */
       g_signal_handlers_disconnect_by_func (self->compare_paned, place_panes, self);
       return;
     }

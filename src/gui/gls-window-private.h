@@ -80,6 +80,7 @@ void     _gls_window_filter             (GlsWindow      *self,
 guint    _gls_window_n_listed           (GlsWindow      *self);
 
 /* gls-window.c */
+void     _gls_window_update_title       (GlsWindow      *self);
 void     _gls_window_close_after_save   (GlsWindow      *self);
 void     _gls_window_set_document       (GlsWindow      *self,
                                          GlsDocument    *document);
@@ -88,7 +89,6 @@ void     _gls_window_select_annotation  (GlsWindow      *self,
                                          gboolean        scroll);
 
 /* gls-window-actions.c */
-void     _gls_window_update_title       (GlsWindow      *self);
 void     _gls_window_class_actions_init (GtkWidgetClass *klass);
 void     _gls_window_update_actions     (GlsWindow      *self);
 void     _gls_window_annotate           (GlsWindow      *self,
