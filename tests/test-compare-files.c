@@ -2,13 +2,15 @@
  * The compared article is as safe as the window's own: a draft of its
  * unsaved annotations is offered back and restored by its info bar's
  * button; when another program writes its sidecar or its text, its own bar
- * says so, and Reload, Merge and Reload Article act on its files. */
+ * says so, and Reload, Merge and Reload Article act on its files. The list
+ * of the claims only in one article stays quick with hundreds of them. */
 #include "config.h"
 
 #include <locale.h>
 #include <gtk/gtk.h>
 
 #include "gls-compare-view.h"
+#include "gls-unlinked-popover.h"
 #include "gls-test-gui.h"
 #include "gls-test-util.h"
 
@@ -242,6 +244,76 @@ test_article_changed (Fixture       *fixture,
   g_assert_true (has_annotations (&wanted));
 }
 
+/* The first widget under @widget (itself included) of @type, and, when
+ * @prefix is given, a menu button whose label starts with it. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *prefix)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (prefix == NULL || g_str_has_prefix (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) ?: "", prefix)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Hundreds of claims only in one article: the button counts them all, its
+ * list shows the first 300 and says how many more there are. */
+static void
+test_unlinked_many (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GlsCompareView *compare = compare_with_other (fixture->window, fixture->dir, &path);
+  GlsDocument *document = gls_compare_view_get_document (compare);
+  GtkWidget *button, *popover, *list, *last = NULL;
+  guint n_rows = 0;
+
+  for (guint i = 0; i < 305; i++)
+    {
+      g_assert_nonnull (gls_document_annotate (document, "factual", i % 40, i % 40 + 5, &error));
+      g_assert_no_error (error);
+    }
+  spin (50);
+
+  /* the window's article is the sample, whose annotations link to nothing */
+  label = g_strdup_printf ("Unlinked %u · 305", gls_document_get_n_annotations (gls_window_get_document (fixture->window)));
+  button = find_widget (GTK_WIDGET (compare), GTK_TYPE_MENU_BUTTON, "Unlinked");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, label);
+
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gls_unlinked_popover_show_side (GLS_UNLINKED_POPOVER (popover), 1);
+  spin (100);
+  list = find_widget (popover, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      {
+        n_rows++;
+        last = row;
+      }
+  g_assert_cmpuint (n_rows, ==, 301);
+  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (last))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (last)))), ==,
+                   "5 more further on in the text");
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (last)));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +329,7 @@ main (int   argc,
   g_test_add ("/compare-files/draft", Fixture, NULL, gls_test_window_fixture_set_up, test_draft, gls_test_window_fixture_tear_down);
   g_test_add ("/compare-files/sidecar-changed", Fixture, NULL, gls_test_window_fixture_set_up, test_sidecar_changed, gls_test_window_fixture_tear_down);
   g_test_add ("/compare-files/merge", Fixture, NULL, gls_test_window_fixture_set_up, test_merge, gls_test_window_fixture_tear_down);
+  g_test_add ("/compare-files/unlinked-many", Fixture, NULL, gls_test_window_fixture_set_up, test_unlinked_many, gls_test_window_fixture_tear_down);
   g_test_add ("/compare-files/article-changed", Fixture, NULL, gls_test_window_fixture_set_up, test_article_changed, gls_test_window_fixture_tear_down);
 
   status = g_test_run ();

@@ -42,6 +42,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GlsUnlinkedPopover, gls_unlinked_popover, GTK_TYPE_POPOVER)
 
+/* Rows built at most, so that ten thousand annotations open at once. */
+#define MAX_ROWS 300
+
 static void
 side_clear (Side *side)
 {
@@ -63,7 +66,7 @@ fill_list (GlsUnlinkedPopover *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self)) || side->annotations == NULL)
     return;
 
-  for (guint i = 0; i < side->annotations->len; i++)
+  for (guint i = 0; i < MIN (side->annotations->len, MAX_ROWS); i++)
     {
       GlsAnnotation *annotation = g_ptr_array_index (side->annotations, i);
       g_autofree char *label = gls_annotation_row_dup_accessible_name (side->document, annotation);
@@ -74,6 +77,19 @@ fill_list (GlsUnlinkedPopover *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (annotation), g_object_unref);
+      gtk_list_box_append (self->list, row);
+    }
+
+  if (side->annotations->len > MAX_ROWS)
+    {
+      /* Translators: below the first unlinked annotations listed, how many more there are */
+      g_autofree char *text = g_strdup_printf (_("%u more further on in the text"), side->annotations->len - MAX_ROWS);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (self->list, row);
     }
 }
@@ -111,6 +127,9 @@ on_row_activated (GlsUnlinkedPopover *self,
 {
   GlsAnnotation *annotation = g_object_get_data (G_OBJECT (row), "annotation");
   guint side = self->shown;
+
+  if (annotation == NULL)
+    return;
 
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, side, annotation);
