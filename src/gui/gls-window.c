@@ -26,8 +26,9 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* Title, context menu, side panel                                      */
 
-static void
-update_title (GlsWindow *self)
+/* The window's title names both articles while comparing. */
+void
+_gls_window_update_title (GlsWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -64,7 +65,16 @@ update_title (GlsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   {
     g_autofree char *window_title = g_strdup_printf ("%s — %s", title, subtitle);
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
+    g_autofree char *compared = _gls_window_dup_compare_title (self);
+
+    if (compared != NULL)
+      {
+        /* Translators: the window's title while comparing: the window's article, then the one compared with it */
+        g_autofree char *both = g_strdup_printf (_("%s, compared with %s"), window_title, compared);
+        gtk_window_set_title (GTK_WINDOW (self), both);
+      }
+    else
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
   }
 }
 
@@ -160,7 +170,7 @@ on_range_selected (GlsWindow *self,
 static void
 on_document_changed (GlsWindow *self)
 {
-  update_title (self);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
 }
 
@@ -209,7 +219,7 @@ _gls_window_set_document (GlsWindow   *self,
 
   if (document == NULL)
     {
-      update_title (self);
+      _gls_window_update_title (self);
       _gls_window_update_actions (self);
       return;
     }
@@ -225,7 +235,7 @@ _gls_window_set_document (GlsWindow   *self,
                            G_CALLBACK (_gls_window_update_related), self, G_CONNECT_SWAPPED);
 
   on_codebook_changed (self);
-  update_title (self);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
@@ -448,7 +458,6 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->document_file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->font_css);
-  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
   g_clear_object (&self->reviewed);
   g_clear_pointer (&self->last_category, g_free);
