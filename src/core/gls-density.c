@@ -35,6 +35,23 @@ row_of (GlsDensity *self,
   return MIN ((guint64) offset * self->n_rows / self->length, self->n_rows - 1);
 }
 
+/* The last row that holds some of the characters before @end: with more
+ * rows than characters, a character covers several rows. */
+static guint
+rows_to (GlsDensity *self,
+         guint       end)
+{
+  guint64 rows;
+
+  if (self->length == 0)
+    return 0;
+
+  /* the rows begun before @end: end × n_rows / length, rounded up */
+  rows = ((guint64) end * self->n_rows + self->length - 1) / self->length;
+
+  return rows == 0 ? 0 : MIN (rows, self->n_rows) - 1;
+}
+
 /**
  * gls_density_new:
  * @n_rows: rows of the strip, at least 1
@@ -104,7 +121,7 @@ gls_density_new (GlsDocument *document,
         {
           GlsSpan span = gls_annotation_get_target (annotation, t);
           guint top = row_of (self, span.start);
-          guint bottom = row_of (self, span.end > span.start ? span.end - 1 : span.start);
+          guint bottom = MAX (top, rows_to (self, span.end));
 
           steps[(gsize) top * n_lanes + lane]++;
           steps[(gsize) (bottom + 1) * n_lanes + lane]--;

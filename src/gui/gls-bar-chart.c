@@ -24,6 +24,7 @@ struct _GlsBarChart
   /* Owned */
   GPtrArray *counts;    /* GlsCategoryCount, as given */
   GPtrArray *shown;     /* the same, in the chart's order, without zeros when stacked */
+  char      *description;
 
   guint      stacked : 1;
 };
@@ -119,8 +120,6 @@ compare_positions (gconstpointer a,
 static void
 update_shown (GlsBarChart *self)
 {
-  g_autofree char *description = NULL;
-
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = g_ptr_array_new ();
 
@@ -137,9 +136,11 @@ update_shown (GlsBarChart *self)
   else
     gls_category_counts_sort (self->shown);
 
-  description = gls_category_counts_describe (self->shown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->stacked ? description : NULL);
+  g_free (self->description);
+  self->description = gls_category_counts_describe (self->shown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->stacked ? self->description : NULL);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -332,6 +333,7 @@ gls_bar_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->counts, g_ptr_array_unref);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (gls_bar_chart_parent_class)->finalize (object);
 }
@@ -489,4 +491,18 @@ gls_bar_chart_get_n_bars (GlsBarChart *self)
   g_return_val_if_fail (GLS_IS_BAR_CHART (self), 0);
 
   return self->shown->len;
+}
+
+/**
+ * gls_bar_chart_get_description:
+ *
+ * Returns: the chart's text alternative, as assistive technology is told
+ *   it: the figures in the chart's order
+ */
+const char *
+gls_bar_chart_get_description (GlsBarChart *self)
+{
+  g_return_val_if_fail (GLS_IS_BAR_CHART (self), NULL);
+
+  return self->description;
 }

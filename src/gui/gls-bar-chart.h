@@ -21,6 +21,7 @@ gboolean   gls_bar_chart_get_stacked  (GlsBarChart   *self);
 void       gls_bar_chart_set_stacked  (GlsBarChart   *self,
                                        gboolean       stacked);
 guint      gls_bar_chart_get_n_bars   (GlsBarChart   *self);
+const char *gls_bar_chart_get_description (GlsBarChart *self);
 
 void       gls_chart_color            (GtkWidget     *widget,
                                        const char    *color,

@@ -162,6 +162,18 @@ gls_density_strip_snapshot (GtkWidget   *widget,
   guint n_rows, n_lanes;
   float lane_width;
 
+  /* a faint track shows where the strip is, and the whole article's height */
+  {
+    GdkRGBA track;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_style_context_get_color (gtk_widget_get_style_context (widget), &track);
+G_GNUC_END_IGNORE_DEPRECATIONS
+    track.alpha = 0.06;
+    gtk_snapshot_append_color (snapshot, &track,
+                               &GRAPHENE_RECT_INIT (0, 0, width, gtk_widget_get_height (widget)));
+  }
+
   if (self->density == NULL || gls_density_get_n_lanes (self->density) == 0)
     return;
 
@@ -201,19 +213,10 @@ on_pressed (GtkGestureClick *gesture,
             double           y,
             GlsDensityStrip *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextMark *mark;
-  GtkTextIter iter;
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (self->view == NULL || self->density == NULL || height <= 0)
-    return;
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gls_density_row_offset (self->density, y / height));
-  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), mark, 0, TRUE, 0, 0.5);
-  gtk_text_buffer_delete_mark (buffer, mark);
+  if (height > 0)
+    gls_density_strip_scroll_to (self, y / height);
 }
 
 /* The categories at the place under the pointer. */
@@ -392,4 +395,31 @@ gls_density_strip_get_density (GlsDensityStrip *self)
   g_return_val_if_fail (GLS_IS_DENSITY_STRIP (self), NULL);
 
   return self->density;
+}
+
+/**
+ * gls_density_strip_scroll_to:
+ * @fraction: a place in the strip, 0 at its top, 1 at its bottom
+ *
+ * Scrolls the article so that the text at that place of the strip is in
+ * the middle of the view, as a click there does.
+ */
+void
+gls_density_strip_scroll_to (GlsDensityStrip *self,
+                             double           fraction)
+{
+  GtkTextBuffer *buffer;
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  g_return_if_fail (GLS_IS_DENSITY_STRIP (self));
+
+  if (self->view == NULL || self->density == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gls_density_row_offset (self->density, fraction));
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), mark, 0, TRUE, 0, 0.5);
+  gtk_text_buffer_delete_mark (buffer, mark);
 }

@@ -17,5 +17,7 @@ GlsArticleView *gls_density_strip_get_view    (GlsDensityStrip *self);
 void            gls_density_strip_set_view    (GlsDensityStrip *self,
                                                GlsArticleView  *view);
 GlsDensity     *gls_density_strip_get_density (GlsDensityStrip *self);
+void            gls_density_strip_scroll_to   (GlsDensityStrip *self,
+                                               double           fraction);
 
 G_END_DECLS
