@@ -108,9 +108,13 @@ static void
 gls_corpus_statistics_dispose (GObject *object)
 {
   GlsCorpusStatistics *self = (GlsCorpusStatistics *)object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_CORPUS_STATISTICS);
+  /* the template's box is no bound child: it goes as a child does */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->articles);
 
   G_OBJECT_CLASS (gls_corpus_statistics_parent_class)->dispose (object);

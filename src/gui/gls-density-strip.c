@@ -14,7 +14,7 @@
 /* Each row of the strip is this many pixels high. */
 #define ROW_HEIGHT 3
 #define LANE_WIDTH 4
-#define MIN_WIDTH 10
+#define MIN_WIDTH 12
 
 struct _GlsDensityStrip
 {
@@ -401,15 +401,14 @@ gls_density_strip_get_density (GlsDensityStrip *self)
  * gls_density_strip_scroll_to:
  * @fraction: a place in the strip, 0 at its top, 1 at its bottom
  *
- * Scrolls the article so that the text at that place of the strip is in
- * the middle of the view, as a click there does.
+ * Scrolls the article to the text at that place of the strip, as a click
+ * there does.
  */
 void
 gls_density_strip_scroll_to (GlsDensityStrip *self,
                              double           fraction)
 {
   GtkTextBuffer *buffer;
-  GtkTextMark *mark;
   GtkTextIter iter;
 
   g_return_if_fail (GLS_IS_DENSITY_STRIP (self));
@@ -419,7 +418,9 @@ gls_density_strip_scroll_to (GlsDensityStrip *self,
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, gls_density_row_offset (self->density, fraction));
-  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), mark, 0, TRUE, 0, 0.5);
-  gtk_text_buffer_delete_mark (buffer, mark);
+  /* at once, with the heights GtkTextView knows or estimates: the place is
+   * a strip row's worth of text anyway; as high in the view as in the
+   * strip, as a scroll bar would: the start at the top, the end at the
+   * bottom */
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &iter, 0, TRUE, 0, CLAMP (fraction, 0.0, 1.0));
 }
