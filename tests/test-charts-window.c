@@ -16,10 +16,9 @@
 
 static GtkApplication *application;
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+/* the window tests' fixture, of which the folder only: its tear-down
+ * closes the windows and removes it */
+typedef GlsTestWindowFixture Fixture;
 
 /* name, then factual and opinion annotations */
 static const struct { const char *name; guint n_factual, n_opinion; } corpus_articles[] = {
@@ -56,19 +55,6 @@ fixture_setup (Fixture       *f,
       if (corpus_articles[i].n_factual + corpus_articles[i].n_opinion > 0)
         annotate_and_save (path, corpus_articles[i].n_factual, corpus_articles[i].n_opinion);
     }
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  GList *windows = g_list_copy (gtk_application_get_windows (application));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (windows);
-  gls_test_rm_rf (f->dir);
-  g_free (f->dir);
 }
 
 /* Every widget of @type under @root, breadth first. */
@@ -320,8 +306,9 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   g_test_add ("/charts-window/corpus-statistics", Fixture, NULL, fixture_setup, test_corpus_statistics,
-              fixture_teardown);
-  g_test_add ("/charts-window/density-strip", Fixture, NULL, fixture_setup, test_density_strip, fixture_teardown);
+              gls_test_window_fixture_tear_down);
+  g_test_add ("/charts-window/density-strip", Fixture, NULL, fixture_setup, test_density_strip,
+              gls_test_window_fixture_tear_down);
 
   status = g_test_run ();
 

@@ -7,6 +7,7 @@
 
 #include "gls-bar-chart.h"
 #include "gls-color-swatch.h"
+#include "gls-style-manager.h"
 
 /* Bars are at least this long, so that a count of 1 among thousands
  * still shows that the category is there. */
@@ -40,18 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_dark (GtkWidget *widget)
-{
-  GdkRGBA fg;
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return (fg.red + fg.green + fg.blue) / 3 > 0.5;
-}
-
 /**
  * gls_chart_color:
  * @color: (nullable): a category's colour
@@ -66,7 +55,7 @@ gls_chart_color (GtkWidget  *widget,
                  const char *color,
                  GdkRGBA    *rgba)
 {
-  gboolean dark = is_dark (widget);
+  gboolean dark = gls_style_is_dark (widget);
   /* the backgrounds of Adwaita's light and dark styles */
   const double background[3] = { dark ? 0.14 : 0.98, dark ? 0.14 : 0.98, dark ? 0.14 : 0.98 };
   float h, s, v;
@@ -194,10 +183,7 @@ append_text (GlsBarChart *self,
 {
   GdkRGBA fg;
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-G_GNUC_END_IGNORE_DEPRECATIONS
-
+  gls_style_get_foreground (GTK_WIDGET (self), &fg);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, &fg);

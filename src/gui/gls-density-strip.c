@@ -10,6 +10,7 @@
 #include "gls-bar-chart.h"
 #include "gls-color-swatch.h"
 #include "gls-density-strip.h"
+#include "gls-style-manager.h"
 
 /* Each row of the strip is this many pixels high. */
 #define ROW_HEIGHT 3
@@ -161,18 +162,12 @@ gls_density_strip_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   guint n_rows, n_lanes;
   float lane_width;
+  GdkRGBA track;
 
   /* a faint track shows where the strip is, and the whole article's height */
-  {
-    GdkRGBA track;
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    gtk_style_context_get_color (gtk_widget_get_style_context (widget), &track);
-G_GNUC_END_IGNORE_DEPRECATIONS
-    track.alpha = 0.06;
-    gtk_snapshot_append_color (snapshot, &track,
-                               &GRAPHENE_RECT_INIT (0, 0, width, gtk_widget_get_height (widget)));
-  }
+  gls_style_get_foreground (widget, &track);
+  track.alpha = 0.06;
+  gtk_snapshot_append_color (snapshot, &track, &GRAPHENE_RECT_INIT (0, 0, width, gtk_widget_get_height (widget)));
 
   if (self->density == NULL || gls_density_get_n_lanes (self->density) == 0)
     return;
