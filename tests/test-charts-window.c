@@ -233,6 +233,12 @@ shows_start (gpointer view)
 }
 
 static void
+count_update (guint *n_updates)
+{
+  (*n_updates)++;
+}
+
+static void
 test_density_strip (Fixture       *f,
                     gconstpointer  data)
 {
@@ -242,7 +248,7 @@ test_density_strip (Fixture       *f,
   GlsDocument *document = gls_window_get_document (window);
   g_autofree char *description = NULL;
   GlsDensity *density;
-  guint n_rows, top = 0, bottom = 0;
+  guint n_rows, top = 0, bottom = 0, n_updates = 0;
   g_autoptr(GError) error = NULL;
 
   /* a lane per category, factual at the top, opinion at the bottom */
@@ -282,6 +288,19 @@ test_density_strip (Fixture       *f,
   g_object_set_data (G_OBJECT (strip), "lanes", GUINT_TO_POINTER (3));
   gls_test_wait_for (strip_has_lanes, strip);
   g_assert_cmpstr (gls_density_get_lane (gls_density_strip_get_density (strip), 1)->id, ==, "statistic");
+
+  /* a note typed does not move the marks: no bucketing again */
+  g_signal_connect_swapped (strip, "updated", G_CALLBACK (count_update), &n_updates);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("typed %u", i);
+
+      gls_document_set_annotation_note (document, gls_annotation_list_get (gls_document_get_annotations (document), 0),
+                                        note);
+    }
+  for (guint i = 0; i < 200 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_updates, ==, 0);
 
   /* a click scrolls the article to that place */
   g_assert_true (shows_start (view));

@@ -199,6 +199,40 @@ test_density (Fixture       *f,
                    "custom: 1, from 20 % to 70 % of the text");
 }
 
+/* What the strip asks to know whether a change moves the marks. */
+static void
+test_density_placed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GlsDensity) density = gls_density_new (f->document, 10);
+  GlsAnnotation *first = g_list_model_get_item (G_LIST_MODEL (gls_document_get_annotations (f->document)), 0);
+  GlsSpan near = { 2, 12 };
+  GlsSpan far = { 400, 410 };
+  GlsAnnotation *added;
+
+  g_object_unref (first);
+  g_assert_cmpstr (gls_annotation_get_category (first), ==, "factual");
+  g_assert_true (gls_density_has_placed (density, first));
+
+  /* a note, or a span within the same rows: the marks stay */
+  gls_document_set_annotation_note (f->document, first, "A note");
+  g_assert_true (gls_density_has_placed (density, first));
+  g_assert_true (gls_document_set_spans (f->document, first, &near, 1, NULL));
+  g_assert_true (gls_density_has_placed (density, first));
+
+  /* to other rows, or to another category: they move */
+  g_assert_true (gls_document_set_spans (f->document, first, &far, 1, NULL));
+  g_assert_false (gls_density_has_placed (density, first));
+  g_assert_true (gls_document_set_spans (f->document, first, &near, 1, NULL));
+  g_assert_true (gls_density_has_placed (density, first));
+  gls_document_set_category (f->document, first, "opinion");
+  g_assert_false (gls_density_has_placed (density, first));
+
+  /* an annotation the marks do not know */
+  added = gls_test_annotate_spans (f->document, "factual", &near, 1);
+  g_assert_false (gls_density_has_placed (density, added));
+}
+
 /* More rows than characters, and a document without annotations. */
 static void
 test_density_edges (void)
@@ -236,6 +270,7 @@ main (int   argc,
   g_test_add ("/charts/order", Fixture, NULL, fixture_setup, test_order, fixture_teardown);
   g_test_add ("/charts/add", Fixture, NULL, fixture_setup, test_add, fixture_teardown);
   g_test_add ("/charts/density", Fixture, NULL, fixture_setup, test_density, fixture_teardown);
+  g_test_add ("/charts/density-placed", Fixture, NULL, fixture_setup, test_density_placed, fixture_teardown);
   g_test_add_func ("/charts/density-edges", test_density_edges);
 
   return g_test_run ();

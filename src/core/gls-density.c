@@ -18,6 +18,7 @@ struct _GlsDensity
   guint8    *marks;     /* n_rows × lanes->len */
   guint     *first;     /* per lane: the first row marked */
   guint     *last;      /* per lane: the last row marked */
+  GHashTable *placed;   /* GlsAnnotation → fingerprint() of where it marks */
   guint      n_rows;
   guint      length;    /* of the text, in characters */
 };
@@ -52,6 +53,27 @@ rows_to (GlsDensity *self,
   return rows == 0 ? 0 : MIN (rows, self->n_rows) - 1;
 }
 
+/* Where @annotation marks the strip, as one number: its lane and the rows
+ * of each of its spans, hashed. Never 0, the hash table's "none". */
+static guint
+fingerprint (GlsDensity    *self,
+             GlsAnnotation *annotation,
+             guint          lane)
+{
+  guint hash = lane * 16777619u + 2166136261u;
+
+  for (guint t = 0; t < gls_annotation_get_n_targets (annotation); t++)
+    {
+      GlsSpan span = gls_annotation_get_target (annotation, t);
+      guint top = row_of (self, span.start);
+
+      hash = (hash ^ top) * 16777619u;
+      hash = (hash ^ MAX (top, rows_to (self, span.end))) * 16777619u;
+    }
+
+  return hash != 0 ? hash : 1;
+}
+
 /**
  * gls_density_new:
  * @n_rows: rows of the strip, at least 1
@@ -68,8 +90,8 @@ gls_density_new (GlsDocument *document,
 {
   g_autoptr(GHashTable) lane_of = NULL;
   g_autofree int *steps = NULL;
+  g_autoptr(GPtrArray) placed = NULL;
   GlsDensity *self;
-  GListModel *annotations;
   GlsSource *source;
   guint n_lanes;
 
@@ -98,6 +120,7 @@ gls_density_new (GlsDocument *document,
 
   n_lanes = self->lanes->len;
   self->marks = g_new0 (guint8, (gsize) n_rows * n_lanes);
+  self->placed = g_hash_table_new (NULL, NULL);
   self->first = g_new (guint, n_lanes);
   self->last = g_new0 (guint, n_lanes);
   for (guint lane = 0; lane < n_lanes; lane++)
@@ -107,14 +130,18 @@ gls_density_new (GlsDocument *document,
 
   /* +1 where a span's rows begin, -1 after they end, summed row by row */
   steps = g_new0 (int, (gsize) (n_rows + 1) * n_lanes);
-  annotations = G_LIST_MODEL (gls_document_get_annotations (document));
-  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+  /* the interval index walks them all in O(n), orphans left out; a list
+   * position costs a walk down the tree each */
+  placed = g_ptr_array_sized_new (gls_document_get_n_annotations (document));
+  gls_document_query (document, 0, G_MAXUINT, placed);
+  for (guint i = 0; i < placed->len; i++)
     {
-      GlsAnnotation *annotation = gls_annotation_list_get (GLS_ANNOTATION_LIST (annotations), i);
+      GlsAnnotation *annotation = g_ptr_array_index (placed, i);
       guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of, gls_annotation_get_category (annotation)));
 
-      if (lane == 0 || gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
+      if (lane == 0)
         continue;
+      g_hash_table_insert (self->placed, annotation, GUINT_TO_POINTER (fingerprint (self, annotation, lane)));
       lane--;
 
       for (guint t = 0; t < gls_annotation_get_n_targets (annotation); t++)
@@ -152,6 +179,7 @@ gls_density_free (GlsDensity *self)
 
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->counts, g_ptr_array_unref);
+  g_clear_pointer (&self->placed, g_hash_table_unref);
   g_free (self->marks);
   g_free (self->first);
   g_free (self->last);
@@ -207,6 +235,34 @@ gls_density_get_mark (GlsDensity *self,
     return FALSE;
 
   return self->marks[(gsize) row * self->lanes->len + lane];
+}
+
+/**
+ * gls_density_has_placed:
+ *
+ * Whether the marks already show @annotation as it is: in the same lane,
+ * on the same rows. A change to its note or attributes leaves them, and
+ * needs no new bucketing, however many annotations there are.
+ *
+ * Returns: %FALSE for an annotation the marks do not show, or show
+ *   elsewhere
+ */
+gboolean
+gls_density_has_placed (GlsDensity    *self,
+                        GlsAnnotation *annotation)
+{
+  guint lane = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (GLS_IS_ANNOTATION (annotation), FALSE);
+
+  for (guint i = 0; i < self->lanes->len && lane == 0; i++)
+    if (g_strcmp0 (((GlsCategoryCount *) g_ptr_array_index (self->lanes, i))->id,
+                   gls_annotation_get_category (annotation)) == 0)
+      lane = i + 1;
+
+  return lane != 0 && gls_annotation_get_anchor (annotation) != GLS_ANCHOR_ORPHANED &&
+         GPOINTER_TO_UINT (g_hash_table_lookup (self->placed, annotation)) == fingerprint (self, annotation, lane);
 }
 
 /**

@@ -20,6 +20,8 @@ const GlsCategoryCount *gls_density_get_lane       (GlsDensity  *self,
 gboolean                gls_density_get_mark       (GlsDensity  *self,
                                                     guint        row,
                                                     guint        lane);
+gboolean                gls_density_has_placed     (GlsDensity  *self,
+                                                    GlsAnnotation *annotation);
 guint                   gls_density_row_offset     (GlsDensity  *self,
                                                     double       fraction);
 char                   *gls_density_describe       (GlsDensity  *self);

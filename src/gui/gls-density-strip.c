@@ -28,6 +28,7 @@ struct _GlsDensityStrip
 
   guint           update_source;
   guint           n_lanes;
+  guint           dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlsDensityStrip, gls_density_strip, GTK_TYPE_WIDGET)
@@ -39,6 +40,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static guint
 n_rows_for (GlsDensityStrip *self)
@@ -67,6 +75,7 @@ update (gpointer data)
   guint n_lanes;
 
   self->update_source = 0;
+  self->dirty = FALSE;
   g_clear_pointer (&self->density, gls_density_free);
   if (self->document != NULL)
     self->density = gls_density_new (self->document, n_rows_for (self));
@@ -79,6 +88,7 @@ update (gpointer data)
     }
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[UPDATED], 0);
 
   return G_SOURCE_REMOVE;
 }
@@ -88,6 +98,31 @@ queue_update (GlsDensityStrip *self)
 {
   if (self->update_source == 0)
     self->update_source = g_idle_add_full (G_PRIORITY_LOW, update, self, NULL);
+}
+
+/* Only what moves the marks counts: an annotation added or removed,
+ * moved or given another category, or another codebook. Typing a note
+ * changes the document at each key, and must not bucket again a hundred
+ * thousand annotations each time. */
+static void
+mark_dirty (GlsDensityStrip *self)
+{
+  self->dirty = TRUE;
+}
+
+static void
+on_annotation_changed (GlsDensityStrip *self,
+                       GlsAnnotation   *annotation)
+{
+  if (self->density == NULL || !gls_density_has_placed (self->density, annotation))
+    self->dirty = TRUE;
+}
+
+static void
+on_changed (GlsDensityStrip *self)
+{
+  if (self->dirty)
+    queue_update (self);
 }
 
 static void
@@ -102,7 +137,14 @@ on_document_notify (GlsDensityStrip *self)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (document, "annotation-added", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "annotation-removed", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "annotation-changed", G_CALLBACK (on_annotation_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::codebook", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+    }
   queue_update (self);
 }
 
@@ -324,6 +366,15 @@ gls_density_strip_class_init (GlsDensityStripClass *klass)
     g_param_spec_object ("view", NULL, NULL, GLS_TYPE_ARTICLE_VIEW,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlsDensityStrip::updated:
+   * The annotations were bucketed again, after a change that moves the
+   * marks or a new height.
+   */
+  signals[UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "densitystrip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
