@@ -139,7 +139,14 @@ gls_category_counts_add (GPtrArray *counts,
   for (guint i = 0; more != NULL && i < more->len; i++)
     {
       const GlsCategoryCount *other = g_ptr_array_index (more, i);
-      GlsCategoryCount *count = find (counts, other->id);
+      GlsCategoryCount *count = NULL;
+
+      /* the articles of a corpus mostly share a codebook: the sums then
+       * hold each category at the same place, found without a search */
+      if (i < counts->len && g_strcmp0 (((GlsCategoryCount *) g_ptr_array_index (counts, i))->id, other->id) == 0)
+        count = g_ptr_array_index (counts, i);
+      else
+        count = find (counts, other->id);
 
       if (count == NULL)
         count = append (counts, other->id, other->label, other->color, other->position);
