@@ -9,6 +9,7 @@
 
 #include "gls-accessible.h"
 #include "gls-article-view.h"
+#include "gls-density-strip.h"
 #include "gls-settings.h"
 #include "gls-sidebar-private.h"
 #include "gls-window-private.h"
@@ -545,6 +546,7 @@ gls_window_class_init (GlsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
+  g_type_ensure (GLS_TYPE_DENSITY_STRIP);
   g_type_ensure (GLS_TYPE_SIDEBAR);
   g_type_ensure (GLS_TYPE_INFO_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-window.ui");
