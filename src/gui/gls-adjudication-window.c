@@ -28,7 +28,11 @@ struct _GlsAdjudicationWindow
   GPtrArray       *category_ids;  /* in the order of the drop-down */
 
   int              current;       /* the passage shown, or -1 */
-  int              last_decided;  /* the passage decided or undone last */
+  int              last_decided;  /* the passage decided, undone or redone last */
+
+  guint            saving : 1;          /* a save is under way */
+  guint            close_after_save : 1;
+  guint            closing : 1;         /* closes without asking again */
 };
 
 G_DEFINE_FINAL_TYPE (GlsAdjudicationWindow, gls_adjudication_window, GTK_TYPE_WINDOW)
@@ -189,6 +193,29 @@ describe_decision (GlsAdjudicationWindow *self,
     }
 }
 
+/* The title says what the main window's says: a bullet while decisions
+ * are not saved; and how far the adjudication is. */
+static void
+update_title (GlsAdjudicationWindow *self)
+{
+  GlsSource *source = gls_document_get_source (gls_adjudication_get_gold (self->adjudication));
+  GFile *file = gls_source_get_file (source);
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : g_strdup (gls_source_get_display_name (source));
+  g_autofree char *title = NULL;
+
+  /* Translators: the article's file name, the passages settled, all passages */
+  title = g_strdup_printf (_("Adjudication — %s — %u of %u settled"), name,
+                           gls_adjudication_get_n_settled (self->adjudication),
+                           gls_adjudication_get_n_passages (self->adjudication));
+  if (gls_adjudication_get_modified (self->adjudication))
+    {
+      g_autofree char *unsaved = g_strconcat ("• ", title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), unsaved);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 update_panel (GlsAdjudicationWindow *self)
 {
@@ -201,7 +228,12 @@ update_panel (GlsAdjudicationWindow *self)
   /* Translators: passages settled, and all passages */
   progress = g_strdup_printf (_("%u of %u passages settled"), gls_adjudication_get_n_settled (self->adjudication), n);
   gtk_label_set_text (self->progress_label, progress);
+  update_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.undo", gls_adjudication_can_undo (self->adjudication));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.redo", gls_adjudication_can_redo (self->adjudication));
+  /* one save at a time: the state file of each lands in order */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.save", !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.save-as", !self->saving);
 
   if (self->current < 0)
     {
@@ -369,36 +401,83 @@ action_edit (GtkWidget  *widget,
   decided (self, ok, error);
 }
 
+/* Undo and redo, one decision a step */
 static void
 action_undo (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   GlsAdjudicationWindow *self = GLS_ADJUDICATION_WINDOW (widget);
+  gboolean redo = g_str_equal (action_name, "adjudication.redo");
 
-  if (!gls_adjudication_undo (self->adjudication))
+  if (!(redo ? gls_adjudication_redo : gls_adjudication_undo) (self->adjudication))
     {
       gtk_widget_error_bell (widget);
       return;
     }
 
-  /* back to the passage whose decision went */
+  /* to the passage whose decision went, or came back */
   show_passage (self, self->last_decided);
 }
 
 static gboolean
-save (GlsAdjudicationWindow *self,
-      GFile                 *file)
+close_when_idle (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
 
-  if (!gls_adjudication_save (self->adjudication, file, &error))
+/* Closes without asking again, once the dialog that asked is gone */
+static void
+close_later (GlsAdjudicationWindow *self)
+{
+  self->closing = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GlsAdjudicationWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean close = self->close_after_save;
+  gboolean ok = gls_adjudication_save_finish (GLS_ADJUDICATION (object), result, &error);
+
+  self->saving = FALSE;
+  self->close_after_save = FALSE;
+  if (self->adjudication == NULL)
+    return;  /* the window went with the application */
+
+  /* nothing is lost: a failed save keeps the window and its decisions */
+  if (!ok)
+    gls_dialogs_show_error (GTK_WINDOW (self), error->message);
+  else if (close)
     {
-      gls_dialogs_show_error (GTK_WINDOW (self), error->message);
-      return FALSE;
+      /* decisions taken while it saved are asked about again */
+      if (gls_adjudication_get_modified (self->adjudication))
+        gtk_window_close (GTK_WINDOW (self));
+      else
+        close_later (self);
     }
 
-  return TRUE;
+  update_panel (self);
+}
+
+/* Saves in the background; with @close, the window closes once saved. */
+static void
+save (GlsAdjudicationWindow *self,
+      GFile                 *file,
+      gboolean               close)
+{
+  self->close_after_save |= close;
+  if (self->saving)
+    return;
+
+  self->saving = TRUE;
+  update_panel (self);
+  gls_adjudication_save_async (self->adjudication, file, NULL, on_saved, g_object_ref (self));
 }
 
 static void
@@ -406,7 +485,7 @@ action_save (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  save (GLS_ADJUDICATION_WINDOW (widget), NULL);
+  save (GLS_ADJUDICATION_WINDOW (widget), NULL, FALSE);
 }
 
 static void
@@ -419,7 +498,7 @@ on_save_as_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      save (self, file);
+      save (self, file, FALSE);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -445,14 +524,59 @@ action_save_as (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* What is settled is kept: closing saves. */
+static void
+on_close_response (GtkDialog             *dialog,
+                   int                    response,
+                   GlsAdjudicationWindow *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    save (self, NULL, TRUE);
+  else if (response == GTK_RESPONSE_REJECT)
+    close_later (self);
+}
+
+/* Nothing settled is lost without asking; a save under way is waited for. */
 static gboolean
 on_close_request (GlsAdjudicationWindow *self)
 {
-  if (gls_adjudication_get_modified (self->adjudication))
-    return !save (self, NULL);
+  GtkWidget *dialog;
+  GFile *gold;
+  g_autofree char *name = NULL;
 
-  return FALSE;
+  if (self->closing)
+    return FALSE;
+
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+
+  if (!gls_adjudication_get_modified (self->adjudication))
+    return FALSE;
+
+  gold = gls_adjudication_get_gold_file (self->adjudication);
+  name = gold != NULL ? g_file_get_basename (gold) : g_strdup (gtk_window_get_title (GTK_WINDOW (self)));
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   /* Translators: the gold standard's file name */
+                                   _("Save the decisions in “%s” before closing?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you do not save, the decisions since the last save will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }
 
 static void
@@ -526,9 +650,13 @@ gls_adjudication_window_class_init (GlsAdjudicationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "adjudication.merge", NULL, action_merge);
   gtk_widget_class_install_action (widget_class, "adjudication.edit", NULL, action_edit);
   gtk_widget_class_install_action (widget_class, "adjudication.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "adjudication.redo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "adjudication.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "adjudication.save-as", NULL, action_save_as);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "adjudication.undo", NULL);
+  /* as in the main window */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "adjudication.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "adjudication.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "adjudication.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -605,7 +733,6 @@ gls_adjudication_window_new (GtkApplication  *application,
 {
   GlsAdjudicationWindow *self;
   GlsSource *source;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (GLS_IS_ADJUDICATION (adjudication), NULL);
 
@@ -613,9 +740,6 @@ gls_adjudication_window_new (GtkApplication  *application,
   self->adjudication = g_object_ref (adjudication);
   source = gls_document_get_source (gls_adjudication_get_gold (adjudication));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), gls_source_get_text (source, NULL), -1);
-  /* Translators: the article's name */
-  title = g_strdup_printf (_("Adjudication — %s"), gls_source_get_display_name (source));
-  gtk_window_set_title (GTK_WINDOW (self), title);
   fill_legend_and_categories (self);
 
   if (gls_adjudication_get_n_settled (adjudication) == 0)
