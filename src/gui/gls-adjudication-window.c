@@ -1,7 +1,7 @@
 /* gls-adjudication-window.c
  * Settling two or three coders' annotations by keyboard: coder A's spans
  * are underlined, B's in italics, C's struck through, each in its colour;
- * passages not settled are tinted, the gold standard is bold. The
+ * passages not settled are tinted, the gold standard shaded green. The
  * decisions go to the GlsAdjudication, which this window observes. */
 #define G_LOG_DOMAIN "gls-adjudication-window"
 
@@ -26,6 +26,7 @@ struct _GlsAdjudicationWindow
   /* Owned */
   GlsAdjudication *adjudication;
   GPtrArray       *category_ids;  /* in the order of the drop-down */
+  GArray          *gold_spans;    /* GlsSpan: where the gold is drawn */
 
   int              current;       /* the passage shown, or -1 */
   int              last_decided;  /* the passage decided, undone or redone last */
@@ -69,7 +70,10 @@ create_tags (GlsAdjudicationWindow *self)
   gtk_text_buffer_create_tag (buffer, "open", "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.30 }, NULL);
   gtk_text_buffer_create_tag (buffer, "settled", "background-rgba", &(GdkRGBA) { 0.20, 0.82, 0.48, 0.15 }, NULL);
   gtk_text_buffer_create_tag (buffer, "current", "background-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 0.35 }, NULL);
-  gtk_text_buffer_create_tag (buffer, "gold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  /* a shade, not bold: the gold changes with every decision, and a tag
+   * that changes the text's width re-wraps lines, whose new heights GTK 4.8
+   * finds while drawing, moving the scroll bar it is drawing (it warns) */
+  gtk_text_buffer_create_tag (buffer, "gold", "background-rgba", &(GdkRGBA) { 0.15, 0.64, 0.41, 0.45 }, NULL);
 }
 
 static void
@@ -97,27 +101,12 @@ apply_annotation (GtkTextBuffer *buffer,
     }
 }
 
-/* Draws everything again: articles adjudicated are small next to what
- * a text view redraws anyway. */
+/* The coders' spans never change: drawn once */
 static void
-update_tags (GlsAdjudicationWindow *self)
+apply_coder_tags (GlsAdjudicationWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GListModel *gold = G_LIST_MODEL (gls_document_get_annotations (gls_adjudication_get_gold (self->adjudication)));
   GPtrArray *coders = gls_adjudication_get_coders (self->adjudication);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (buffer, &start, &end);
-
-  for (guint i = 0; i < gls_adjudication_get_n_passages (self->adjudication); i++)
-    {
-      GlsPassage *passage = gls_adjudication_get_passage (self->adjudication, i);
-      gboolean settled = gls_adjudication_get_decision (self->adjudication, i, NULL) != GLS_DECISION_NONE;
-
-      apply (buffer, (int) i == self->current ? "current" : settled ? "settled" : "open",
-             gls_passage_get_start (passage), gls_passage_get_end (passage));
-    }
 
   for (guint i = 0; i < coders->len; i++)
     {
@@ -127,11 +116,58 @@ update_tags (GlsAdjudicationWindow *self)
       for (guint j = 0; j < coder->annotations->len; j++)
         apply_annotation (buffer, tag, g_ptr_array_index (coder->annotations, j));
     }
+}
+
+static void
+clear_state_tags (GtkTextBuffer *buffer,
+                  guint          start,
+                  guint          end)
+{
+  static const char * const tags[] = { "open", "settled", "current", "gold" };
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    gtk_text_buffer_remove_tag_by_name (buffer, tags[i], &a, &b);
+}
+
+/* Draws the passages and the gold standard again, only where they are
+ * and were: every line a tag change touches is laid out again */
+static void
+update_tags (GlsAdjudicationWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GListModel *gold = G_LIST_MODEL (gls_document_get_annotations (gls_adjudication_get_gold (self->adjudication)));
+  guint n = gls_adjudication_get_n_passages (self->adjudication);
+
+  for (guint i = 0; i < self->gold_spans->len; i++)
+    {
+      GlsSpan *span = &g_array_index (self->gold_spans, GlsSpan, i);
+      clear_state_tags (buffer, span->start, span->end);
+    }
+  g_array_set_size (self->gold_spans, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlsPassage *passage = gls_adjudication_get_passage (self->adjudication, i);
+      gboolean settled = gls_adjudication_get_decision (self->adjudication, i, NULL) != GLS_DECISION_NONE;
+
+      clear_state_tags (buffer, gls_passage_get_start (passage), gls_passage_get_end (passage));
+      apply (buffer, (int) i == self->current ? "current" : settled ? "settled" : "open",
+             gls_passage_get_start (passage), gls_passage_get_end (passage));
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (gold); i++)
     {
       g_autoptr(GlsAnnotation) annotation = g_list_model_get_item (gold, i);
+
       apply_annotation (buffer, "gold", annotation);
+      for (guint j = 0; j < gls_annotation_get_n_targets (annotation); j++)
+        {
+          GlsSpan span = gls_annotation_get_target (annotation, j);
+          g_array_append_val (self->gold_spans, span);
+        }
     }
 }
 
@@ -281,7 +317,7 @@ show_passage (GlsAdjudicationWindow *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &iter,
                                       gls_passage_get_start (gls_adjudication_get_passage (self->adjudication, passage)));
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.1, TRUE, 0.0, 0.3);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0.0, 0.3);
 }
 
 /* After a decision: on to the next passage not settled */
@@ -624,6 +660,7 @@ gls_adjudication_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_ADJUDICATION_WINDOW);
   g_clear_object (&self->adjudication);
   g_clear_pointer (&self->category_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->gold_spans, g_array_unref);
 
   G_OBJECT_CLASS (gls_adjudication_window_parent_class)->dispose (object);
 }
@@ -669,6 +706,7 @@ gls_adjudication_window_init (GlsAdjudicationWindow *self)
   self->current = -1;
   self->last_decided = -1;
   self->category_ids = g_ptr_array_new_with_free_func (g_free);
+  self->gold_spans = g_array_new (FALSE, FALSE, sizeof (GlsSpan));
   create_tags (self);
   add_keys (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
@@ -698,8 +736,9 @@ fill_legend_and_categories (GlsAdjudicationWindow *self)
                                                        _(styles[i]));
       g_string_append (legend, line);
     }
-  /* Translators: how the gold standard is drawn */
-  g_string_append_printf (legend, "\n<b>%s</b>", _("Gold standard: bold"));
+  g_string_append_printf (legend, "\n<span background=\"#26a269\" bgalpha=\"45%%\">%s</span>",
+                          /* Translators: how the gold standard is drawn */
+                          _("Gold standard: shaded green"));
   gtk_label_set_markup (self->legend_label, legend->str);
   g_string_free (legend, TRUE);
 
@@ -741,6 +780,7 @@ gls_adjudication_window_new (GtkApplication  *application,
   source = gls_document_get_source (gls_adjudication_get_gold (adjudication));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), gls_source_get_text (source, NULL), -1);
   fill_legend_and_categories (self);
+  apply_coder_tags (self);
 
   if (gls_adjudication_get_n_settled (adjudication) == 0)
     gls_adjudication_accept_agreed (adjudication);
