@@ -119,6 +119,12 @@ class Adjudication(e2e.App):
         TAP.check(ok, description, 'want title %r, window title: %r' % (want, title))
         return ok
 
+    def start(self):
+        super().start()
+        # the first keys go astray when the toolkit has not taken in the
+        # focus yet, and N shows nothing to wait for
+        time.sleep(0.5 * e2e.SLOWER)
+
     def press(self, keys, n, total, unsaved, description):
         """Presses keys and waits for the title they should make."""
         self.key(*keys)
