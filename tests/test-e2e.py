@@ -208,6 +208,8 @@ class App:
         self.window = None
         self.log_path = None
         self.runs = 0
+        # the title of the window it shows
+        self.pattern = '^(• )?' + re.escape(self.name) + ' — '
 
     @property
     def state_dir(self):
@@ -260,12 +262,11 @@ class App:
                                      cwd=self.home)
         log.close()
         self.window = None
-        pattern = '^(• )?' + re.escape(self.name) + ' — '
 
         def find():
             if self.proc.poll() is not None:
                 return 'exited'
-            status, out = xdo('search', '--onlyvisible', '--name', pattern, timeout=5)
+            status, out = xdo('search', '--onlyvisible', '--name', self.pattern, timeout=5)
             ids = out.split()
             return ids[0] if status == 0 and ids else None
 
