@@ -40,6 +40,7 @@ struct _GlsArticleView
   double         press_x;
   double         press_y;
   guint          click_source;
+  GlsSpan        shift_selection;  /* the selection when Shift was pressed */
   guint          edge_source;
   guint          edge_end : 1;  /* Ctrl+End, not Ctrl+Home */
   char          *announced;
