@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "bench-data.h"
@@ -29,15 +28,6 @@ typedef struct
   guint       previous;
   gboolean    emptied;   /* the list showed neither the old nor the new results */
 } Listing;
-
-static gboolean
-highlights_drawn (gpointer data)
-{
-  GlsWindow *window = data;
-
-  return gls_window_get_document (window) != NULL &&
-         gls_article_view_get_n_drawn (gls_window_get_article_view (window)) > 0;
-}
 
 static gboolean
 shows_results (gpointer data)
@@ -117,7 +107,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) source = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GString) typed = g_string_new (NULL);
@@ -136,28 +125,13 @@ main (int   argc,
       return 0;
     }
 
-  dir = g_dir_make_tmp ("glossator-bench-XXXXXX", &error);
-  g_print ("Generating a 10 MB article with 100,000 annotations…\n");
-  if (!bench_generate (dir, 10 * 1000 * 1000, 100000, &source, &error))
-    {
-      g_printerr ("bench-filter: %s\n", error->message);
-      return 1;
-    }
+  if ((source = bench_generate_10mb (&dir)) == NULL)
+    return 1;
 
   application = GTK_APPLICATION (gls_application_new ("io.github.glossator.GlossatorBench", G_APPLICATION_NON_UNIQUE));
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
-  window = gls_window_new (application);
-  bench_watch_keys (GTK_WINDOW (window));
-  gls_window_open (window, source);
-  gtk_window_present (GTK_WINDOW (window));
-  {
-    BenchFrame frame = { g_get_monotonic_time (), 0, highlights_drawn, window, FALSE };
-    bench_wait_frame (GTK_WIDGET (window), &frame, BENCH_GIVE_UP_S);
-  }
-  while (gls_article_view_get_filling (gls_window_get_article_view (window)))
-    g_main_context_iteration (NULL, TRUE);
-  bench_longest_block (500);
+  window = bench_open_window (application, source);
 
   listing.sidebar = GLS_SIDEBAR (find_widget (GTK_WIDGET (window), GLS_TYPE_SIDEBAR));
   entry = find_widget (GTK_WIDGET (listing.sidebar), GTK_TYPE_SEARCH_ENTRY);
@@ -223,13 +197,7 @@ main (int   argc,
   while (g_main_context_iteration (NULL, FALSE));
   g_object_unref (application);
 
-  {
-    g_autofree char *path = g_file_get_path (source);
-    g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
-    g_unlink (path);
-    g_unlink (sidecar);
-    g_rmdir (dir);
-  }
+  bench_remove (dir, source);
 
   return 0;
 }

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libxml/parser.h>
 
@@ -20,15 +19,6 @@
 
 /* The goal: Glossator's peak at most this times the floor's */
 #define GOAL_RATIO 1.3
-
-static gboolean
-highlights_drawn (gpointer data)
-{
-  GlsWindow *window = data;
-
-  return gls_window_get_document (window) != NULL &&
-         gls_article_view_get_n_drawn (gls_window_get_article_view (window)) > 0;
-}
 
 static gboolean
 always (gpointer data)
@@ -56,21 +46,11 @@ run_glossator (const char *path)
 {
   g_autoptr(GFile) source = g_file_new_for_path (path);
   GtkApplication *application;
-  GlsWindow *window;
 
   application = GTK_APPLICATION (gls_application_new ("io.github.glossator.GlossatorBench", G_APPLICATION_NON_UNIQUE));
   g_application_register (G_APPLICATION (application), NULL, NULL);
-  window = gls_window_new (application);
-  gls_window_open (window, source);
-  gtk_window_present (GTK_WINDOW (window));
-  {
-    BenchFrame frame = { g_get_monotonic_time (), 0, highlights_drawn, window, FALSE };
-    bench_wait_frame (GTK_WIDGET (window), &frame, BENCH_GIVE_UP_S);
-  }
-  while (gls_article_view_get_filling (gls_window_get_article_view (window)))
-    g_main_context_iteration (NULL, TRUE);
-  /* whatever the opening left to do */
-  bench_longest_block (1000);
+  bench_open_window (application, source);
+  bench_longest_block (500);
   print_memory ();
 
   return 0;
@@ -139,7 +119,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) source = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -156,13 +135,8 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "floor"))
     return run_floor (argv[2]);
 
-  dir = g_dir_make_tmp ("glossator-bench-XXXXXX", &error);
-  g_print ("Generating a 10 MB article with 100,000 annotations…\n");
-  if (!bench_generate (dir, 10 * 1000 * 1000, 100000, &source, &error))
-    {
-      g_printerr ("bench-memory: %s\n", error->message);
-      return 1;
-    }
+  if ((source = bench_generate_10mb (&dir)) == NULL)
+    return 1;
   path = g_file_get_path (source);
 
   if (!measure (argv[0], "floor", path, &floor_peak, &floor_rss) ||
@@ -175,12 +149,7 @@ main (int   argc,
   bench_print_goal (peak <= GOAL_RATIO * floor_peak,
                     "peak memory on open %.2f× the floor (goal <= %.1f×)", peak / floor_peak, GOAL_RATIO);
 
-  {
-    g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
-    g_unlink (path);
-    g_unlink (sidecar);
-    g_rmdir (dir);
-  }
+  bench_remove (dir, source);
 
   return 0;
 }
