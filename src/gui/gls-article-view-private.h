@@ -55,6 +55,12 @@ GtkWidget *_gls_article_view_get_popover (GlsArticleView *self);
 char      *_gls_article_view_dup_tooltip (GlsArticleView *self,
                                           double          x,
                                           double          y);
+void       _gls_article_view_range_selected (GlsArticleView *self,
+                                             guint           start,
+                                             guint           end);
+
+/* gls-article-view-selection.c */
+void       _gls_article_view_add_selection_keys (GlsArticleView *self);
 
 /* gls-article-view-actions.c */
 void       _gls_article_view_install_actions  (GtkWidgetClass   *widget_class);
