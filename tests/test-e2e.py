@@ -447,6 +447,17 @@ def check_sidecar(sidecar, expected, description):
     return annotations
 
 
+def start_and_annotate_first_word(app, description):
+    """Starts app, selects the first word with Shift+Ctrl+Right and presses
+    1; Abort unless that makes one unsaved annotation."""
+    app.start()
+    app.key('ctrl+Home', 'shift+ctrl+Right')
+    time.sleep(0.3)
+    app.key('1')
+    if not check_title(app, 1, True, description):
+        raise Abort('no annotation on the first word')
+
+
 def draft_files(app):
     return sorted(glob.glob(os.path.join(app.drafts_dir, '*')))
 
@@ -565,12 +576,7 @@ def case_note_typing(tmp, shots):
 
     app = App(os.path.join(tmp, 'home'), article)
     try:
-        app.start()
-        app.key('ctrl+Home', 'shift+ctrl+Right')
-        time.sleep(0.3)
-        app.key('1')
-        if not check_title(app, 1, True, 'case 3: key 1 makes one annotation'):
-            raise Abort('no annotation to write a note on')
+        start_and_annotate_first_word(app, 'case 3: key 1 makes one annotation')
         app.key('Return')
         time.sleep(0.3)     # the note editor takes the focus
         app.type('a1b2')
@@ -598,12 +604,7 @@ def case_undo_redo(tmp, shots):
 
     app = App(os.path.join(tmp, 'home'), article)
     try:
-        app.start()
-        app.key('ctrl+Home', 'shift+ctrl+Right')
-        time.sleep(0.3)
-        app.key('1')
-        if not check_title(app, 1, True, 'case 4: key 1 on the first word makes one annotation'):
-            raise Abort('no first annotation')
+        start_and_annotate_first_word(app, 'case 4: key 1 on the first word makes one annotation')
         app.key('shift+ctrl+Right', 'shift+ctrl+Right')
         time.sleep(0.3)
         app.key('2')
@@ -764,12 +765,7 @@ def case_sticky(tmp, shots):
 
     app = App(os.path.join(tmp, 'home'), article)
     try:
-        app.start()
-        app.key('ctrl+Home', 'shift+ctrl+Right')
-        time.sleep(0.3)
-        app.key('1')
-        if not check_title(app, 1, True, 'case 7: key 1 on the first word makes one annotation'):
-            raise Abort('no first annotation')
+        start_and_annotate_first_word(app, 'case 7: key 1 on the first word makes one annotation')
         app.key('shift+ctrl+y')
         time.sleep(0.5)
         screenshot(shots, 'case7-sticky.png', 'with sticky mode on (its indicator in the header bar)')
