@@ -19,6 +19,7 @@ G_DEFINE_FINAL_TYPE (GlsWindow, gls_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_ARMED,
+  PROP_STICKY,
   N_PROPS
 };
 
@@ -155,7 +156,8 @@ on_annotation_activated (GlsWindow     *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
-/* In quick mode, a mouse selection is annotated at once. */
+/* In quick mode, a finished selection is annotated at once with the
+ * armed category; in sticky mode, with the last category used. */
 static void
 on_range_selected (GlsWindow *self,
                    guint      start,
@@ -163,6 +165,8 @@ on_range_selected (GlsWindow *self,
 {
   if (self->armed != NULL)
     _gls_window_annotate (self, self->armed);
+  else
+    _gls_window_sticky_annotate (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -481,6 +485,10 @@ gls_window_get_property (GObject    *object,
       g_value_set_string (value, self->armed ? self->armed : "");
       break;
 
+    case PROP_STICKY:
+      g_value_set_boolean (value, self->sticky);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -504,6 +512,13 @@ gls_window_set_property (GObject      *object,
       g_clear_pointer (&self->armed, g_free);
       if (armed != NULL && *armed != '\0')
         self->armed = g_strdup (armed);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_STICKY:
+      if (self->sticky == g_value_get_boolean (value))
+        return;
+      _gls_window_set_sticky (self, g_value_get_boolean (value));
       g_object_notify_by_pspec (object, pspec);
       break;
 
@@ -543,6 +558,10 @@ gls_window_class_init (GlsWindowClass *klass)
   properties[PROP_ARMED] =
     g_param_spec_string ("armed", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether each finished selection gets the last category: the state of win.sticky */
+  properties[PROP_STICKY] =
+    g_param_spec_boolean ("sticky", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
@@ -568,6 +587,7 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, sticky_label);
 
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);
