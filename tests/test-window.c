@@ -1187,6 +1187,12 @@ compare_loaded (gpointer data)
   return compare != NULL && gls_compare_view_get_document (compare) != NULL && !gls_compare_view_is_busy (compare);
 }
 
+static gboolean
+window_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
 /* Closing the window with unsaved changes on the compared side asks, and
  * Save writes them: nothing of the second article is lost. */
 static void
@@ -1232,7 +1238,8 @@ test_close_compare_unsaved (void)
   g_assert_nonnull (dialog);
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin (200);
+  /* the save and the closing take what a loaded machine gives them */
+  gls_test_wait_for (window_hidden, window);
   g_assert_true (g_file_test (other_sidecar, G_FILE_TEST_EXISTS));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
 
