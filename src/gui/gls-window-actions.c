@@ -82,6 +82,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-as", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-qdpx", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-operation", !gls_window_is_idle (self));
   for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
