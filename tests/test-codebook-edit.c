@@ -212,6 +212,60 @@ test_key (Fixture       *fixture,
   g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
 }
 
+/* Alt+1…Alt+9: one step, refused when another category has the key, kept
+ * as an extension attribute through a save and a load. */
+static void
+test_alt_key (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GlsDocument) loaded = NULL;
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *article = g_build_filename (dir, "edit.txt", NULL);
+  g_autofree char *sidecar = g_build_filename (dir, "edit.txt.annotations.xml", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  const char *text;
+
+  g_assert_true (gls_document_set_category_shortcut (fixture->document, "claim", 2, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_category_get_alt_key (lookup (fixture, "claim")), ==, 2);
+  /* one shortcut per category: the plain key went */
+  g_assert_cmpuint (gls_category_get_key (lookup (fixture, "claim")), ==, 0);
+  g_assert_true (gls_codebook_lookup_alt_key (gls_document_get_codebook (fixture->document), 2) ==
+                 lookup (fixture, "claim"));
+  assert_one_step (fixture);
+
+  saved = gls_document_serialize (fixture->document);
+  text = g_bytes_get_data (saved, NULL);
+  g_assert_nonnull (strstr (text, "https://glossator.github.io/ns/keys/1"));
+  g_assert_nonnull (g_strstr_len (text, g_bytes_get_size (saved), ":alt=\"2\""));
+
+  /* taken: refused, naming who has it, and nothing changes */
+  g_assert_false (gls_document_set_category_shortcut (fixture->document, "quote", 2, TRUE, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Claim"));
+  g_clear_error (&error);
+  g_assert_false (gls_document_set_category_shortcut (fixture->document, "quote", 3, FALSE, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (gls_category_get_alt_key (lookup (fixture, "quote")), ==, 0);
+
+  /* back to a plain key takes the Alt key away */
+  g_assert_true (gls_document_set_category_shortcut (fixture->document, "claim", 1, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_category_get_key (lookup (fixture, "claim")), ==, 1);
+  g_assert_cmpuint (gls_category_get_alt_key (lookup (fixture, "claim")), ==, 0);
+
+  /* the saved file loads with its Alt key */
+  gls_test_write (article, gls_source_get_text (gls_document_get_source (fixture->document), NULL), -1);
+  gls_test_write (sidecar, text, g_bytes_get_size (saved));
+  loaded = gls_test_load (article_file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_category_get_alt_key (gls_codebook_lookup (gls_document_get_codebook (loaded), "claim")), ==, 2);
+  gls_test_rm_rf (dir);
+}
+
 static void
 test_move (Fixture       *fixture,
            gconstpointer  data)
@@ -408,6 +462,20 @@ test_palette_pick (void)
   g_assert_cmpuint (gls_category_get_key (gls_codebook_lookup (codebook, "c8")), ==, 9);
   g_assert_cmpuint (gls_category_get_key (gls_codebook_lookup (codebook, "c9")), ==, 0);
   g_assert_cmpuint (gls_codebook_pick_key (codebook), ==, 0);
+
+  /* past nine, Alt+1, Alt+2… */
+  g_assert_cmpuint (gls_codebook_pick_alt_key (codebook), ==, 1);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("alt%u", i);
+      g_autoptr(GlsCategory) category = gls_category_new (id);
+
+      gls_codebook_give_free_key (codebook, category);
+      g_assert_cmpuint (gls_category_get_key (category), ==, 0);
+      g_assert_cmpuint (gls_category_get_alt_key (category), ==, i < 9 ? i + 1 : 0);
+      g_assert_true (gls_codebook_add_category (codebook, NULL, category, NULL));
+    }
+  g_assert_cmpuint (gls_codebook_pick_alt_key (codebook), ==, 0);
 }
 
 /* Categories a brat import adds take palette colours and keys no category
@@ -453,6 +521,7 @@ main (int   argc,
   ADD ("/codebook-edit/rename", test_rename);
   ADD ("/codebook-edit/recolor", test_recolor);
   ADD ("/codebook-edit/key", test_key);
+  ADD ("/codebook-edit/alt-key", test_alt_key);
   ADD ("/codebook-edit/move", test_move);
   ADD ("/codebook-edit/merge", test_merge);
   ADD ("/codebook-edit/merge-into-child", test_merge_into_child);

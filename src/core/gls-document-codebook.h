@@ -42,6 +42,11 @@ gboolean     gls_document_set_category_key         (GlsDocument        *self,
                                                     const char         *id,
                                                     guint               key,
                                                     GError            **error);
+gboolean     gls_document_set_category_shortcut    (GlsDocument        *self,
+                                                    const char         *id,
+                                                    guint               key,
+                                                    gboolean            alt,
+                                                    GError            **error);
 gboolean     gls_document_move_category            (GlsDocument        *self,
                                                     const char         *id,
                                                     const char         *parent,
