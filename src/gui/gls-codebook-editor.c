@@ -9,6 +9,7 @@
 
 #include "gls-codebook-editor.h"
 #include "gls-color-swatch.h"
+#include "gls-palette-row.h"
 
 struct _GlsCodebookEditor
 {
@@ -24,7 +25,7 @@ struct _GlsCodebookEditor
   GtkBox             *palette_box;
   GtkEntry           *color_entry;
   GtkLabel           *contrast_label;
-  GtkSpinButton      *key_spin;
+  GtkDropDown        *key_dropdown;
   GtkDropDown        *merge_dropdown;
   GtkLabel           *usage_label;
   GtkWidget          *form;
@@ -112,8 +113,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *key = gtk_widget_get_next_sibling (label);
   g_autofree char *key_text = NULL;
 
-  if (gls_category_get_key (category) > 0)
-    key_text = g_strdup_printf ("%u", gls_category_get_key (category));
+  key_text = gls_palette_row_dup_key_label (category);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gls_color_swatch_set_color (GLS_COLOR_SWATCH (swatch), gls_category_get_color (category));
   gtk_label_set_text (GTK_LABEL (label), gls_category_get_label (category));
@@ -170,7 +170,8 @@ describe_differences (GlsCodebook *mine,
       else if (g_strcmp0 (gls_category_get_label (ours), gls_category_get_label (theirs)) != 0 ||
                g_strcmp0 (gls_category_get_color (ours), gls_category_get_color (theirs)) != 0 ||
                g_strcmp0 (gls_category_get_description (ours), gls_category_get_description (theirs)) != 0 ||
-               gls_category_get_key (ours) != gls_category_get_key (theirs))
+               gls_category_get_key (ours) != gls_category_get_key (theirs) ||
+               gls_category_get_alt_key (ours) != gls_category_get_alt_key (theirs))
         changed++;
     }
   for (guint i = 0; i < gls_codebook_get_n_categories (mine); i++)
@@ -232,6 +233,42 @@ update_contrast (GlsCodebookEditor *self,
   gtk_label_set_text (self->contrast_label, text);
 }
 
+/* The key field's items: none, 1 to 9, then Alt+1 to Alt+9 */
+static void
+fill_keys (GlsCodebookEditor *self)
+{
+  g_autoptr(GtkStringList) keys = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (keys, C_("key", "None"));
+  for (guint key = 1; key <= 9; key++)
+    {
+      g_autofree char *digit = g_strdup_printf ("%u", key);
+
+      gtk_string_list_append (keys, digit);
+    }
+  for (guint key = 1; key <= 9; key++)
+    {
+      /* Translators: a category's shortcut, the Alt key and a digit */
+      g_autofree char *alt = g_strdup_printf (_("Alt+%u"), key);
+
+      gtk_string_list_append (keys, alt);
+    }
+  gtk_drop_down_set_model (self->key_dropdown, G_LIST_MODEL (keys));
+}
+
+static void
+show_key (GlsCodebookEditor *self,
+          GlsCategory       *category)
+{
+  guint item = 0;
+
+  if (category != NULL && gls_category_get_key (category) > 0)
+    item = gls_category_get_key (category);
+  else if (category != NULL && gls_category_get_alt_key (category) > 0)
+    item = 9 + gls_category_get_alt_key (category);
+  gtk_drop_down_set_selected (self->key_dropdown, item);
+}
+
 static void
 update_form (GlsCodebookEditor *self)
 {
@@ -247,7 +284,7 @@ update_form (GlsCodebookEditor *self)
   gtk_text_buffer_set_text (buffer, description ? description : "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->color_entry),
                          category && gls_category_get_color (category) ? gls_category_get_color (category) : "");
-  gtk_spin_button_set_value (self->key_spin, category ? gls_category_get_key (category) : 0);
+  show_key (self, category);
   update_contrast (self, category ? gls_category_get_color (category) : NULL);
   update_merge_targets (self);
 
@@ -416,11 +453,18 @@ static void
 on_key_changed (GlsCodebookEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  guint item = gtk_drop_down_get_selected (self->key_dropdown);
 
-  if (self->updating || self->selected == NULL)
+  if (self->updating || self->selected == NULL || item == GTK_INVALID_LIST_POSITION)
     return;
-  gls_document_set_category_key (self->document, self->selected,
-                                 (guint) gtk_spin_button_get_value_as_int (self->key_spin), &error);
+  if (!gls_document_set_category_shortcut (self->document, self->selected, item > 9 ? item - 9 : item, item > 9,
+                                           &error))
+    {
+      /* refused: the field shows the key the category still has */
+      self->updating = TRUE;
+      show_key (self, gls_codebook_lookup (gls_document_get_codebook (self->document), self->selected));
+      self->updating = FALSE;
+    }
   report (self, error);
 }
 
@@ -744,7 +788,7 @@ gls_codebook_editor_class_init (GlsCodebookEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, palette_box);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, color_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, contrast_label);
-  gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, key_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, key_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, merge_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, usage_label);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, form);
@@ -794,6 +838,7 @@ gls_codebook_editor_init (GlsCodebookEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->description_view), focus);
 
   build_palette (self);
+  fill_keys (self);
 }
 
 /**
