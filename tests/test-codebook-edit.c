@@ -295,6 +295,57 @@ test_move (Fixture       *fixture,
   g_assert_cmpstr (unchanged, ==, reparented);
 }
 
+/* What the editor's drag and drop calls: before and after a row make a
+ * sibling, on a row a child, each one step; never into its own subtree. */
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const struct {
+    const char      *id;
+    const char      *target;
+    GlsCategoryDrop  where;
+    const char      *shape;
+  } drops[] = {
+    { "opinion", "claim", GLS_CATEGORY_DROP_BEFORE, "opinion claim number>claim quote>claim" },
+    { "number", "quote", GLS_CATEGORY_DROP_AFTER, "claim quote>claim number>claim opinion" },
+    { "quote", "number", GLS_CATEGORY_DROP_BEFORE, "claim quote>claim number>claim opinion" },
+    { "claim", "opinion", GLS_CATEGORY_DROP_AFTER, "opinion claim number>claim quote>claim" },
+    { "opinion", "number", GLS_CATEGORY_DROP_INTO, "claim number>claim opinion>number quote>claim" },
+    { "quote", "opinion", GLS_CATEGORY_DROP_AFTER, "claim number>claim opinion quote" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unchanged = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      g_autofree char *got = NULL;
+
+      g_test_message ("drop %s on %s", drops[i].id, drops[i].target);
+      g_assert_true (gls_document_drop_category (fixture->document, drops[i].id, drops[i].target,
+                                                 drops[i].where, &error));
+      g_assert_no_error (error);
+      got = shape (fixture);
+      g_assert_cmpstr (got, ==, drops[i].shape);
+      assert_one_step (fixture);
+      /* each drop from the fixture's codebook */
+      g_assert_true (gls_document_undo (fixture->document));
+    }
+
+  /* dropped on a category of its own, or onto itself: refused */
+  g_assert_false (gls_document_drop_category (fixture->document, "claim", "number", GLS_CATEGORY_DROP_INTO, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gls_document_drop_category (fixture->document, "claim", "quote", GLS_CATEGORY_DROP_AFTER, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gls_document_drop_category (fixture->document, "claim", "claim", GLS_CATEGORY_DROP_INTO, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  unchanged = shape (fixture);
+  g_assert_cmpstr (unchanged, ==, "claim number>claim quote>claim opinion");
+}
+
 static void
 test_merge (Fixture       *fixture,
             gconstpointer  data)
@@ -523,6 +574,7 @@ main (int   argc,
   ADD ("/codebook-edit/key", test_key);
   ADD ("/codebook-edit/alt-key", test_alt_key);
   ADD ("/codebook-edit/move", test_move);
+  ADD ("/codebook-edit/drop", test_drop);
   ADD ("/codebook-edit/merge", test_merge);
   ADD ("/codebook-edit/merge-into-child", test_merge_into_child);
   ADD ("/codebook-edit/delete", test_delete);

@@ -493,6 +493,52 @@ gls_document_move_category (GlsDocument  *self,
   return TRUE;
 }
 
+/**
+ * gls_document_drop_category:
+ * @target: the category @id was dropped on
+ *
+ * Moves @id next to @target or under it, as the codebook editor's drag and
+ * drop does, in one step through gls_document_move_category(): refused
+ * into its own subtree.
+ */
+gboolean
+gls_document_drop_category (GlsDocument      *self,
+                            const char       *id,
+                            const char       *target,
+                            GlsCategoryDrop   where,
+                            GError          **error)
+{
+  GlsCategory *category, *onto, *parent;
+  GPtrArray *siblings;
+  guint position, old_position;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if ((category = gls_codebook_lookup (self->codebook, id)) == NULL ||
+      (onto = gls_codebook_lookup (self->codebook, target)) == NULL)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_UNKNOWN_CATEGORY, _("The codebook “%s” has no category “%s”"),
+                   gls_codebook_get_id (self->codebook), category == NULL ? id : target);
+      return FALSE;
+    }
+
+  if (where == GLS_CATEGORY_DROP_INTO)
+    return gls_document_move_category (self, id, target, G_MAXUINT, error);
+
+  /* a sibling of @onto: its place once @category has left its own */
+  parent = onto->parent;
+  siblings = siblings_of (self->codebook, onto);
+  g_ptr_array_find (siblings, onto, &position);
+  if (category->parent == parent && g_ptr_array_find (siblings, category, &old_position) && old_position < position)
+    position--;
+  if (where == GLS_CATEGORY_DROP_AFTER && category != onto)
+    position++;
+
+  return gls_document_move_category (self, id, parent ? parent->id : NULL, position, error);
+}
+
 /* Every annotation of @category, in the document's order. */
 static GPtrArray *
 annotations_of (GlsDocument *self,

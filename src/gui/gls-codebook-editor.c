@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gls-codebook-editor.h"
+#include "gls-codebook-editor-private.h"
 #include "gls-color-swatch.h"
 #include "gls-palette-row.h"
 
@@ -97,6 +97,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 8);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
+  _gls_codebook_editor_add_drag_and_drop (expander);
 }
 
 static void
@@ -883,6 +884,37 @@ gls_codebook_editor_select (GlsCodebookEditor *self,
   g_return_if_fail (GLS_IS_CODEBOOK_EDITOR (self));
 
   select_id (self, id);
+}
+
+/**
+ * _gls_codebook_editor_drop:
+ *
+ * What dropping the row of @id on the row of @target does: one step of
+ * the codebook's history, or a message saying why not (into its own
+ * subtree); the moved category stays selected.
+ *
+ * Returns: whether the category moved (or was where it was dropped)
+ */
+gboolean
+_gls_codebook_editor_drop (GlsCodebookEditor *self,
+                           const char        *id,
+                           const char        *target,
+                           GlsCategoryDrop    where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = g_strdup (id);
+
+  g_return_val_if_fail (GLS_IS_CODEBOOK_EDITOR (self), FALSE);
+  g_return_val_if_fail (id != NULL && target != NULL, FALSE);
+
+  if (!gls_document_drop_category (self->document, id, target, where, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+  select_id (self, moved);
+
+  return TRUE;
 }
 
 /**
