@@ -136,7 +136,21 @@ test_drop (void)
   g_assert_cmpstr (gls_category_get_id (gls_codebook_get_category (gls_document_get_codebook (document), 0)), ==,
                    second);
 
-  /* two steps, undone to the codebook as it was */
+  /* the key field of the nested category: Alt+1, and it stays selected */
+  gls_codebook_editor_select (self, third);
+  drain ();
+  {
+    GObject *dropdown = gtk_widget_get_template_child (editor, GLS_TYPE_CODEBOOK_EDITOR, "key_dropdown");
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 10);
+    drain ();
+  }
+  category = gls_codebook_lookup (gls_document_get_codebook (document), third);
+  g_assert_cmpuint (gls_category_get_alt_key (category), ==, 1);
+  g_assert_cmpstr (gls_codebook_editor_get_selected (self), ==, third);
+
+  /* three steps, undone to the codebook as it was */
+  g_assert_true (gls_document_undo (document));
   g_assert_true (gls_document_undo (document));
   g_assert_true (gls_document_undo (document));
   drain ();

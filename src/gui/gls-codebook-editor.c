@@ -302,7 +302,7 @@ update_form (GlsCodebookEditor *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *action, category != NULL);
 }
 
-static void
+static gboolean
 select_id (GlsCodebookEditor *self,
            const char        *wanted)
 {
@@ -321,9 +321,11 @@ select_id (GlsCodebookEditor *self,
         {
           gtk_single_selection_set_selected (self->selection, i);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          return;
+          return TRUE;
         }
     }
+
+  return FALSE;
 }
 
 /* The document has another codebook: show it, keeping the selection. */
@@ -342,10 +344,9 @@ rebuild (GlsCodebookEditor *self)
   self->updating = TRUE;
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
   g_object_unref (tree);
-  g_clear_pointer (&self->selected, g_free);
-  if (keep != NULL)
-    select_id (self, keep);
-  if (self->selected == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  /* by what select_id() finds, not by self->selected: selecting the row
+   * the new model already has selected in the same place notifies nothing */
+  if ((keep == NULL || !select_id (self, keep)) && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   self->updating = FALSE;
   on_selection_changed (self);
