@@ -24,5 +24,8 @@ void              gls_corpus_article_set_counts        (GlsCorpusArticle *self,
                                                         guint             n_orphaned,
                                                         guint             n_fuzzy,
                                                         const char       *problem);
+GPtrArray        *gls_corpus_article_get_categories    (GlsCorpusArticle *self);
+void              gls_corpus_article_set_categories    (GlsCorpusArticle *self,
+                                                        GPtrArray        *categories);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _GlsCorpusWindow
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;
   GtkListView          *list_view;
+  GlsCorpusStatistics  *statistics;
 
   /* Owned */
   GlsCorpus            *corpus;
@@ -132,6 +133,16 @@ on_activate (GlsCorpusWindow *self,
   g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
 }
 
+/* The statistics page charts the articles the list shows, and sums them
+ * again as their counts fill in (it throttles that itself). */
+static void
+setup_statistics (GlsCorpusWindow *self)
+{
+  gls_corpus_statistics_set_model (self->statistics, G_LIST_MODEL (self->selection));
+  g_signal_connect_object (self->corpus, "notify::n-counted", G_CALLBACK (gls_corpus_statistics_queue_update),
+                           self->statistics, G_CONNECT_SWAPPED);
+}
+
 static void
 gls_corpus_window_dispose (GObject *object)
 {
@@ -155,6 +166,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   object_class->dispose = gls_corpus_window_dispose;
 
   g_type_ensure (GLS_TYPE_CORPUS_ARTICLE);
+  g_type_ensure (GLS_TYPE_CORPUS_STATISTICS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-corpus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, title_label);
@@ -162,6 +174,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
@@ -224,6 +237,8 @@ gls_corpus_window_new (GtkApplication *application,
   g_signal_connect_object (self->corpus, "notify::scanning", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->corpus, "notify::problem", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
+  setup_statistics (self);
+
   gls_corpus_scan (self->corpus);
   update_status (self);
 
@@ -250,4 +265,18 @@ gls_corpus_window_get_shown (GlsCorpusWindow *self)
   g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
 
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * gls_corpus_window_get_statistics:
+ *
+ * Returns: (transfer none): the statistics page, shown by the window's
+ *   Statistics button
+ */
+GlsCorpusStatistics *
+gls_corpus_window_get_statistics (GlsCorpusWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
+
+  return self->statistics;
 }

@@ -9,6 +9,7 @@
 
 #include "gls-accessible.h"
 #include "gls-article-view.h"
+#include "gls-density-strip.h"
 #include "gls-settings.h"
 #include "gls-sidebar-private.h"
 #include "gls-window-private.h"
@@ -18,6 +19,7 @@ G_DEFINE_FINAL_TYPE (GlsWindow, gls_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_ARMED,
+  PROP_STICKY,
   N_PROPS
 };
 
@@ -26,8 +28,9 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* Title, context menu, side panel                                      */
 
-static void
-update_title (GlsWindow *self)
+/* The window's title names both articles while comparing. */
+void
+_gls_window_update_title (GlsWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -64,7 +67,16 @@ update_title (GlsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   {
     g_autofree char *window_title = g_strdup_printf ("%s — %s", title, subtitle);
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
+    g_autofree char *compared = _gls_window_dup_compare_title (self);
+
+    if (compared != NULL)
+      {
+        /* Translators: the window's title while comparing: the window's article, then the one compared with it */
+        g_autofree char *both = g_strdup_printf (_("%s, compared with %s"), window_title, compared);
+        gtk_window_set_title (GTK_WINDOW (self), both);
+      }
+    else
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
   }
 }
 
@@ -144,7 +156,8 @@ on_annotation_activated (GlsWindow     *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
-/* In quick mode, a mouse selection is annotated at once. */
+/* In quick mode, a finished selection is annotated at once with the
+ * armed category; in sticky mode, with the last category used. */
 static void
 on_range_selected (GlsWindow *self,
                    guint      start,
@@ -152,6 +165,8 @@ on_range_selected (GlsWindow *self,
 {
   if (self->armed != NULL)
     _gls_window_annotate (self, self->armed);
+  else
+    _gls_window_sticky_annotate (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -160,7 +175,7 @@ on_range_selected (GlsWindow *self,
 static void
 on_document_changed (GlsWindow *self)
 {
-  update_title (self);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
 }
 
@@ -209,7 +224,7 @@ _gls_window_set_document (GlsWindow   *self,
 
   if (document == NULL)
     {
-      update_title (self);
+      _gls_window_update_title (self);
       _gls_window_update_actions (self);
       return;
     }
@@ -225,7 +240,7 @@ _gls_window_set_document (GlsWindow   *self,
                            G_CALLBACK (_gls_window_update_related), self, G_CONNECT_SWAPPED);
 
   on_codebook_changed (self);
-  update_title (self);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
@@ -448,7 +463,6 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->document_file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->font_css);
-  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
   g_clear_object (&self->reviewed);
   g_clear_pointer (&self->last_category, g_free);
@@ -469,6 +483,10 @@ gls_window_get_property (GObject    *object,
     {
     case PROP_ARMED:
       g_value_set_string (value, self->armed ? self->armed : "");
+      break;
+
+    case PROP_STICKY:
+      g_value_set_boolean (value, self->sticky);
       break;
 
     default:
@@ -494,6 +512,13 @@ gls_window_set_property (GObject      *object,
       g_clear_pointer (&self->armed, g_free);
       if (armed != NULL && *armed != '\0')
         self->armed = g_strdup (armed);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_STICKY:
+      if (self->sticky == g_value_get_boolean (value))
+        return;
+      _gls_window_set_sticky (self, g_value_get_boolean (value));
       g_object_notify_by_pspec (object, pspec);
       break;
 
@@ -533,9 +558,14 @@ gls_window_class_init (GlsWindowClass *klass)
   properties[PROP_ARMED] =
     g_param_spec_string ("armed", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether each finished selection gets the last category: the state of win.sticky */
+  properties[PROP_STICKY] =
+    g_param_spec_boolean ("sticky", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
+  g_type_ensure (GLS_TYPE_DENSITY_STRIP);
   g_type_ensure (GLS_TYPE_SIDEBAR);
   g_type_ensure (GLS_TYPE_INFO_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-window.ui");
@@ -557,6 +587,7 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, sticky_label);
 
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);
