@@ -212,6 +212,60 @@ test_key (Fixture       *fixture,
   g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
 }
 
+/* Alt+1…Alt+9: one step, refused when another category has the key, kept
+ * as an extension attribute through a save and a load. */
+static void
+test_alt_key (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GlsDocument) loaded = NULL;
+  g_autofree char *dir = gls_test_tmpdir ();
+  g_autofree char *article = g_build_filename (dir, "edit.txt", NULL);
+  g_autofree char *sidecar = g_build_filename (dir, "edit.txt.annotations.xml", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  const char *text;
+
+  g_assert_true (gls_document_set_category_shortcut (fixture->document, "claim", 2, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_category_get_alt_key (lookup (fixture, "claim")), ==, 2);
+  /* one shortcut per category: the plain key went */
+  g_assert_cmpuint (gls_category_get_key (lookup (fixture, "claim")), ==, 0);
+  g_assert_true (gls_codebook_lookup_alt_key (gls_document_get_codebook (fixture->document), 2) ==
+                 lookup (fixture, "claim"));
+  assert_one_step (fixture);
+
+  saved = gls_document_serialize (fixture->document);
+  text = g_bytes_get_data (saved, NULL);
+  g_assert_nonnull (strstr (text, "https://glossator.github.io/ns/keys/1"));
+  g_assert_nonnull (g_strstr_len (text, g_bytes_get_size (saved), ":alt=\"2\""));
+
+  /* taken: refused, naming who has it, and nothing changes */
+  g_assert_false (gls_document_set_category_shortcut (fixture->document, "quote", 2, TRUE, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Claim"));
+  g_clear_error (&error);
+  g_assert_false (gls_document_set_category_shortcut (fixture->document, "quote", 3, FALSE, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (gls_category_get_alt_key (lookup (fixture, "quote")), ==, 0);
+
+  /* back to a plain key takes the Alt key away */
+  g_assert_true (gls_document_set_category_shortcut (fixture->document, "claim", 1, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_category_get_key (lookup (fixture, "claim")), ==, 1);
+  g_assert_cmpuint (gls_category_get_alt_key (lookup (fixture, "claim")), ==, 0);
+
+  /* the saved file loads with its Alt key */
+  gls_test_write (article, gls_source_get_text (gls_document_get_source (fixture->document), NULL), -1);
+  gls_test_write (sidecar, text, g_bytes_get_size (saved));
+  loaded = gls_test_load (article_file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_category_get_alt_key (gls_codebook_lookup (gls_document_get_codebook (loaded), "claim")), ==, 2);
+  gls_test_rm_rf (dir);
+}
+
 static void
 test_move (Fixture       *fixture,
            gconstpointer  data)
@@ -239,6 +293,57 @@ test_move (Fixture       *fixture,
   g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
   unchanged = shape (fixture);
   g_assert_cmpstr (unchanged, ==, reparented);
+}
+
+/* What the editor's drag and drop calls: before and after a row make a
+ * sibling, on a row a child, each one step; never into its own subtree. */
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const struct {
+    const char      *id;
+    const char      *target;
+    GlsCategoryDrop  where;
+    const char      *shape;
+  } drops[] = {
+    { "opinion", "claim", GLS_CATEGORY_DROP_BEFORE, "opinion claim number>claim quote>claim" },
+    { "number", "quote", GLS_CATEGORY_DROP_AFTER, "claim quote>claim number>claim opinion" },
+    { "quote", "number", GLS_CATEGORY_DROP_BEFORE, "claim quote>claim number>claim opinion" },
+    { "claim", "opinion", GLS_CATEGORY_DROP_AFTER, "opinion claim number>claim quote>claim" },
+    { "opinion", "number", GLS_CATEGORY_DROP_INTO, "claim number>claim opinion>number quote>claim" },
+    { "quote", "opinion", GLS_CATEGORY_DROP_AFTER, "claim number>claim opinion quote" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unchanged = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      g_autofree char *got = NULL;
+
+      g_test_message ("drop %s on %s", drops[i].id, drops[i].target);
+      g_assert_true (gls_document_drop_category (fixture->document, drops[i].id, drops[i].target,
+                                                 drops[i].where, &error));
+      g_assert_no_error (error);
+      got = shape (fixture);
+      g_assert_cmpstr (got, ==, drops[i].shape);
+      assert_one_step (fixture);
+      /* each drop from the fixture's codebook */
+      g_assert_true (gls_document_undo (fixture->document));
+    }
+
+  /* dropped on a category of its own, or onto itself: refused */
+  g_assert_false (gls_document_drop_category (fixture->document, "claim", "number", GLS_CATEGORY_DROP_INTO, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gls_document_drop_category (fixture->document, "claim", "quote", GLS_CATEGORY_DROP_AFTER, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gls_document_drop_category (fixture->document, "claim", "claim", GLS_CATEGORY_DROP_INTO, &error));
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_INVALID);
+  g_clear_error (&error);
+  unchanged = shape (fixture);
+  g_assert_cmpstr (unchanged, ==, "claim number>claim quote>claim opinion");
 }
 
 static void
@@ -408,6 +513,20 @@ test_palette_pick (void)
   g_assert_cmpuint (gls_category_get_key (gls_codebook_lookup (codebook, "c8")), ==, 9);
   g_assert_cmpuint (gls_category_get_key (gls_codebook_lookup (codebook, "c9")), ==, 0);
   g_assert_cmpuint (gls_codebook_pick_key (codebook), ==, 0);
+
+  /* past nine, Alt+1, Alt+2… */
+  g_assert_cmpuint (gls_codebook_pick_alt_key (codebook), ==, 1);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("alt%u", i);
+      g_autoptr(GlsCategory) category = gls_category_new (id);
+
+      gls_codebook_give_free_key (codebook, category);
+      g_assert_cmpuint (gls_category_get_key (category), ==, 0);
+      g_assert_cmpuint (gls_category_get_alt_key (category), ==, i < 9 ? i + 1 : 0);
+      g_assert_true (gls_codebook_add_category (codebook, NULL, category, NULL));
+    }
+  g_assert_cmpuint (gls_codebook_pick_alt_key (codebook), ==, 0);
 }
 
 /* Categories a brat import adds take palette colours and keys no category
@@ -453,7 +572,9 @@ main (int   argc,
   ADD ("/codebook-edit/rename", test_rename);
   ADD ("/codebook-edit/recolor", test_recolor);
   ADD ("/codebook-edit/key", test_key);
+  ADD ("/codebook-edit/alt-key", test_alt_key);
   ADD ("/codebook-edit/move", test_move);
+  ADD ("/codebook-edit/drop", test_drop);
   ADD ("/codebook-edit/merge", test_merge);
   ADD ("/codebook-edit/merge-into-child", test_merge_into_child);
   ADD ("/codebook-edit/delete", test_delete);

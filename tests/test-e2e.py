@@ -819,6 +819,49 @@ def case_keyboard_snap(tmp, shots):
         app.stop()
 
 
+KEYS_NS = 'https://glossator.github.io/ns/keys/1'
+
+
+def case_alt_key(tmp, shots):
+    """Issue 15: a codebook of more than nine categories (a REFI-QDA
+    codebook imported by glossator-cli, whose codes take the free keys,
+    then Alt+1…); Alt+1 on the first word annotates with the category whose
+    key is Alt+1."""
+    article, sidecar, text, spans = plain_article(tmp, 1)
+    (s1, e1), = spans
+    qdc = os.path.join(tmp, 'many.qdc')
+    with open(qdc, 'w', encoding='utf-8') as f:
+        f.write("<?xml version='1.0' encoding='utf-8'?>\n<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes>\n")
+        for i in range(12):
+            f.write("<Code guid='6E2B8A10-0000-4000-8000-%012d' name='Code %d' isCodable='true'/>\n" % (i, i))
+        f.write('</Codes></CodeBook>\n')
+    proc = subprocess.run([CLI, 'codebook', article, '--import-qdc', qdc], capture_output=True, timeout=30)
+    if proc.returncode != 0:
+        raise Abort('glossator-cli codebook --import-qdc failed: %r' % proc.stderr)
+    alt = [c.get('id') for c in ET.parse(sidecar).getroot().iter(q('category'))
+           if c.get('{%s}alt' % KEYS_NS) == '1']
+    TAP.check(len(alt) == 1, 'alt key: the imported codebook gives one category Alt+1', 'categories: %r' % alt)
+    if len(alt) != 1:
+        return
+
+    app = App(os.path.join(tmp, 'home'), article)
+    try:
+        app.start()
+        app.key('ctrl+Home', 'shift+ctrl+Right')
+        time.sleep(0.3)
+        app.key('alt+1')
+        if not check_title(app, 1, True, 'alt key: Alt+1 on the first word makes one annotation'):
+            raise Abort('no annotation')
+        time.sleep(0.5)  # the title changes before the window is drawn again
+        screenshot(shots, 'alt-key.png', 'the article after Alt+1')
+        app.key('ctrl+s')
+        check_title(app, 1, False, 'alt key: Ctrl+S saves')
+        check_sidecar(sidecar, [(alt[0], s1, e1, None)],
+                      'alt key: the annotation [%d, %d) has the category of Alt+1, %s' % (s1, e1, alt[0]))
+    finally:
+        app.stop()
+
+
 CASES = [
     ('case 1', case_save_and_quit),
     ('case 2', case_draft_restore),
@@ -828,6 +871,7 @@ CASES = [
     ('case 6', case_article_changed),
     ('case 7', case_sticky),
     ('case 8', case_keyboard_snap),
+    ('alt key', case_alt_key),
 ]
 
 

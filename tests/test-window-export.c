@@ -69,6 +69,24 @@ exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+/* The message dialog shown last (the report of an import, an error) */
+static GtkWidget *
+find_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -77,6 +95,8 @@ fixture_tear_down (Fixture       *fixture,
 
   while ((chooser = find_chooser ()) != NULL)
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  while ((chooser = find_message ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (chooser));
   gls_test_window_fixture_tear_down (fixture, data);
 }
 
@@ -118,7 +138,14 @@ test_menu (Fixture       *fixture,
                                                                     GLS_TYPE_WINDOW, "export_menu"));
   guint n = gls_format_get_n_formats ();
 
-  g_assert_cmpuint (g_menu_model_get_n_items (menu), ==, n);
+  /* then the REFI-QDA project */
+  g_assert_cmpuint (g_menu_model_get_n_items (menu), ==, n + 1);
+  {
+    g_autofree char *action = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (menu, n, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.export-qdpx");
+  }
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *action = NULL;
@@ -206,6 +233,143 @@ test_last_format (Fixture       *fixture,
   export_through_chooser (fixture, webanno, "win.export", NULL);
 }
 
+/* project.qde of the zip at @path, read by Python's zipfile: an oracle
+ * independent of the libarchive code that wrote it */
+static char *
+read_project_qde (const char *path)
+{
+  const char *argv[] = { "python3", "-c",
+                         "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('project.qde').decode())",
+                         path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static gboolean
+exported_qdpx (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return exists (g_object_get_data (G_OBJECT (fixture->window), "test-qdpx")) &&
+         gls_window_is_idle (fixture->window);
+}
+
+/* Export As → REFI-QDA Project: the chooser suggests a .qdpx in the
+ * article's folder, and the zip written holds the text source and one
+ * PlainTextSelection per annotation, at the annotation's offsets. */
+static void
+test_qdpx_export (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) article_dir = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "riverside-library.txt.qdpx", NULL);
+  g_autofree char *qde = NULL;
+  GlsDocument *document = gls_window_get_document (fixture->window);
+  GListModel *annotations = G_LIST_MODEL (gls_document_get_annotations (document));
+  guint n = g_list_model_get_n_items (annotations);
+  GtkWidget *chooser;
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-qdpx", NULL));
+  gls_test_wait_for (chooser_shown, NULL);
+  chooser = find_chooser ();
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "riverside-library.txt.qdpx");
+  gls_test_wait_for (has_folder, chooser);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_true (g_file_equal (folder, article_dir));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_object_set_data (G_OBJECT (fixture->window), "test-qdpx", path);
+  gls_test_wait_for (exported_qdpx, fixture);
+
+  qde = read_project_qde (path);
+  g_assert_nonnull (strstr (qde, "<TextSource"));
+  g_assert_nonnull (strstr (qde, "name=\"riverside-library.txt\""));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlsAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autofree char *span = g_strdup_printf ("startPosition=\"%u\" endPosition=\"%u\"",
+                                               gls_annotation_get_start (annotation),
+                                               gls_annotation_get_end (annotation));
+
+      g_assert_nonnull (strstr (qde, span));
+    }
+}
+
+static gboolean
+imported (gpointer data)
+{
+  return !_gls_window_is_importing_qdpx (data) && find_message () != NULL;
+}
+
+/* Import REFI-QDA Project: the articles and their annotation files are
+ * written into the folder, and the report names them; a file that is no
+ * project gives an error naming it, and writes nothing. */
+static void
+test_qdpx_import (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *project = g_build_filename (fixture->dir, "project.qdpx", NULL);
+  g_autofree char *into = g_build_filename (fixture->dir, "imported", NULL);
+  g_autofree char *article = g_build_filename (into, "riverside-library.txt", NULL);
+  g_autofree char *sidecar = g_build_filename (into, "riverside-library.txt.annotations.xml", NULL);
+  g_autofree char *bogus = g_build_filename (fixture->dir, "bogus.qdpx", NULL);
+  g_autofree char *into_too = g_build_filename (fixture->dir, "imported-too", NULL);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project);
+  g_autoptr(GFile) into_dir = g_file_new_for_path (into);
+  g_autoptr(GFile) bogus_file = g_file_new_for_path (bogus);
+  g_autoptr(GFile) into_too_dir = g_file_new_for_path (into_too);
+  g_autofree char *sidecar_text = NULL;
+  g_autofree char *secondary = NULL;
+  GtkWidget *report;
+
+  _gls_window_export_qdpx (fixture->window, project_file);
+  g_object_set_data (G_OBJECT (fixture->window), "test-qdpx", project);
+  gls_test_wait_for (exported_qdpx, fixture);
+
+  g_mkdir_with_parents (into, 0755);
+  _gls_window_import_qdpx (fixture->window, project_file, into_dir);
+  /* the window goes on while the worker thread reads */
+  g_assert_true (_gls_window_is_importing_qdpx (fixture->window));
+  gls_test_wait_for (imported, fixture->window);
+
+  g_assert_true (g_file_test (article, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (sidecar, &sidecar_text, NULL, NULL));
+  g_assert_nonnull (strstr (sidecar_text, "<annotation "));
+  report = find_message ();
+  g_assert_cmpstr (gtk_widget_get_name (report), ==, "qdpx-import-report");
+  g_object_get (report, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "riverside-library.txt"));
+  gtk_dialog_response (GTK_DIALOG (report), GTK_RESPONSE_CLOSE);
+  g_assert_null (find_message ());
+
+  /* not a zip: an error that names the file */
+  g_assert_true (g_file_set_contents (bogus, "not a project", -1, NULL));
+  g_mkdir_with_parents (into_too, 0755);
+  _gls_window_import_qdpx (fixture->window, bogus_file, into_too_dir);
+  gls_test_wait_for (imported, fixture->window);
+  {
+    g_autofree char *text = NULL;
+
+    report = find_message ();
+    g_object_get (report, "text", &text, NULL);
+    g_assert_nonnull (strstr (text, "bogus.qdpx"));
+    gtk_window_destroy (GTK_WINDOW (report));
+  }
+  g_assert_true (g_rmdir (into_too) == 0);
+}
+
 /* The isolated data folders hide the MIME database, without which
  * gdk-pixbuf cannot tell the format of the file chooser's icons (GTK warns
  * from its icon thread). That must not stop the test; every other warning
@@ -275,6 +439,8 @@ main (int   argc,
   g_test_add ("/window-export/menu", Fixture, NULL, gls_test_window_fixture_set_up, test_menu, fixture_tear_down);
   g_test_add ("/window-export/each-format", Fixture, NULL, gls_test_window_fixture_set_up, test_each_format, fixture_tear_down);
   g_test_add ("/window-export/open-starts-here", Fixture, NULL, gls_test_window_fixture_set_up, test_open_starts_here, fixture_tear_down);
+  g_test_add ("/window-export/qdpx-export", Fixture, NULL, gls_test_window_fixture_set_up, test_qdpx_export, fixture_tear_down);
+  g_test_add ("/window-export/qdpx-import", Fixture, NULL, gls_test_window_fixture_set_up, test_qdpx_import, fixture_tear_down);
   g_test_add ("/window-export/last-format", Fixture, NULL, gls_test_window_fixture_set_up, test_last_format, fixture_tear_down);
 
   status = g_test_run ();

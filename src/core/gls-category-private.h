@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* The second-level key (Alt+1…Alt+9) of categories past the ninth: an
+ * extension attribute of the category (FORMAT.md §2), so that the `key`
+ * of the format stays 1–9 and other readers keep it unchanged. */
+#define GLS_KEYS_NAMESPACE "https://glossator.github.io/ns/keys/1"
+#define GLS_KEYS_PREFIX "keys"
+
 struct _GlsCategory
 {
   GObject      parent_instance;

@@ -158,6 +158,43 @@ gls_category_set_key (GlsCategory *self,
   self->key = key;
 }
 
+/**
+ * gls_category_get_alt_key:
+ *
+ * Returns: the digit of the category's Alt+digit shortcut, from 1 to 9,
+ *   or 0 for none (or a value that is no digit)
+ */
+guint
+gls_category_get_alt_key (GlsCategory *self)
+{
+  const char *value;
+
+  g_return_val_if_fail (GLS_IS_CATEGORY (self), 0);
+
+  value = _gls_foreign_get_attribute (self->foreign, GLS_KEYS_NAMESPACE, "alt");
+  if (value == NULL || value[0] < '1' || value[0] > '9' || value[1] != '\0')
+    return 0;
+
+  return value[0] - '0';
+}
+
+/**
+ * gls_category_set_alt_key:
+ * @key: 1 to 9, or 0 for none
+ */
+void
+gls_category_set_alt_key (GlsCategory *self,
+                          guint        key)
+{
+  char value[2] = { '0' + key, '\0' };
+
+  g_return_if_fail (GLS_IS_CATEGORY (self));
+  g_return_if_fail (key <= 9);
+
+  _gls_foreign_set_attribute (&self->foreign, GLS_KEYS_NAMESPACE, GLS_KEYS_PREFIX, "alt",
+                              key > 0 ? value : NULL);
+}
+
 const char *
 gls_category_get_color (GlsCategory *self)
 {

@@ -21,6 +21,9 @@ const char  *gls_category_get_original_name       (GlsCategory *self);
 guint        gls_category_get_key                 (GlsCategory *self);
 void         gls_category_set_key                 (GlsCategory *self,
                                                    guint        key);
+guint        gls_category_get_alt_key             (GlsCategory *self);
+void         gls_category_set_alt_key             (GlsCategory *self,
+                                                   guint        key);
 const char  *gls_category_get_color               (GlsCategory *self);
 void         gls_category_set_color               (GlsCategory *self,
                                                    const char  *color);

@@ -232,6 +232,29 @@ gls_codebook_lookup_key (GlsCodebook *self,
 }
 
 /**
+ * gls_codebook_lookup_alt_key:
+ *
+ * Returns: (transfer none) (nullable): the category whose shortcut is
+ *   Alt and the digit @key
+ */
+GlsCategory *
+gls_codebook_lookup_alt_key (GlsCodebook *self,
+                             guint        key)
+{
+  g_return_val_if_fail (GLS_IS_CODEBOOK (self), NULL);
+
+  for (guint i = 0; key != 0 && i < self->flat->len; i++)
+    {
+      GlsCategory *category = g_ptr_array_index (self->flat, i);
+
+      if (gls_category_get_alt_key (category) == key)
+        return category;
+    }
+
+  return NULL;
+}
+
+/**
  * gls_codebook_lookup_name:
  *
  * Finds a category by the name it had where it was imported from: its

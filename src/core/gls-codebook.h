@@ -42,6 +42,8 @@ GlsCategory *gls_codebook_lookup             (GlsCodebook  *self,
                                               const char   *id);
 GlsCategory *gls_codebook_lookup_key         (GlsCodebook  *self,
                                               guint         key);
+GlsCategory *gls_codebook_lookup_alt_key     (GlsCodebook  *self,
+                                              guint         key);
 GlsCategory *gls_codebook_lookup_name        (GlsCodebook  *self,
                                               const char   *name);
 gboolean     gls_codebook_add_category       (GlsCodebook  *self,

@@ -216,7 +216,7 @@ gls_document_add_category (GlsDocument  *self,
   category = gls_category_new (id);
   gls_category_set_label (category, NULL, clean);
   gls_category_set_color (category, gls_codebook_pick_color (copy));
-  gls_category_set_key (category, gls_codebook_pick_key (copy));
+  gls_codebook_give_free_key (copy, category);
   if (!gls_codebook_add_category (copy, parent_category, category, error))
     return NULL;
 
@@ -379,6 +379,62 @@ gls_document_set_category_key (GlsDocument  *self,
 }
 
 /**
+ * gls_document_set_category_shortcut:
+ * @key: 1 to 9, or 0 for none
+ * @alt: whether the shortcut is Alt and @key rather than @key alone
+ *
+ * Gives @id one shortcut, @key or Alt+@key, in place of the one it had, as
+ * one step. Unlike gls_document_set_category_key(), a shortcut another
+ * category has is refused: the user picked it by mistake, or must first
+ * take it from the other category.
+ */
+gboolean
+gls_document_set_category_shortcut (GlsDocument  *self,
+                                    const char   *id,
+                                    guint         key,
+                                    gboolean      alt,
+                                    GError      **error)
+{
+  g_autoptr(GlsCodebook) copy = NULL;
+  GlsCategory *category, *holder;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (key > 9)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_INVALID, _("A category’s key is a digit from 1 to 9"));
+      return FALSE;
+    }
+
+  if ((copy = begin_edit (self, id, &category, error)) == NULL)
+    return FALSE;
+
+  holder = alt ? gls_codebook_lookup_alt_key (copy, key) : gls_codebook_lookup_key (copy, key);
+  if (holder == category ||
+      (key == 0 && category->key == 0 && gls_category_get_alt_key (category) == 0))
+    return TRUE;
+  if (holder != NULL)
+    {
+      if (alt)
+        g_set_error (error, GLS_ERROR, GLS_ERROR_INVALID,
+                     /* Translators: the digit, the label of the category that has it */
+                     _("Alt+%u is the key of “%s” already"), key, gls_category_get_label (holder));
+      else
+        g_set_error (error, GLS_ERROR, GLS_ERROR_INVALID,
+                     /* Translators: the digit, the label of the category that has it */
+                     _("%u is the key of “%s” already"), key, gls_category_get_label (holder));
+      return FALSE;
+    }
+
+  gls_category_set_key (category, alt ? 0 : key);
+  gls_category_set_alt_key (category, alt ? key : 0);
+  commit_edit (self, copy);
+
+  return TRUE;
+}
+
+/**
  * gls_document_move_category:
  * @parent: (nullable): the id of the new parent, or %NULL for the top level
  * @position: the place among its new siblings, G_MAXUINT for the last
@@ -435,6 +491,52 @@ gls_document_move_category (GlsDocument  *self,
   commit_edit (self, copy);
 
   return TRUE;
+}
+
+/**
+ * gls_document_drop_category:
+ * @target: the category @id was dropped on
+ *
+ * Moves @id next to @target or under it, as the codebook editor's drag and
+ * drop does, in one step through gls_document_move_category(): refused
+ * into its own subtree.
+ */
+gboolean
+gls_document_drop_category (GlsDocument      *self,
+                            const char       *id,
+                            const char       *target,
+                            GlsCategoryDrop   where,
+                            GError          **error)
+{
+  GlsCategory *category, *onto, *parent;
+  GPtrArray *siblings;
+  guint position, old_position;
+
+  g_return_val_if_fail (GLS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if ((category = gls_codebook_lookup (self->codebook, id)) == NULL ||
+      (onto = gls_codebook_lookup (self->codebook, target)) == NULL)
+    {
+      g_set_error (error, GLS_ERROR, GLS_ERROR_UNKNOWN_CATEGORY, _("The codebook “%s” has no category “%s”"),
+                   gls_codebook_get_id (self->codebook), category == NULL ? id : target);
+      return FALSE;
+    }
+
+  if (where == GLS_CATEGORY_DROP_INTO)
+    return gls_document_move_category (self, id, target, G_MAXUINT, error);
+
+  /* a sibling of @onto: its place once @category has left its own */
+  parent = onto->parent;
+  siblings = siblings_of (self->codebook, onto);
+  g_ptr_array_find (siblings, onto, &position);
+  if (category->parent == parent && g_ptr_array_find (siblings, category, &old_position) && old_position < position)
+    position--;
+  if (where == GLS_CATEGORY_DROP_AFTER && category != onto)
+    position++;
+
+  return gls_document_move_category (self, id, parent ? parent->id : NULL, position, error);
 }
 
 /* Every annotation of @category, in the document's order. */

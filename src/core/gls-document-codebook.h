@@ -17,6 +17,14 @@ typedef enum
   GLS_CATEGORY_DELETE_ANNOTATIONS,  /* delete them too */
 } GlsCategoryDelete;
 
+/* Where a category dragged onto another goes. */
+typedef enum
+{
+  GLS_CATEGORY_DROP_BEFORE,  /* its sibling, just before it */
+  GLS_CATEGORY_DROP_AFTER,   /* its sibling, just after it */
+  GLS_CATEGORY_DROP_INTO,    /* its last child */
+} GlsCategoryDrop;
+
 const char  *gls_category_get_label_language       (GlsCategory        *category);
 const char  *gls_category_get_description_language (GlsCategory        *category);
 
@@ -42,10 +50,20 @@ gboolean     gls_document_set_category_key         (GlsDocument        *self,
                                                     const char         *id,
                                                     guint               key,
                                                     GError            **error);
+gboolean     gls_document_set_category_shortcut    (GlsDocument        *self,
+                                                    const char         *id,
+                                                    guint               key,
+                                                    gboolean            alt,
+                                                    GError            **error);
 gboolean     gls_document_move_category            (GlsDocument        *self,
                                                     const char         *id,
                                                     const char         *parent,
                                                     guint               position,
+                                                    GError            **error);
+gboolean     gls_document_drop_category            (GlsDocument        *self,
+                                                    const char         *id,
+                                                    const char         *target,
+                                                    GlsCategoryDrop     where,
                                                     GError            **error);
 gboolean     gls_document_merge_categories         (GlsDocument        *self,
                                                     const char         *id,

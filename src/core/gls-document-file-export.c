@@ -114,6 +114,42 @@ gls_document_file_export_finish (GlsDocumentFile  *self,
 }
 
 /**
+ * gls_document_file_export_qdpx_async:
+ * @project_name: the project's name, as QDA tools show it
+ *
+ * Writes the article and its annotations to @file as a REFI-QDA project
+ * (.qdpx) in a worker thread, from a copy of the document as it is now.
+ */
+void
+gls_document_file_export_qdpx_async (GlsDocumentFile     *self,
+                                     const char          *project_name,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GlsFileJob *job;
+
+  g_return_if_fail (GLS_IS_DOCUMENT_FILE (self));
+  g_return_if_fail (project_name != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->document != NULL);
+
+  job = _gls_file_job_new_for_file (self, GLS_FILE_OPERATION_EXPORT, file);
+  job->project_name = g_strdup (project_name);
+  job->article_name = g_file_get_basename (self->file);
+  _gls_document_file_enqueue (self, job, gls_document_file_export_qdpx_async, cancellable, callback, user_data);
+}
+
+gboolean
+gls_document_file_export_qdpx_finish (GlsDocumentFile  *self,
+                                      GAsyncResult     *result,
+                                      GError          **error)
+{
+  return _gls_document_file_check_result (self, result, gls_document_file_export_qdpx_async, error);
+}
+
+/**
  * gls_document_file_import_async:
  *
  * Reads @file in a worker thread, then imports it in @format into the

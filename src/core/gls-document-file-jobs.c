@@ -17,6 +17,7 @@
 #include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
 #include "gls-file-reader.h"
+#include "gls-qdpx.h"
 
 void
 _gls_file_job_free (GlsFileJob *job)
@@ -29,6 +30,8 @@ _gls_file_job_free (GlsFileJob *job)
   g_clear_object (&job->broken);
   g_free (job->expected_etag);
   g_free (job->encoding);
+  g_free (job->project_name);
+  g_free (job->article_name);
   g_clear_object (&job->default_codebook);
   g_clear_object (&job->document);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
@@ -302,6 +305,32 @@ export_document (GlsFileJob    *job,
   return write_atomically (job->target, bytes, error);
 }
 
+/* The article alone as a REFI-QDA project: gls_qdpx_export() writes the
+ * zip itself, replacing the file whole or not at all. */
+static gboolean
+export_project (GlsFileJob    *job,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GlsDocument) copy = _gls_document_new_from_snapshot (job->snapshot);
+  const char *names[] = { job->article_name, NULL };
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  report_progress (1, 2, job);
+  if (!gls_qdpx_export (&copy, names, 1, job->project_name, job->target, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (job->target);
+
+      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED, _("Cannot export to “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_import_file (GlsFileJob    *job,
                   GCancellable  *cancellable,
@@ -571,7 +600,9 @@ _gls_file_job_run (GlsFileJob    *job,
       return write_sidecar (job, cancellable, error);
 
     case GLS_FILE_OPERATION_EXPORT:
-      /* a format, or else a copy of the sidecar */
+      /* a project, a format, or else a copy of the sidecar */
+      if (job->project_name != NULL)
+        return export_project (job, cancellable, error);
       return job->format != NULL ? export_document (job, cancellable, error)
                                  : write_sidecar (job, cancellable, error);
 

@@ -54,6 +54,8 @@ typedef struct
   gboolean            check_etag;
   const GlsFormat    *format;
   GlsImportFlags      import_flags;
+  char               *project_name;    /* exporting a REFI-QDA project, not a format */
+  char               *article_name;    /* the article's name in that project */
 
   /* loading */
   char               *encoding;

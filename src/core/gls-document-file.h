@@ -179,6 +179,15 @@ void              gls_document_file_export_async          (GlsDocumentFile     *
 gboolean          gls_document_file_export_finish         (GlsDocumentFile     *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
+void              gls_document_file_export_qdpx_async     (GlsDocumentFile     *self,
+                                                           const char          *project_name,
+                                                           GFile               *file,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean          gls_document_file_export_qdpx_finish    (GlsDocumentFile     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 void              gls_document_file_import_async          (GlsDocumentFile     *self,
                                                            const GlsFormat     *format,

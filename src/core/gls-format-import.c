@@ -218,7 +218,7 @@ _gls_importer_category (GlsImporter *importer,
       gls_category_set_label (category, NULL, name);
       /* a colour and a key no category has yet (gls-palette.c) */
       gls_category_set_color (category, gls_codebook_pick_color (importer->codebook));
-      gls_category_set_key (category, gls_codebook_pick_key (importer->codebook));
+      gls_codebook_give_free_key (importer->codebook, category);
       if (!gls_codebook_add_category (importer->codebook, NULL, category, &error))
         g_critical ("Cannot add the imported category “%s”: %s", id, error->message);
       importer->n_new_categories++;

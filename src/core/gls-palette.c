@@ -182,3 +182,40 @@ gls_codebook_pick_key (GlsCodebook *codebook)
 
   return 0;
 }
+
+/**
+ * gls_codebook_pick_alt_key:
+ *
+ * Returns: the lowest digit from 1 to 9 whose Alt+digit no category of
+ *   @codebook has, or 0 when all nine are taken
+ */
+guint
+gls_codebook_pick_alt_key (GlsCodebook *codebook)
+{
+  for (guint key = 1; key <= 9; key++)
+    if (gls_codebook_lookup_alt_key (codebook, key) == NULL)
+      return key;
+
+  return 0;
+}
+
+/**
+ * gls_codebook_give_free_key:
+ *
+ * Gives @category, which has no shortcut yet, the first free key of
+ * @codebook: 1 to 9, then Alt+1 to Alt+9 once those are taken, then none.
+ */
+void
+gls_codebook_give_free_key (GlsCodebook *codebook,
+                            GlsCategory *category)
+{
+  guint key;
+
+  g_return_if_fail (GLS_IS_CODEBOOK (codebook));
+  g_return_if_fail (GLS_IS_CATEGORY (category));
+
+  if ((key = gls_codebook_pick_key (codebook)) != 0)
+    gls_category_set_key (category, key);
+  else
+    gls_category_set_alt_key (category, gls_codebook_pick_alt_key (codebook));
+}

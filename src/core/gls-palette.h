@@ -20,5 +20,8 @@ double              gls_color_text_contrast    (const char   *color,
                                                 gboolean      dark);
 const char         *gls_codebook_pick_color    (GlsCodebook  *codebook);
 guint               gls_codebook_pick_key      (GlsCodebook  *codebook);
+guint               gls_codebook_pick_alt_key  (GlsCodebook  *codebook);
+void                gls_codebook_give_free_key (GlsCodebook  *codebook,
+                                                GlsCategory  *category);
 
 G_END_DECLS

@@ -356,7 +356,7 @@ read_code (Reading     *reading,
       if (description != NULL && *description != '\0')
         _gls_localized_set (added->descriptions, NULL, description);
       gls_category_set_color (added, gls_codebook_pick_color (merge->codebook));
-      gls_category_set_key (added, gls_codebook_pick_key (merge->codebook));
+      gls_codebook_give_free_key (merge->codebook, added);
       category = added;
       category->parent = parent;
       g_ptr_array_add (parent ? parent->children : merge->codebook->roots, g_steal_pointer (&added));

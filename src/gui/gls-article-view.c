@@ -429,6 +429,18 @@ add_key (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
+/* Alt+1…Alt+9 apply the categories past the ninth, as 1…9 the first
+ * nine; Alt and a digit is no mnemonic of the window's. */
+static void
+add_alt_keys (GtkShortcutController *controller)
+{
+  for (guint key = 1; key <= 9; key++)
+    {
+      add_key (controller, GDK_KEY_0 + key, GDK_ALT_MASK, "win.annotate-alt-key", g_variant_new_int32 (key));
+      add_key (controller, GDK_KEY_KP_0 + key, GDK_ALT_MASK, "win.annotate-alt-key", g_variant_new_int32 (key));
+    }
+}
+
 static void
 gls_article_view_class_init (GlsArticleViewClass *klass)
 {
@@ -541,6 +553,7 @@ gls_article_view_init (GlsArticleView *self)
       add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0 + key, 0,
                "win.annotate-key", g_variant_new_int32 (key));
     }
+  add_alt_keys (GTK_SHORTCUT_CONTROLLER (shortcuts));
   /* 0 repeats the last category */
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, 0, "win.annotate-again", NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0, 0, "win.annotate-again", NULL);

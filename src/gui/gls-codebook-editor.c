@@ -7,8 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "gls-codebook-editor.h"
+#include "gls-codebook-editor-private.h"
 #include "gls-color-swatch.h"
+#include "gls-palette-row.h"
 
 struct _GlsCodebookEditor
 {
@@ -24,7 +25,7 @@ struct _GlsCodebookEditor
   GtkBox             *palette_box;
   GtkEntry           *color_entry;
   GtkLabel           *contrast_label;
-  GtkSpinButton      *key_spin;
+  GtkDropDown        *key_dropdown;
   GtkDropDown        *merge_dropdown;
   GtkLabel           *usage_label;
   GtkWidget          *form;
@@ -96,6 +97,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 8);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
+  _gls_codebook_editor_add_drag_and_drop (expander);
 }
 
 static void
@@ -112,8 +114,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *key = gtk_widget_get_next_sibling (label);
   g_autofree char *key_text = NULL;
 
-  if (gls_category_get_key (category) > 0)
-    key_text = g_strdup_printf ("%u", gls_category_get_key (category));
+  key_text = gls_palette_row_dup_key_label (category);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gls_color_swatch_set_color (GLS_COLOR_SWATCH (swatch), gls_category_get_color (category));
   gtk_label_set_text (GTK_LABEL (label), gls_category_get_label (category));
@@ -170,7 +171,8 @@ describe_differences (GlsCodebook *mine,
       else if (g_strcmp0 (gls_category_get_label (ours), gls_category_get_label (theirs)) != 0 ||
                g_strcmp0 (gls_category_get_color (ours), gls_category_get_color (theirs)) != 0 ||
                g_strcmp0 (gls_category_get_description (ours), gls_category_get_description (theirs)) != 0 ||
-               gls_category_get_key (ours) != gls_category_get_key (theirs))
+               gls_category_get_key (ours) != gls_category_get_key (theirs) ||
+               gls_category_get_alt_key (ours) != gls_category_get_alt_key (theirs))
         changed++;
     }
   for (guint i = 0; i < gls_codebook_get_n_categories (mine); i++)
@@ -232,6 +234,42 @@ update_contrast (GlsCodebookEditor *self,
   gtk_label_set_text (self->contrast_label, text);
 }
 
+/* The key field's items: none, 1 to 9, then Alt+1 to Alt+9 */
+static void
+fill_keys (GlsCodebookEditor *self)
+{
+  g_autoptr(GtkStringList) keys = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (keys, C_("key", "None"));
+  for (guint key = 1; key <= 9; key++)
+    {
+      g_autofree char *digit = g_strdup_printf ("%u", key);
+
+      gtk_string_list_append (keys, digit);
+    }
+  for (guint key = 1; key <= 9; key++)
+    {
+      /* Translators: a category's shortcut, the Alt key and a digit */
+      g_autofree char *alt = g_strdup_printf (_("Alt+%u"), key);
+
+      gtk_string_list_append (keys, alt);
+    }
+  gtk_drop_down_set_model (self->key_dropdown, G_LIST_MODEL (keys));
+}
+
+static void
+show_key (GlsCodebookEditor *self,
+          GlsCategory       *category)
+{
+  guint item = 0;
+
+  if (category != NULL && gls_category_get_key (category) > 0)
+    item = gls_category_get_key (category);
+  else if (category != NULL && gls_category_get_alt_key (category) > 0)
+    item = 9 + gls_category_get_alt_key (category);
+  gtk_drop_down_set_selected (self->key_dropdown, item);
+}
+
 static void
 update_form (GlsCodebookEditor *self)
 {
@@ -247,7 +285,7 @@ update_form (GlsCodebookEditor *self)
   gtk_text_buffer_set_text (buffer, description ? description : "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->color_entry),
                          category && gls_category_get_color (category) ? gls_category_get_color (category) : "");
-  gtk_spin_button_set_value (self->key_spin, category ? gls_category_get_key (category) : 0);
+  show_key (self, category);
   update_contrast (self, category ? gls_category_get_color (category) : NULL);
   update_merge_targets (self);
 
@@ -264,7 +302,7 @@ update_form (GlsCodebookEditor *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *action, category != NULL);
 }
 
-static void
+static gboolean
 select_id (GlsCodebookEditor *self,
            const char        *wanted)
 {
@@ -283,9 +321,11 @@ select_id (GlsCodebookEditor *self,
         {
           gtk_single_selection_set_selected (self->selection, i);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          return;
+          return TRUE;
         }
     }
+
+  return FALSE;
 }
 
 /* The document has another codebook: show it, keeping the selection. */
@@ -304,10 +344,9 @@ rebuild (GlsCodebookEditor *self)
   self->updating = TRUE;
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
   g_object_unref (tree);
-  g_clear_pointer (&self->selected, g_free);
-  if (keep != NULL)
-    select_id (self, keep);
-  if (self->selected == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  /* by what select_id() finds, not by self->selected: selecting the row
+   * the new model already has selected in the same place notifies nothing */
+  if ((keep == NULL || !select_id (self, keep)) && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   self->updating = FALSE;
   on_selection_changed (self);
@@ -416,11 +455,18 @@ static void
 on_key_changed (GlsCodebookEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  guint item = gtk_drop_down_get_selected (self->key_dropdown);
 
-  if (self->updating || self->selected == NULL)
+  if (self->updating || self->selected == NULL || item == GTK_INVALID_LIST_POSITION)
     return;
-  gls_document_set_category_key (self->document, self->selected,
-                                 (guint) gtk_spin_button_get_value_as_int (self->key_spin), &error);
+  if (!gls_document_set_category_shortcut (self->document, self->selected, item > 9 ? item - 9 : item, item > 9,
+                                           &error))
+    {
+      /* refused: the field shows the key the category still has */
+      self->updating = TRUE;
+      show_key (self, gls_codebook_lookup (gls_document_get_codebook (self->document), self->selected));
+      self->updating = FALSE;
+    }
   report (self, error);
 }
 
@@ -744,7 +790,7 @@ gls_codebook_editor_class_init (GlsCodebookEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, palette_box);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, color_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, contrast_label);
-  gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, key_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, key_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, merge_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, usage_label);
   gtk_widget_class_bind_template_child (widget_class, GlsCodebookEditor, form);
@@ -794,6 +840,7 @@ gls_codebook_editor_init (GlsCodebookEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->description_view), focus);
 
   build_palette (self);
+  fill_keys (self);
 }
 
 /**
@@ -838,6 +885,37 @@ gls_codebook_editor_select (GlsCodebookEditor *self,
   g_return_if_fail (GLS_IS_CODEBOOK_EDITOR (self));
 
   select_id (self, id);
+}
+
+/**
+ * _gls_codebook_editor_drop:
+ *
+ * What dropping the row of @id on the row of @target does: one step of
+ * the codebook's history, or a message saying why not (into its own
+ * subtree); the moved category stays selected.
+ *
+ * Returns: whether the category moved (or was where it was dropped)
+ */
+gboolean
+_gls_codebook_editor_drop (GlsCodebookEditor *self,
+                           const char        *id,
+                           const char        *target,
+                           GlsCategoryDrop    where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = g_strdup (id);
+
+  g_return_val_if_fail (GLS_IS_CODEBOOK_EDITOR (self), FALSE);
+  g_return_val_if_fail (id != NULL && target != NULL, FALSE);
+
+  if (!gls_document_drop_category (self->document, id, target, where, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+  select_id (self, moved);
+
+  return TRUE;
 }
 
 /**

@@ -28,6 +28,27 @@ struct _GlsPaletteRow
 
 G_DEFINE_FINAL_TYPE (GlsPaletteRow, gls_palette_row, GTK_TYPE_LIST_BOX_ROW)
 
+/**
+ * gls_palette_row_dup_key_label:
+ *
+ * Returns: (transfer full) (nullable): the category's shortcut as the
+ *   user presses it, “3” or “Alt+3”, or %NULL when it has none
+ */
+char *
+gls_palette_row_dup_key_label (GlsCategory *category)
+{
+  g_return_val_if_fail (GLS_IS_CATEGORY (category), NULL);
+
+  if (gls_category_get_key (category) > 0)
+    return g_strdup_printf ("%u", gls_category_get_key (category));
+  if (gls_category_get_alt_key (category) > 0)
+    /* Translators: the shortcut of a category past the ninth, the Alt key
+     * and a digit */
+    return g_strdup_printf (_("Alt+%u"), gls_category_get_alt_key (category));
+
+  return NULL;
+}
+
 /* What a screen reader says of the row: "Factual claim, key 1, blue,
  * 2 annotations". */
 static void
@@ -37,12 +58,12 @@ update_name (GlsPaletteRow *self,
   GlsCategory *category = self->category;
   g_autofree char *annotations = NULL;
   g_autofree char *name = NULL;
-  guint key = gls_category_get_key (category);
+  g_autofree char *key = gls_palette_row_dup_key_label (category);
 
   annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u annotation", "%'u annotations", count), count);
-  if (key > 0)
+  if (key != NULL)
     /* Translators: a category of the palette for a screen reader: label, its key, colour, how many annotations */
-    name = g_strdup_printf (_("%s, key %u, %s, %s"), gls_category_get_label (category), key,
+    name = g_strdup_printf (_("%s, key %s, %s, %s"), gls_category_get_label (category), key,
                             gls_accessible_color_name (gls_category_get_color (category)), annotations);
   else
     /* Translators: a category of the palette for a screen reader: label, colour, how many annotations */
@@ -89,7 +110,6 @@ GtkWidget *
 gls_palette_row_new (GlsCategory *category)
 {
   GlsPaletteRow *self;
-  guint key;
   g_autofree char *key_text = NULL;
   g_autofree char *indent = NULL;
 
@@ -98,12 +118,11 @@ gls_palette_row_new (GlsCategory *category)
   self = g_object_new (GLS_TYPE_PALETTE_ROW, NULL);
   self->category = g_object_ref (category);
 
-  key = gls_category_get_key (category);
-  key_text = key > 0 ? g_strdup_printf ("%u", key) : g_strdup (" ");
+  key_text = gls_palette_row_dup_key_label (category);
   indent = g_strnfill (2 * gls_category_get_depth (category), ' ');
 
   gls_color_swatch_set_color (self->swatch, gls_category_get_color (category));
-  gtk_label_set_text (self->key_label, key_text);
+  gtk_label_set_text (self->key_label, key_text ? key_text : " ");
   {
     g_autofree char *text = g_strconcat (indent, gls_category_get_label (category), NULL);
     gtk_label_set_text (self->label, text);

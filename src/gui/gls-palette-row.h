@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GlsPaletteRow, gls_palette_row, GLS, PALETTE_ROW, GtkListBoxRow)
 
 GtkWidget   *gls_palette_row_new          (GlsCategory   *category);
+char        *gls_palette_row_dup_key_label (GlsCategory  *category);
 GlsCategory *gls_palette_row_get_category (GlsPaletteRow *self);
 void         gls_palette_row_set_pattern  (GlsPaletteRow *self,
                                            guint          pattern);

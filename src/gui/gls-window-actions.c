@@ -74,6 +74,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-end", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-key", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-alt-key", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-again", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-annotation", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-annotation", has_document);
@@ -82,6 +83,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-as", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-qdpx", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-operation", !gls_window_is_idle (self));
   for (guint i = 0; i < G_N_ELEMENTS (info_actions); i++)
@@ -185,6 +187,29 @@ action_annotate_key (GtkWidget  *widget,
 
   category = gls_codebook_lookup_key (gls_document_get_codebook (self->document),
                                       (guint) g_variant_get_int32 (parameter));
+  if (category == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  label_with (self, gls_category_get_id (category));
+}
+
+/* Alt+1…Alt+9: the categories past the ninth */
+static void
+action_annotate_alt_key (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  GlsCategory *category;
+
+  if (self->document == NULL)
+    return;
+
+  category = gls_codebook_lookup_alt_key (gls_document_get_codebook (self->document),
+                                          (guint) g_variant_get_int32 (parameter));
   if (category == NULL)
     {
       gtk_widget_error_bell (widget);
@@ -836,6 +861,7 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (klass, "win.annotate", "s", action_annotate);
   gtk_widget_class_install_action (klass, "win.annotate-key", "i", action_annotate_key);
+  gtk_widget_class_install_action (klass, "win.annotate-alt-key", "i", action_annotate_alt_key);
   gtk_widget_class_install_action (klass, "win.annotate-again", NULL, action_annotate_again);
   gtk_widget_class_install_action (klass, "win.delete-annotation", NULL, action_delete_annotation);
   gtk_widget_class_install_action (klass, "win.edit-note", NULL, action_edit_note);

@@ -172,7 +172,8 @@ action_export_as (GtkWidget  *widget,
  * _gls_window_fill_export_menu:
  *
  * Adds one item per export format to @menu, each activating
- * win.export-as with the format's name.
+ * win.export-as with the format's name, then the REFI-QDA project, which
+ * is not a format of the annotations but a zip of the article with them.
  */
 void
 _gls_window_fill_export_menu (GMenu *menu)
@@ -190,6 +191,8 @@ _gls_window_fill_export_menu (GMenu *menu)
       g_menu_item_set_action_and_target (item, "win.export-as", "s", format->name);
       g_menu_append_item (menu, item);
     }
+
+  g_menu_append (menu, _("REFI-QDA Project (.qdpx)…"), "win.export-qdpx");
 }
 
 void

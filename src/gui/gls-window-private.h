@@ -102,6 +102,15 @@ void     _gls_window_fill_export_menu   (GMenu          *menu);
 void     _gls_window_start_chooser_here (GlsWindow      *self,
                                          GtkFileChooser *chooser);
 
+/* gls-window-qdpx.c */
+void     _gls_window_class_qdpx_init    (GtkWidgetClass *klass);
+void     _gls_window_export_qdpx        (GlsWindow      *self,
+                                         GFile          *file);
+void     _gls_window_import_qdpx        (GlsWindow      *self,
+                                         GFile          *file,
+                                         GFile          *folder);
+gboolean _gls_window_is_importing_qdpx  (GlsWindow      *self);
+
 /* gls-window-files.c */
 void     _gls_window_load               (GlsWindow      *self,
                                          const char     *encoding);

@@ -592,6 +592,7 @@ gls_window_class_init (GlsWindowClass *klass)
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);
   _gls_window_class_export_init (widget_class);
+  _gls_window_class_qdpx_init (widget_class);
   _gls_window_class_relations_init (widget_class);
   _gls_window_class_compare_init (widget_class);
   _gls_window_class_agreement_init (widget_class);
