@@ -9,7 +9,9 @@
 
 #include "gls-application.h"
 #include "gls-core.h"
+#include "gls-corpus-state-button.h"
 #include "gls-corpus-window.h"
+#include "gls-window.h"
 #include "gls-test-util.h"
 
 static GtkApplication *application;
@@ -170,11 +172,232 @@ test_open_folder (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The state button of the row of @name, as the list shows it. */
+static GtkWidget *
+find_state_button (GlsCorpusWindow *window,
+                   const char      *name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), GLS_TYPE_CORPUS_STATE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GlsCorpusArticle *article = gls_corpus_state_button_get_article (g_ptr_array_index (buttons, i));
+
+      if (article != NULL && strcmp (gls_corpus_article_get_name (article), name) == 0)
+        return g_ptr_array_index (buttons, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+static GlsCorpusArticle *
+find_article (GListModel *shown,
+              const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (shown, i);
+
+      if (strcmp (gls_corpus_article_get_name (article), name) == 0)
+        return article;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+wait_for_state (GlsCorpusArticle *article,
+                GlsWorkState      state)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (gls_corpus_article_get_state (article) != state)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The state of work: set from the list in the sidecar of an article no
+ * window has open, and in the document of one that is open (a step to
+ * undo); the list filters and sorts by it. */
+static void
+test_state (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *b_path = g_build_filename (f->dir, "news", "b.txt", NULL);
+  g_autofree char *b_sidecar = g_strconcat (b_path, ".annotations.xml", NULL);
+  g_autofree char *d_path = g_build_filename (f->dir, "reports", "d.txt", NULL);
+  g_autoptr(GFile) d_file = g_file_new_for_path (d_path);
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GListModel *shown = gls_corpus_window_get_shown (window);
+  GlsWindow *article_window = NULL;
+  GlsDocument *document;
+  GtkDropDown *sort, *state_filter;
+
+  collect (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, drop_downs);
+  g_assert_cmpuint (drop_downs->len, ==, 2);
+  sort = g_ptr_array_index (drop_downs, 0);
+  state_filter = g_ptr_array_index (drop_downs, 1);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_counts (shown, G_N_ELEMENTS (corpus_articles));
+
+  /* not open: written to the sidecar, annotations kept */
+  gls_corpus_window_set_state (window, find_article (shown, "news/b.txt"), GLS_WORK_STATE_DONE);
+  wait_for_state (find_article (shown, "news/b.txt"), GLS_WORK_STATE_DONE);
+  bytes = gls_test_read (b_sidecar);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "work:state=\"done\""));
+  g_assert_cmpint (find_article (shown, "news/b.txt") != NULL, ==, TRUE);
+
+  /* open: the window's document changes, as a step to undo */
+  g_application_open (G_APPLICATION (application), &d_file, 1, "");
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (GLS_IS_WINDOW (l->data))
+      article_window = l->data;
+  g_assert_nonnull (article_window);
+  while (gls_window_get_document (article_window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  document = gls_window_get_document (article_window);
+  gls_corpus_window_set_state (window, find_article (shown, "reports/d.txt"), GLS_WORK_STATE_IN_PROGRESS);
+  g_assert_cmpint (gls_document_get_work_state (document), ==, GLS_WORK_STATE_IN_PROGRESS);
+  g_assert_true (gls_document_get_modified (document));
+  g_assert_cmpint (gls_corpus_article_get_state (find_article (shown, "reports/d.txt")), ==,
+                   GLS_WORK_STATE_IN_PROGRESS);
+  /* the window's menu shows it */
+  {
+    g_autoptr(GVariant) state = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (article_window), "win.work-state", "s", "done"));
+    g_assert_cmpint (gls_document_get_work_state (document), ==, GLS_WORK_STATE_DONE);
+    gls_document_undo (document);
+    g_assert_cmpint (gls_document_get_work_state (document), ==, GLS_WORK_STATE_IN_PROGRESS);
+  }
+
+  /* the row's own button, as its menu does it */
+  while (gtk_widget_get_mapped (GTK_WIDGET (window)) == FALSE || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (find_state_button (window, "news/c.html"), "state.set", "s",
+                                             "in-progress"));
+  wait_for_state (find_article (shown, "news/c.html"), GLS_WORK_STATE_IN_PROGRESS);
+
+  /* filtered by state */
+  gtk_drop_down_set_selected (state_filter, 1 + GLS_WORK_STATE_DONE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpstr (shown_name (shown, 0), ==, "news/b.txt");
+  gtk_drop_down_set_selected (state_filter, 1 + GLS_WORK_STATE_NOT_STARTED);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpstr (shown_name (shown, 0), ==, "a.txt");
+  gtk_drop_down_set_selected (state_filter, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+
+  /* sorted by state: not started, in progress, done; by name within */
+  gtk_drop_down_set_selected (sort, 2);
+  g_assert_cmpstr (shown_name (shown, 0), ==, "a.txt");
+  g_assert_cmpstr (shown_name (shown, 1), ==, "news/c.html");
+  g_assert_cmpstr (shown_name (shown, 2), ==, "reports/d.txt");
+  g_assert_cmpstr (shown_name (shown, 3), ==, "news/b.txt");
+
+  gls_document_undo (document);
+  gtk_window_destroy (GTK_WINDOW (article_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A sidecar that cannot be read: the state is not set, the file is as it
+ * was. */
+static void
+test_state_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *sidecar = g_build_filename (f->dir, "news", "c.html.annotations.xml", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GlsCorpusWindow *window;
+  GListModel *shown;
+  GlsCorpusArticle *article;
+  gint64 until;
+
+  gls_test_write (sidecar, "<annotations", -1);
+  before = gls_test_read (sidecar);
+  window = gls_corpus_window_new (application, folder);
+  shown = gls_corpus_window_get_shown (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_list_model_get_n_items (shown) < G_N_ELEMENTS (corpus_articles))
+    g_main_context_iteration (NULL, TRUE);
+  article = find_article (shown, "news/c.html");
+  while (gls_corpus_article_get_problem (article) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  gls_corpus_window_set_state (window, article, GLS_WORK_STATE_DONE);
+  /* the dialog that says why */
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      GtkWindow *dialog = NULL;
+
+      for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+        if (GTK_IS_MESSAGE_DIALOG (l->data))
+          dialog = l->data;
+      if (dialog == NULL)
+        {
+          GListModel *toplevels = gtk_window_get_toplevels ();
+
+          for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+            {
+              g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+              if (GTK_IS_MESSAGE_DIALOG (toplevel))
+                dialog = toplevel;
+            }
+        }
+      if (dialog != NULL)
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (dialog, "text", &text, NULL);
+          g_test_message ("%s", text);
+          g_assert_nonnull (strstr (text, "c.html.annotations.xml"));
+          gtk_window_destroy (dialog);
+          break;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_cmpint (gls_corpus_article_get_state (article), ==, GLS_WORK_STATE_NOT_STARTED);
+  after = gls_test_read (sidecar);
+  g_assert_true (gls_test_bytes_equal (before, after));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
+
+  /* the error dialog's icon, which gdk-pixbuf cannot read without the
+   * MIME database the isolated folders hide */
+  g_log_set_writer_func (gls_test_log_writer, NULL, NULL);
 
   if (!gtk_init_check ())
     {
@@ -190,6 +413,8 @@ main (int   argc,
   g_application_hold (G_APPLICATION (application));
 
   g_test_add ("/corpus-window/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/corpus-window/state", Fixture, NULL, fixture_setup, test_state, fixture_teardown);
+  g_test_add ("/corpus-window/state-refused", Fixture, NULL, fixture_setup, test_state_refused, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
 
   status = g_test_run ();

@@ -36,6 +36,7 @@ typedef struct
   guint      fuzzy;
   guint      orphaned;
   guint64    characters;
+  guint      states[GLS_N_WORK_STATES]; /* articles in each state of work */
 } Stats;
 
 /* How the locale groups the digits of a count: read once, in the main
@@ -151,6 +152,7 @@ count_document (GlsDocument *document)
   stats->annotations = gls_document_get_n_annotations (document);
   stats->fuzzy = gls_document_get_n_fuzzy (document);
   stats->orphaned = gls_document_get_n_orphaned (document);
+  stats->states[gls_document_get_work_state (document)] = 1;
 
   for (guint i = 0; i < stats->annotations; i++)
     {
@@ -335,6 +337,8 @@ add_to_total (Stats       *total,
   total->fuzzy += stats->fuzzy;
   total->orphaned += stats->orphaned;
   total->characters += stats->characters;
+  for (guint i = 0; i < GLS_N_WORK_STATES; i++)
+    total->states[i] += stats->states[i];
 
   for (guint i = 0; i < stats->tallies->len; i++)
     {
@@ -352,6 +356,17 @@ add_to_total (Stats       *total,
       sum->notes += tally->notes;
       sum->characters += tally->characters;
     }
+}
+
+/* The state of work of the one article @stats counts. */
+static GlsWorkState
+stats_state (const Stats *stats)
+{
+  for (guint i = 0; i < GLS_N_WORK_STATES; i++)
+    if (stats->states[i] > 0)
+      return i;
+
+  return GLS_WORK_STATE_NOT_STARTED;
 }
 
 static void
@@ -434,6 +449,8 @@ stats_result (const char *path,
       json_builder_begin_object (run->articles);
       json_builder_set_member_name (run->articles, "source");
       json_builder_add_string_value (run->articles, path);
+      json_builder_set_member_name (run->articles, "state");
+      json_builder_add_string_value (run->articles, gls_work_state_to_string (stats_state (stats)));
       add_stats_members (run->articles, stats);
       json_builder_end_object (run->articles);
     }
@@ -460,6 +477,12 @@ print_json (StatsRun *run)
   json_builder_set_member_name (builder, "total");
   json_builder_begin_object (builder);
   add_uint_member (builder, "articles", run->total->articles);
+  /* how many articles are in each state of work */
+  json_builder_set_member_name (builder, "states");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < GLS_N_WORK_STATES; i++)
+    add_uint_member (builder, gls_work_state_to_string (i), run->total->states[i]);
+  json_builder_end_object (builder);
   add_stats_members (builder, run->total);
   json_builder_end_object (builder);
   json_builder_end_object (builder);

@@ -19,3 +19,4 @@
 #include "gls-refi-qda.h"
 #include "gls-links.h"
 #include "gls-source.h"
+#include "gls-work-state.h"

@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gls-core.h"
+
 G_BEGIN_DECLS
 
 #define GLS_TYPE_CORPUS_WINDOW (gls_corpus_window_get_type ())
@@ -15,5 +17,8 @@ GlsCorpusWindow *gls_corpus_window_new        (GtkApplication  *application,
                                                GFile           *folder);
 GFile           *gls_corpus_window_get_folder (GlsCorpusWindow *self);
 GListModel      *gls_corpus_window_get_shown  (GlsCorpusWindow *self);
+void             gls_corpus_window_set_state  (GlsCorpusWindow  *self,
+                                               GlsCorpusArticle *article,
+                                               GlsWorkState      state);
 
 G_END_DECLS

@@ -802,6 +802,28 @@ action_import (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* The state of work                                                    */
+
+/**
+ * _gls_window_set_work_state:
+ * @name: a state as the sidecar names it
+ *
+ * What choosing a state of work in the menu does: a step to undo, saved
+ * with the annotations.
+ */
+void
+_gls_window_set_work_state (GlsWindow  *self,
+                            const char *name)
+{
+  GlsWorkState state;
+
+  if (self->document == NULL || !gls_work_state_from_string (name, &state))
+    return;
+
+  gls_document_set_work_state (self->document, state);
+}
+
+/* ------------------------------------------------------------------ */
 
 void
 _gls_window_respond (GlsWindow *self,
@@ -848,6 +870,7 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.find-next", NULL, action_find_next);
   gtk_widget_class_install_action (klass, "win.find-previous", NULL, action_find_next);
   gtk_widget_class_install_property_action (klass, "win.arm", "armed");
+  gtk_widget_class_install_property_action (klass, "win.work-state", "work-state");
   gtk_widget_class_install_action (klass, "win.use-codebook", NULL, action_use_codebook);
   gtk_widget_class_install_action (klass, "win.edit-codebook", NULL, action_edit_codebook);
   gtk_widget_class_install_action (klass, "win.encoding", "s", action_encoding);

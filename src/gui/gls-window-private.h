@@ -89,6 +89,8 @@ void     _gls_window_select_annotation  (GlsWindow      *self,
 
 /* gls-window-actions.c */
 void     _gls_window_class_actions_init (GtkWidgetClass *klass);
+void     _gls_window_set_work_state     (GlsWindow      *self,
+                                         const char     *name);
 void     _gls_window_update_actions     (GlsWindow      *self);
 void     _gls_window_annotate           (GlsWindow      *self,
                                          const char     *category);
