@@ -19,4 +19,5 @@
 #include "gls-refi-qda.h"
 #include "gls-links.h"
 #include "gls-source.h"
+#include "gls-stats-csv.h"
 #include "gls-work-state.h"
