@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "gls-application.h"
@@ -389,6 +390,45 @@ test_state_refused (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Export Statistics…: the rows glossator-cli stats --csv prints, named by
+ * their path in the folder. */
+static void
+test_export_statistics (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *path = g_build_filename (f->dir, "..", "statistics.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint n_b = 0;
+
+  gls_corpus_window_export_statistics (window, file);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  bytes = gls_test_read (path);
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "source,state,category,label,annotations,characters,notes");
+  g_assert_true (g_str_has_prefix (lines[1], "a.txt,not-started,"));
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "news/b.txt,not-started,factual,"))
+      {
+        /* three annotations of five characters each */
+        g_assert_true (g_str_has_suffix (lines[i], ",3,15,0"));
+        n_b++;
+      }
+  g_assert_cmpuint (n_b, ==, 1);
+
+  g_remove (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +455,7 @@ main (int   argc,
   g_test_add ("/corpus-window/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/corpus-window/state", Fixture, NULL, fixture_setup, test_state, fixture_teardown);
   g_test_add ("/corpus-window/state-refused", Fixture, NULL, fixture_setup, test_state_refused, fixture_teardown);
+  g_test_add ("/corpus-window/export-statistics", Fixture, NULL, fixture_setup, test_export_statistics, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
 
   status = g_test_run ();

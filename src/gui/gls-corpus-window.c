@@ -243,6 +243,90 @@ action_set_state (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* Export Statistics…: the rows of glossator-cli stats --csv            */
+
+static void
+on_statistics_exported (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GlsCorpusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_failed = 0;
+
+  if (!gls_stats_csv_export_finish (result, &n_failed, &error))
+    {
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        gls_dialogs_show_error (GTK_WINDOW (self), error->message);
+      return;
+    }
+
+  if (n_failed > 0 && gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The statistics were exported without %u article whose annotations cannot be read; the list says why.",
+                                      "The statistics were exported without %u articles whose annotations cannot be read; the list says why.",
+                                      n_failed),
+                         n_failed);
+
+      gls_dialogs_show_error (GTK_WINDOW (self), message);
+    }
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlsCorpusWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    gls_corpus_window_export_statistics (self, file);
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+action_export_statistics (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GlsCorpusWindow *self = GLS_CORPUS_WINDOW (widget);
+  g_autofree char *basename = g_file_get_basename (gls_corpus_get_folder (self->corpus));
+  /* Translators: the file name offered for a corpus's statistics */
+  g_autofree char *name = g_strdup_printf (_("%s statistics.csv"), basename);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Statistics"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * gls_corpus_window_export_statistics:
+ * @file: the CSV file to write, replaced safely
+ *
+ * Writes the statistics of every article of the corpus in a worker
+ * thread, as glossator-cli stats --csv does; a dialog tells a failure.
+ */
+void
+gls_corpus_window_export_statistics (GlsCorpusWindow *self,
+                                     GFile           *file)
+{
+  g_return_if_fail (GLS_IS_CORPUS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gls_stats_csv_export_async (gls_corpus_get_folder (self->corpus), file, NULL, on_statistics_exported,
+                              g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------ */
 
 static void
 on_sort_changed (GlsCorpusWindow *self)
@@ -331,6 +415,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
   gtk_widget_class_install_action (widget_class, "corpus.set-state", "(ss)", action_set_state);
+  gtk_widget_class_install_action (widget_class, "corpus.export-statistics", NULL, action_export_statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
 

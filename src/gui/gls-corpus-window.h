@@ -20,5 +20,7 @@ GListModel      *gls_corpus_window_get_shown  (GlsCorpusWindow *self);
 void             gls_corpus_window_set_state  (GlsCorpusWindow  *self,
                                                GlsCorpusArticle *article,
                                                GlsWorkState      state);
+void             gls_corpus_window_export_statistics (GlsCorpusWindow *self,
+                                                      GFile           *file);
 
 G_END_DECLS
