@@ -534,6 +534,115 @@ test_work_state_corpus (Fixture       *f,
   }
 }
 
+static void
+test_find_all (void)
+{
+  const char *text = "Ärger, ärger: ÄRGER! aaa";
+  g_autoptr(GArray) found = gls_text_find_all (text, strlen (text), "äRGER");
+  g_autoptr(GArray) overlapping = gls_text_find_all (text, strlen (text), "aa");
+  g_autoptr(GArray) none = gls_text_find_all (text, strlen (text), "");
+
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 1).start, ==, 7);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 2).start, ==, 14);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 2).end, ==, 19);
+  /* no overlaps: "aaa" holds "aa" once */
+  g_assert_cmpuint (overlapping->len, ==, 1);
+  g_assert_cmpuint (g_array_index (overlapping, GlsSpan, 0).start, ==, 21);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static GListModel *
+search (GlsCorpusSearch *search,
+        const char      *text,
+        GlsSearchScope   scope,
+        const char      *category)
+{
+  gls_corpus_search_start (search, text, scope, category);
+  while (gls_corpus_search_get_searching (search))
+    g_main_context_iteration (NULL, TRUE);
+
+  return gls_corpus_search_get_hits (search);
+}
+
+static GlsSearchHit *
+hit_at (GListModel *hits,
+        guint       i)
+{
+  g_autoptr(GlsSearchHit) hit = g_list_model_get_item (hits, i);
+
+  return hit;
+}
+
+/* Search across the corpus: text, notes, a category, and text within a
+ * category; each hit with its article, offsets and context. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *noted = g_build_filename (f->dir, "sub", "noted.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GlsCorpusSearch) corpus_search = gls_corpus_search_new (folder);
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation;
+  GListModel *hits;
+
+  remove_project_codebook (f->dir);
+  saved = saved_sidecar (f->dir);
+  gls_test_write (noted, "Line one.\nThe port strike ended on Monday.\n", -1);
+  document = gls_test_document_from_file (noted);
+  annotation = gls_document_annotate (document, "factual", 10, 38, &error);
+  g_assert_no_error (error);
+  gls_document_set_annotation_note (document, annotation, "Check the date with the Port Authority");
+  g_assert_true (gls_test_save (document, &error));
+
+  /* the text, in any case: every fixture article says "text", but the
+   * three whose annotation files are not XML cannot be read */
+  hits = search (corpus_search, "TEXT", GLS_SEARCH_TEXT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, G_N_ELEMENTS (articles) - 3);
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 0)), ==, articles[0]);
+  g_assert_cmpuint (gls_search_hit_get_start (hit_at (hits, 0)), ==, 0);
+  g_assert_cmpuint (gls_search_hit_get_end (hit_at (hits, 0)), ==, 4);
+
+  /* the context around the match, on one line */
+  hits = search (corpus_search, "strike", GLS_SEARCH_TEXT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 0)), ==, "sub/noted.txt");
+  g_assert_cmpuint (gls_search_hit_get_start (hit_at (hits, 0)), ==, 19);
+  g_assert_cmpuint (gls_search_hit_get_end (hit_at (hits, 0)), ==, 25);
+  g_assert_cmpstr (gls_search_hit_get_before (hit_at (hits, 0)), ==, "Line one. The port ");
+  g_assert_cmpstr (gls_search_hit_get_match (hit_at (hits, 0)), ==, "strike");
+  g_assert_cmpstr (gls_search_hit_get_after (hit_at (hits, 0)), ==, " ended on Monday. ");
+
+  /* the notes: the hit is the annotation, the snippet its note */
+  hits = search (corpus_search, "port authority", GLS_SEARCH_NOTES, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_assert_cmpuint (gls_search_hit_get_start (hit_at (hits, 0)), ==, 10);
+  g_assert_cmpuint (gls_search_hit_get_end (hit_at (hits, 0)), ==, 38);
+  g_assert_cmpstr (gls_search_hit_get_match (hit_at (hits, 0)), ==, "Port Authority");
+  g_assert_cmpstr (gls_search_hit_get_before (hit_at (hits, 0)), ==, "Check the date with the ");
+  hits = search (corpus_search, "strike", GLS_SEARCH_NOTES, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+
+  /* a category: its annotations, or the text within them */
+  hits = search (corpus_search, NULL, GLS_SEARCH_TEXT, "factual");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 0)), ==, "shared.txt");
+  g_assert_cmpstr (gls_search_hit_get_match (hit_at (hits, 0)), ==, "One article");
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 1)), ==, "sub/noted.txt");
+  hits = search (corpus_search, "article", GLS_SEARCH_TEXT, "factual");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hits = search (corpus_search, "article", GLS_SEARCH_TEXT, "opinion");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+
+  /* nothing to find */
+  hits = search (corpus_search, "", GLS_SEARCH_TEXT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +658,8 @@ main (int   argc,
   g_test_add_func ("/corpus/scan-missing", test_scan_missing);
   g_test_add ("/corpus/work-state/document", Fixture, NULL, fixture_setup, test_work_state_document, fixture_teardown);
   g_test_add ("/corpus/work-state/corpus", Fixture, NULL, fixture_setup, test_work_state_corpus, fixture_teardown);
+  g_test_add_func ("/corpus/search/find-all", test_find_all);
+  g_test_add ("/corpus/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/corpus/shared-codebook", Fixture, NULL, fixture_setup, test_shared_codebook, fixture_teardown);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "gls-category.h"
 #include "gls-codebook.h"
 #include "gls-corpus.h"
+#include "gls-corpus-search.h"
 #include "gls-document.h"
 #include "gls-document-codebook.h"
 #include "gls-document-file.h"
