@@ -13,6 +13,7 @@
 #include "gls-corpus-state-button.h"
 #include "gls-corpus-window.h"
 #include "gls-window.h"
+#include "gls-test-gui.h"
 #include "gls-test-util.h"
 
 static GtkApplication *application;
@@ -254,7 +255,8 @@ test_state (Fixture       *f,
   GtkDropDown *sort, *state_filter;
 
   collect (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, drop_downs);
-  g_assert_cmpuint (drop_downs->len, ==, 2);
+  /* the articles page first; the search page has its own */
+  g_assert_cmpuint (drop_downs->len, ==, 4);
   sort = g_ptr_array_index (drop_downs, 0);
   state_filter = g_ptr_array_index (drop_downs, 1);
 
@@ -429,37 +431,103 @@ test_export_statistics (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Search across the corpus from its window: hits fill in from the worker;
+ * activating one opens the article with the match selected. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GlsCorpusSearchPanel *panel = gls_corpus_window_get_search_panel (window);
+  GlsCorpusSearch *search = gls_corpus_search_panel_get_search (panel);
+  GListModel *hits = gls_corpus_search_get_hits (search);
+  g_autoptr(GlsSearchHit) hit = NULL;
+  GlsWindow *article_window = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint position = G_MAXUINT;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* eight "words" in each of the four articles, in any case */
+  gls_corpus_search_panel_search (panel, "WORDS", GLS_SEARCH_TEXT, NULL);
+  g_assert_true (gls_corpus_search_get_searching (search));
+  while (gls_corpus_search_get_searching (search))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 4 * 8);
+
+  /* the annotations of a category: those the fixture made */
+  gls_corpus_search_panel_search (panel, "", GLS_SEARCH_TEXT, "factual");
+  while (gls_corpus_search_get_searching (search))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 3 + 1 + 2);
+
+  /* the second "words" of reports/d.txt opens there, selected */
+  gls_corpus_search_panel_search (panel, "words", GLS_SEARCH_TEXT, NULL);
+  while (gls_corpus_search_get_searching (search))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (hits) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(GlsSearchHit) candidate = g_list_model_get_item (hits, i);
+
+      if (g_str_equal (gls_search_hit_get_name (candidate), "reports/d.txt"))
+        position = i + 1;
+    }
+  hit = g_list_model_get_item (hits, position);
+  g_assert_cmpstr (gls_search_hit_get_match (hit), ==, "words");
+  g_assert_cmpuint (gls_search_hit_get_start (hit), ==, 9);
+  gls_corpus_search_panel_open_hit (panel, position);
+  for (;;)
+    {
+      for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+        if (GLS_IS_WINDOW (l->data))
+          article_window = l->data;
+      if (article_window != NULL && gls_window_get_document (article_window) != NULL)
+        {
+          buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gls_window_get_article_view (article_window)));
+          if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+            break;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (g_file_equal (gls_window_get_file (article_window), gls_search_hit_get_file (hit)));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 9);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 14);
+
+  gtk_window_destroy (GTK_WINDOW (article_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *recent_home = NULL;
   int status;
 
   /* the error dialog's icon, which gdk-pixbuf cannot read without the
    * MIME database the isolated folders hide */
   g_log_set_writer_func (gls_test_log_writer, NULL, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  application = GTK_APPLICATION (gls_application_new ("io.github.glossator.GlossatorCorpusTest",
-                                                      G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (application), NULL, NULL);
-  g_application_hold (G_APPLICATION (application));
+  /* articles opened from the list go to the recent files, which outlive
+   * each test's folders */
+  if ((application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorCorpusTest",
+                                        &recent_home)) == NULL)
+    return 0;
 
   g_test_add ("/corpus-window/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/corpus-window/state", Fixture, NULL, fixture_setup, test_state, fixture_teardown);
   g_test_add ("/corpus-window/state-refused", Fixture, NULL, fixture_setup, test_state_refused, fixture_teardown);
   g_test_add ("/corpus-window/export-statistics", Fixture, NULL, fixture_setup, test_export_statistics, fixture_teardown);
+  g_test_add ("/corpus-window/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
 
   status = g_test_run ();
   g_object_unref (application);
+  gls_test_rm_rf (recent_home);
 
   return status;
 }

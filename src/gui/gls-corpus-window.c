@@ -2,7 +2,8 @@
  * A folder opened as a corpus: its articles (GlsCorpus, filled by a worker
  * thread) filtered by name and by state of work, sorted by name, by
  * annotations or by state; a click opens the article in its own window,
- * and each row's button sets the article's state of work. */
+ * and each row's button sets the article's state of work. A second page
+ * searches the corpus (GlsCorpusSearchPanel). */
 #define G_LOG_DOMAIN "gls-corpus-window"
 
 #include "config.h"
@@ -10,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-core.h"
+#include "gls-corpus-search-panel.h"
 #include "gls-corpus-state-button.h"
 #include "gls-corpus-window.h"
 #include "gls-dialogs.h"
@@ -38,6 +40,8 @@ struct _GlsCorpusWindow
   GtkDropDown          *sort_dropdown;
   GtkDropDown          *state_dropdown;
   GtkListView          *list_view;
+  GtkStack             *stack;
+  GlsCorpusSearchPanel *search_panel;
 
   /* Owned */
   GlsCorpus            *corpus;
@@ -404,6 +408,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
 
   g_type_ensure (GLS_TYPE_CORPUS_ARTICLE);
   g_type_ensure (GLS_TYPE_CORPUS_STATE_BUTTON);
+  g_type_ensure (GLS_TYPE_CORPUS_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-corpus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, title_label);
@@ -411,6 +416,8 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
@@ -482,6 +489,7 @@ gls_corpus_window_new (GtkApplication *application,
   g_signal_connect_object (self->corpus, "notify::scanning", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->corpus, "notify::problem", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
+  gls_corpus_search_panel_set_folder (self->search_panel, folder);
   gls_corpus_scan (self->corpus);
   update_status (self);
 
@@ -494,6 +502,19 @@ gls_corpus_window_get_folder (GlsCorpusWindow *self)
   g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
 
   return gls_corpus_get_folder (self->corpus);
+}
+
+/**
+ * gls_corpus_window_get_search_panel:
+ *
+ * Returns: (transfer none): the page that searches the corpus
+ */
+GlsCorpusSearchPanel *
+gls_corpus_window_get_search_panel (GlsCorpusWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
+
+  return self->search_panel;
 }
 
 /**

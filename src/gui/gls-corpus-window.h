@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "gls-core.h"
+#include "gls-corpus-search-panel.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ GListModel      *gls_corpus_window_get_shown  (GlsCorpusWindow *self);
 void             gls_corpus_window_set_state  (GlsCorpusWindow  *self,
                                                GlsCorpusArticle *article,
                                                GlsWorkState      state);
+GlsCorpusSearchPanel *gls_corpus_window_get_search_panel (GlsCorpusWindow *self);
 void             gls_corpus_window_export_statistics (GlsCorpusWindow *self,
                                                       GFile           *file);
 
