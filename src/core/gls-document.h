@@ -120,6 +120,10 @@ void               gls_document_set_note            (GlsDocument    *self,
                                                      const char     *note);
 void               gls_document_set_codebook        (GlsDocument    *self,
                                                      GlsCodebook    *codebook);
+int                gls_document_annotate_matches    (GlsDocument    *self,
+                                                     const char     *needle,
+                                                     const char     *category,
+                                                     GError        **error);
 GlsWorkState       gls_document_get_work_state      (GlsDocument    *self);
 void               gls_document_set_work_state      (GlsDocument    *self,
                                                      GlsWorkState    state);
