@@ -501,6 +501,47 @@ test_search (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An article opened from the corpus: the find bar's Annotate Every Match
+ * annotates each match, and one undo takes them all back. */
+static void
+test_annotate_every_match (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.txt", NULL);
+  GlsWindow *window = gls_test_open_window (application, path);
+  GlsDocument *document = gls_window_get_document (window);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkEditable *entry = NULL;
+  GMenuModel *menu;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  collect (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (entries, i), GTK_TYPE_SEARCH_BAR) != NULL)
+      entry = g_ptr_array_index (entries, i);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "WORDS");
+
+  /* the menu offers the codebook's categories */
+  collect (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  menu = NULL;
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_menu_button_get_label (g_ptr_array_index (buttons, i)), "Annotate Every Match") == 0)
+      menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION)), ==,
+                   gls_codebook_get_n_categories (gls_document_get_codebook (document)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.annotate-matches", "s", "opinion"));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 8);
+  g_assert_true (gls_document_get_modified (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +564,8 @@ main (int   argc,
   g_test_add ("/corpus-window/state-refused", Fixture, NULL, fixture_setup, test_state_refused, fixture_teardown);
   g_test_add ("/corpus-window/export-statistics", Fixture, NULL, fixture_setup, test_export_statistics, fixture_teardown);
   g_test_add ("/corpus-window/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/corpus-window/annotate-every-match", Fixture, NULL, fixture_setup, test_annotate_every_match,
+              fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
 
   status = g_test_run ();

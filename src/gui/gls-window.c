@@ -102,6 +102,7 @@ on_codebook_changed (GlsWindow *self)
   g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
   g_set_object (&self->annotate_menu, G_MENU_MODEL (menu));
   update_context_menu (self);
+  _gls_window_update_match_menu (self);
 }
 
 /* The side panel follows the article's selection. */
