@@ -9,7 +9,7 @@ export LC_ALL=C.UTF-8
 # Everything needed to build Glossator.
 build_packages=(
   gcc meson ninja-build pkg-config gettext itstool
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libxml2-dev libjson-glib-dev
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libxml2-dev libjson-glib-dev libarchive-dev
   librsvg2-common adwaita-icon-theme fonts-farsiweb fonts-dejavu-core
 )
 

@@ -302,6 +302,16 @@ def check_lists(nodes, sidecar):
                   'every palette row is named after its category', repr(rows))
 
 
+def check_density_strip(nodes):
+    """The strip beside the article (issue 13) says where the categories are."""
+    strips = [acc for acc, role, name, path in nodes if name == 'Where the categories occur in the article']
+    if not TAP.check(len(strips) == 1, 'one accessible is named "Where the categories occur in the article"'):
+        return
+    description = safe(lambda: strips[0].description, '') or ''
+    TAP.check(description.startswith('Factual claim: ') and '% of the text' in description,
+              'the density strip describes where each category occurs', 'description: %r' % description)
+
+
 def check_focus(window, window_id):
     """From the article, Tab reaches the annotation list within a dozen
     presses, meeting the palette once; Shift+Tab from the first control
@@ -435,6 +445,7 @@ def main():
             text = f.read()
         check_article(nodes, text)
         check_lists(nodes, article + '.annotations.xml')
+        check_density_strip(nodes)
         check_focus(window, window_id)
         check_category_keyboard(window, window_id)
 

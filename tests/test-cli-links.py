@@ -5,10 +5,12 @@ with a reference relative to it, an unknown id refused with nothing written,
 a link inside one article, the counts of compare (text and JSON), and a
 dangling link reported by validate as a warning, never dropped."""
 
+import csv
 import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -96,6 +98,53 @@ with tempfile.TemporaryDirectory() as tmp:
                         'hedge': {'annotations': 1, 'linked': 0, 'only_here': 1, 'by_type': {}}}],
               'compare --json, the link counted from B’s side too', r.diag())
 
+    # the exports carry the links
+    rel_csv = os.path.join(tmp, 'relations.csv')
+    ann_csv = os.path.join(tmp, 'annotations.csv')
+    r = cli('export', '--format', 'csv', '--relations', rel_csv, '-o', ann_csv, a, b)
+    tap.check(r.rc == 0 and os.path.exists(ann_csv), 'export --format csv --relations', r.diag())
+    rows = list(csv.DictReader(open(rel_csv, encoding='utf-8', newline=''))) if r.rc == 0 else []
+    by_id = {row['id']: row for row in rows}
+    tap.check(len(rows) == 2 and set(by_id) >= {across}, 'one row per relation of both articles', rows)
+    row = by_id.get(across, {})
+    tap.check((row.get('document'), row.get('type'), row.get('from'), row.get('from exact'),
+               row.get('to document'), row.get('to id'), row.get('to category'), row.get('to exact'),
+               row.get('state'))
+              == ('000.txt', 'contradicts', a1, 'approximately 100 Iranian citizens', '001.txt', b1,
+                  'factual', 'around 100 Iranian nationals', 'ok'),
+              'the link’s row has both quotes, read from the other article’s file', row)
+    for fmt, extra, what in (('tei', [], 'with TEI'), ('csv', ['-o', rel_csv], 'into the file of -o')):
+        before = tree(tmp)
+        r = cli('export', '--format', fmt, '--relations', rel_csv, *extra, a)
+        tap.check(r.rc == 2 and '--relations' in r.err and tree(tmp) == before,
+                  f'--relations {what} is a usage error, nothing written', r.diag())
+
+    r = cli('export', '--format', 'tei', a)
+    tei = r.out if r.rc == 0 else ''
+    links = re.findall(r'<link [^>]*>', tei)
+    tap.check(len(links) == 1 and 'type="contradicts"' in links[0]
+              and ('../right/001.txt.annotations.xml#%s"' % b1) in links[0]
+              and re.search(r'target="#[^ "]+ \.\./right/', links[0]),
+              'TEI: the link points at the seg and at the annotation in B’s file', links)
+    rng = os.path.join(os.environ['GLOSSATOR_SHARED_DIR'], 'schemas', 'tei_all.rng')
+    tei_file = os.path.join(tmp, 'a.tei.xml')
+    open(tei_file, 'w', encoding='utf-8').write(tei)
+    v = subprocess.run(['xmllint', '--noout', '--nonet', '--relaxng', rng, tei_file],
+                       capture_output=True, text=True)
+    tap.check(v.returncode == 0, 'TEI with a link to another article is valid TEI P5', v.stderr[-2000:])
+
+    r = cli('export', '--format', 'webanno', a)
+    items = json.loads(r.out)['first']['items'] if r.rc == 0 else []
+    link = [i for i in items if i['id'].endswith('#' + across)]
+    tap.check(len(link) == 1 and link[0]['motivation'] == 'linking'
+              and [t.rpartition('#')[2] for t in link[0]['target']] == [a1, b1]
+              and link[0]['target'][1] == '../right/001.txt.annotations.xml#' + b1,
+              'W3C: the link is an annotation whose targets are both annotations', link)
+
+    r = cli('export', '--format', 'inline', a)
+    tap.check(r.rc == 0 and ('to="../right/001.txt.annotations.xml#%s"' % b1) in r.out,
+              'inline: the link keeps the reference to B’s file', r.diag())
+
     # validate follows the link: fine, then dangling (annotation, then file)
     r = cli('validate', a)
     tap.check(r.rc == 0 and 'warning' not in r.err, 'validate: a link that resolves gives no warning', r.diag())
@@ -111,5 +160,10 @@ with tempfile.TemporaryDirectory() as tmp:
     tap.check(r.rc == 0 and 'cannot be read' in r.err, 'validate: a link to a missing file is a warning, exit 0',
               r.diag())
     tap.check(across in [x['id'] for x in relations(a + '.annotations.xml')[1]], 'the dangling link is kept')
+    r = cli('export', '--format', 'csv', '--relations', rel_csv, '-o', ann_csv, a)
+    rows = list(csv.DictReader(open(rel_csv, encoding='utf-8', newline=''))) if r.rc == 0 else []
+    row = {x['id']: x for x in rows}.get(across, {})
+    tap.check(row.get('state') == 'no-file' and row.get('to exact') == '' and row.get('to id') == b1,
+              'CSV: a dangling link keeps its row, marked no-file', rows)
 
 tap.finish()

@@ -197,7 +197,8 @@ def wait_for(predicate, timeout, interval=0.05):
 class App:
     """One run of the application on one article, in its own environment."""
 
-    def __init__(self, home, article, settings=None):
+    def __init__(self, home, article, settings=None, args=None):
+        self.args = args or [article]   # what follows the binary's name
         self.display_retries = 0
         self.home = home
         self.article = article
@@ -254,7 +255,7 @@ class App:
         self.log_path = os.path.join(self.home, 'glossator-%d.log' % self.runs)
         log = open(self.log_path, 'wb')
         started = time.monotonic()
-        self.proc = subprocess.Popen([BIN, self.article], env=self.environment(),
+        self.proc = subprocess.Popen([BIN] + self.args, env=self.environment(),
                                      stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                      cwd=self.home)
         log.close()

@@ -540,9 +540,14 @@ def test_webanno(tmp):
             if got != a['targets']:
                 problems.append('%s: positions %r, not %r' % (a['id'], got, a['targets']))
         links = [(i['id'].rpartition('#')[2], [b for b in i['body'] if b.get('purpose') == 'tagging'][0]['value'],
-                  i['target'].rpartition('#')[2],
+                  i['target'][0].rpartition('#')[2],
                   [b for b in i['body'] if b.get('purpose') == 'linking'][0]['id'].rpartition('#')[2])
                  for i in items if i.get('motivation') == 'linking']
+        for i in items:
+            if i.get('motivation') == 'linking':
+                linked = [b for b in i['body'] if b.get('purpose') == 'linking'][0]['id']
+                if not isinstance(i['target'], list) or i['target'][1:] != [linked]:
+                    problems.append('%s: targets %r are not both ends' % (i['id'], i['target']))
         if sorted(links) != sorted(doc['relations']):
             problems.append('relations %r, not %r' % (links, doc['relations']))
         T.check(not problems, 'JSON-LD of %s read back with json equals the document (%d annotations)'

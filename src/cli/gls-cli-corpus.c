@@ -367,3 +367,52 @@ gls_cli_run_parallel (GPtrArray        *sources,
 
   return exit_code;
 }
+
+/* In a worker thread: one article, kept for the main thread. */
+static GlsCliExit
+load_one (const char *path,
+          gpointer    user_data)
+{
+  GlsDocument *document = gls_cli_load_document (path, GLS_LOAD_READ_ONLY);
+
+  if (document == NULL)
+    return GLS_CLI_EXIT_FAILED;
+
+  gls_cli_job_set_result (document, g_object_unref);
+
+  return GLS_CLI_EXIT_OK;
+}
+
+/* In the main thread, in the order of the sources: a NULL stands for an
+ * article that could not be read. */
+static void
+keep_document (const char *path,
+               gpointer    result,
+               gpointer    user_data)
+{
+  GPtrArray *documents = user_data;
+
+  g_ptr_array_add (documents, result ? g_object_ref (result) : NULL);
+}
+
+/**
+ * gls_cli_load_documents:
+ * @sources: (element-type GlsCliSource): the articles
+ *
+ * Reads every article, changing nothing, on every processor.
+ *
+ * Returns: (transfer full) (nullable): the documents in the order of
+ *   @sources, or %NULL when one could not be read (its problems printed)
+ */
+GPtrArray *
+gls_cli_load_documents (GPtrArray *sources)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (gls_cli_unref_document);
+
+  gls_cli_run_parallel (sources, load_one, keep_document, documents);
+  for (guint i = 0; i < documents->len; i++)
+    if (g_ptr_array_index (documents, i) == NULL)
+      return NULL;
+
+  return g_steal_pointer (&documents);
+}

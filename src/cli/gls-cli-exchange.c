@@ -99,6 +99,25 @@ export_to_file (GlsDocument     *document,
   return TRUE;
 }
 
+/* Writes @bytes to @path through a temporary file renamed over it. */
+static gboolean
+write_whole_file (GBytes     *bytes,
+                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_file_set_contents (path, data != NULL ? data : "", len, &error))
+    {
+      g_printerr (_("export: cannot write “%s”: %s\n"), path, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Several articles in one file (CSV): a temporary file renamed over it. */
 static gboolean
 export_many (GPtrArray       *documents,
@@ -107,8 +126,6 @@ export_many (GPtrArray       *documents,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  const char *data;
-  gsize len;
 
   bytes = format->export_documents ((GlsDocument **) documents->pdata, documents->len, &error);
   if (bytes == NULL)
@@ -120,10 +137,52 @@ export_many (GPtrArray       *documents,
   if (path == NULL)
     return write_standard_output (bytes);
 
-  data = g_bytes_get_data (bytes, &len);
-  if (!g_file_set_contents (path, data != NULL ? data : "", len, &error))
+  return write_whole_file (bytes, path);
+}
+
+/* --relations: the relations of every article into one CSV file. */
+static gboolean
+export_relations (GPtrArray  *documents,
+                  const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = gls_format_csv_export_relations ((GlsDocument **) documents->pdata, documents->len);
+
+  return write_whole_file (bytes, path);
+}
+
+/* --relations goes with CSV only, into a folder that exists, and never
+ * over the file of the annotations. */
+static gboolean
+check_relations_file (const GlsCliCommand *command,
+                      const GlsFormat     *format,
+                      const char          *relations,
+                      const char          *output,
+                      GlsCliExit          *exit_code)
+{
+  g_autofree char *folder = NULL;
+
+  if (strcmp (format->name, "csv") != 0)
     {
-      g_printerr (_("export: cannot write “%s”: %s\n"), path, error->message);
+      *exit_code = gls_cli_usage_error (command, _("--relations goes with --format csv"));
+      return FALSE;
+    }
+  if (*relations == '\0' || strcmp (relations, "-") == 0 || g_file_test (relations, G_FILE_TEST_IS_DIR))
+    {
+      *exit_code = gls_cli_usage_error (command, _("--relations needs the name of a file"));
+      return FALSE;
+    }
+  if (output != NULL && strcmp (output, relations) == 0)
+    {
+      *exit_code = gls_cli_usage_error (command, _("--relations and -o name the same file “%s”"), relations);
+      return FALSE;
+    }
+
+  folder = g_path_get_dirname (relations);
+  if (!check_folder (folder))
+    {
+      *exit_code = GLS_CLI_EXIT_FAILED;
       return FALSE;
     }
 
@@ -189,33 +248,6 @@ find_output (const GlsCliCommand *command,
   }
 }
 
-/* In a worker thread: one article, kept for the writing. */
-static GlsCliExit
-load_one (const char *path,
-          gpointer    user_data)
-{
-  GlsDocument *document = gls_cli_load_document (path, GLS_LOAD_READ_ONLY);
-
-  if (document == NULL)
-    return GLS_CLI_EXIT_FAILED;
-
-  gls_cli_job_set_result (document, g_object_unref);
-
-  return GLS_CLI_EXIT_OK;
-}
-
-/* In the main thread, in the order of the sources: a NULL stands for an
- * article that could not be read. */
-static void
-keep_document (const char *path,
-               gpointer    result,
-               gpointer    user_data)
-{
-  GPtrArray *documents = user_data;
-
-  g_ptr_array_add (documents, result ? g_object_ref (result) : NULL);
-}
-
 /* The file of @source in the folder @output: named after the article, in
  * the subfolder the article has inside a folder named on the command line. */
 static char *
@@ -240,8 +272,9 @@ gls_cli_export (const GlsCliCommand  *command,
 {
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *relations = NULL;
   g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   const GlsFormat *format;
@@ -253,6 +286,9 @@ gls_cli_export (const GlsCliCommand  *command,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write: a file for one article (default: standard output), a folder that exists for several (CSV: one file)"),
       N_("OUT") },
+    { "relations", 0, 0, G_OPTION_ARG_FILENAME, &relations,
+      N_("With CSV: also write the relations, links to other articles too, into this file"),
+      N_("FILE") },
     { NULL }
   };
 
@@ -260,6 +296,9 @@ gls_cli_export (const GlsCliCommand  *command,
     return exit_code;
 
   if ((format = find_format (command, format_name, FALSE, &exit_code)) == NULL)
+    return exit_code;
+
+  if (relations != NULL && !check_relations_file (command, format, relations, output, &exit_code))
     return exit_code;
 
   if (exit_code != GLS_CLI_EXIT_OK)
@@ -284,13 +323,15 @@ gls_cli_export (const GlsCliCommand  *command,
       }
 
   /* Everything is read before anything is written. */
-  gls_cli_run_parallel (sources, load_one, keep_document, documents);
-  for (guint i = 0; i < documents->len; i++)
-    if (g_ptr_array_index (documents, i) == NULL)
-      {
-        g_printerr (_("export: nothing was written\n"));
-        return GLS_CLI_EXIT_FAILED;
-      }
+  if ((documents = gls_cli_load_documents (sources)) == NULL)
+    {
+      g_printerr (_("export: nothing was written\n"));
+      return GLS_CLI_EXIT_FAILED;
+    }
+
+  /* the relations first: a failure there leaves the main file untouched */
+  if (relations != NULL && !export_relations (documents, relations))
+    return GLS_CLI_EXIT_FAILED;
 
   if (format->export_documents != NULL && documents->len > 1)
     return export_many (documents, format, kind == OUTPUT_FILE ? output : NULL) ? GLS_CLI_EXIT_OK

@@ -62,6 +62,9 @@ GlsCliExit   gls_cli_reanchor        (const GlsCliCommand  *command,
                                       char                **argv);
 void         gls_cli_print_list_json (GlsDocument          *document,
                                       const char           *path);
+GlsCliExit   gls_cli_project         (const GlsCliCommand  *command,
+                                      int                   argc,
+                                      char                **argv);
 GlsCliExit   gls_cli_codebook        (const GlsCliCommand  *command,
                                       int                   argc,
                                       char                **argv);
@@ -137,6 +140,7 @@ void         gls_cli_job_set_result  (gpointer              result,
                                       GDestroyNotify        result_free);
 const GlsCliSource *
              gls_cli_job_get_source  (void);
+GPtrArray   *gls_cli_load_documents  (GPtrArray            *sources);
 
 /* Reading and writing as the window does */
 void         gls_cli_print_problems  (GPtrArray            *problems);
@@ -148,6 +152,7 @@ GlsDocument *gls_cli_read_document   (GFile                *file,
                                       GError              **error);
 GlsDocument *gls_cli_load_document   (const char           *path,
                                       GlsLoadFlags          flags);
+void         gls_cli_unref_document  (gpointer              document);
 gboolean     gls_cli_save_document   (GlsDocument          *document,
                                       GError              **error);
 

@@ -115,6 +115,18 @@ static const GlsCliCommand commands[] = {
        "and updates its label, description, colour and place; other codes become new\n"
        "categories with a free key. Categories keep their GUIDs across exports."),
     1, 1 },
+  { "project", gls_cli_project, N_("(--export-qdpx OUT SOURCE… | --import-qdpx IN FOLDER)"), N_("SOURCE"),
+    N_("Exchange articles and their annotations with QDA tools as a REFI-QDA project (.qdpx)"),
+    N_("--export-qdpx writes one project of every SOURCE (a SOURCE may be a folder:\n"
+       "its articles, in its subfolders too): each article’s text as a plain-text\n"
+       "source in UTF-8, each span as a PlainTextSelection (positions count\n"
+       "characters, as here) with its Coding, notes as Notes, annotators as Users,\n"
+       "the codebook with its GUIDs, and relations as Links. Orphaned annotations\n"
+       "are left out. --import-qdpx writes each text source of IN as an article\n"
+       "FOLDER/NAME.txt with its annotation file; what is not text (pictures,\n"
+       "audio) or has no coding is left out with a warning. Nothing is imported\n"
+       "when one of the files is in FOLDER already."),
+    1, -1 },
   { "agreement", gls_cli_agreement, N_("[--json] [--by-annotator] FILE…"), N_("FILE"),
     N_("Measure how far coders agree, from their annotation files of the same articles"),
     N_("Each FILE is one coder’s annotation file of the same article; or each FILE is\n"
@@ -363,6 +375,15 @@ gls_cli_read_document (GFile         *file,
     g_ptr_array_add (problems, g_ptr_array_steal_index (found, 0));
 
   return loaded ? g_object_ref (gls_document_file_get_document (document_file)) : NULL;
+}
+
+/* For an array of the documents of several sources, where a NULL stands
+ * for a source that could not be read. */
+void
+gls_cli_unref_document (gpointer document)
+{
+  if (document != NULL)
+    g_object_unref (document);
 }
 
 /* The document at @path, or NULL with every problem printed; a command

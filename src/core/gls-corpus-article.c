@@ -16,6 +16,7 @@ struct _GlsCorpusArticle
   GFile   *file;
   char    *name;
   char    *problem;
+  GPtrArray *categories;    /* GlsCategoryCount, NULL until counted */
 
   int      n_annotations;   /* -1 until counted */
   guint    n_orphaned;
@@ -34,6 +35,7 @@ enum {
   PROP_N_FUZZY,
   PROP_PROBLEM,
   PROP_STATE,
+  PROP_CATEGORIES,
   N_PROPS
 };
 
@@ -47,6 +49,7 @@ gls_corpus_article_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gls_corpus_article_parent_class)->finalize (object);
 }
@@ -82,6 +85,9 @@ gls_corpus_article_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_uint (value, self->state);
       break;
+    case PROP_CATEGORIES:
+      g_value_set_boxed (value, self->categories);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -113,6 +119,10 @@ gls_corpus_article_class_init (GlsCorpusArticleClass *klass)
   properties[PROP_PROBLEM] =
     g_param_spec_string ("problem", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* GlsCategoryCount, for the statistics charts */
+  properties[PROP_CATEGORIES] =
+    g_param_spec_boxed ("categories", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* a GlsWorkState, as a number: the list sorts by it */
   properties[PROP_STATE] =
@@ -277,4 +287,39 @@ gls_corpus_article_set_state (GlsCorpusArticle *self,
 
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/**
+ * gls_corpus_article_get_categories:
+ *
+ * Returns: (transfer none) (nullable) (element-type GlsCategoryCount): its
+ *   annotations per category (gls_category_counts_for_document()), or
+ *   %NULL while it is not read yet or could not be
+ */
+GPtrArray *
+gls_corpus_article_get_categories (GlsCorpusArticle *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_ARTICLE (self), NULL);
+
+  return self->categories;
+}
+
+/**
+ * gls_corpus_article_set_categories:
+ * @categories: (nullable) (element-type GlsCategoryCount): its counts
+ *   per category; a reference is taken
+ *
+ * Call it in the thread that owns the list.
+ */
+void
+gls_corpus_article_set_categories (GlsCorpusArticle *self,
+                                   GPtrArray        *categories)
+{
+  g_return_if_fail (GLS_IS_CORPUS_ARTICLE (self));
+
+  if (categories == self->categories)
+    return;
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  self->categories = categories != NULL ? g_ptr_array_ref (categories) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORIES]);
 }

@@ -30,5 +30,8 @@ void              gls_corpus_article_set_counts        (GlsCorpusArticle *self,
 GlsWorkState      gls_corpus_article_get_state         (GlsCorpusArticle *self);
 void              gls_corpus_article_set_state         (GlsCorpusArticle *self,
                                                         GlsWorkState      state);
+GPtrArray        *gls_corpus_article_get_categories    (GlsCorpusArticle *self);
+void              gls_corpus_article_set_categories    (GlsCorpusArticle *self,
+                                                        GPtrArray        *categories);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "gls-category-count.h"
 #include "gls-context-private.h"
 #include "gls-corpus.h"
 #include "gls-document.h"
@@ -391,13 +392,17 @@ typedef struct
   guint  n_fuzzy;
   GlsWorkState state;
   char  *problem;
+  GPtrArray *categories;  /* GlsCategoryCount */
 } Counts;
 
 static void
 handover_free (Handover *handover)
 {
   for (guint i = 0; handover->counts != NULL && i < handover->counts->len; i++)
-    g_free (g_array_index (handover->counts, Counts, i).problem);
+    {
+      g_free (g_array_index (handover->counts, Counts, i).problem);
+      g_clear_pointer (&g_array_index (handover->counts, Counts, i).categories, g_ptr_array_unref);
+    }
   g_clear_pointer (&handover->added, g_ptr_array_unref);
   g_clear_pointer (&handover->counted, g_ptr_array_unref);
   g_clear_pointer (&handover->counts, g_array_unref);
@@ -424,6 +429,8 @@ take_handover (gpointer data)
     {
       const Counts *counts = &g_array_index (handover->counts, Counts, i);
 
+      /* first, so that who watches the count finds the categories */
+      gls_corpus_article_set_categories (g_ptr_array_index (handover->counted, i), counts->categories);
       gls_corpus_article_set_counts (g_ptr_array_index (handover->counted, i), counts->n_annotations,
                                      counts->n_orphaned, counts->n_fuzzy, counts->problem);
       gls_corpus_article_set_state (g_ptr_array_index (handover->counted, i), counts->state);
@@ -477,7 +484,7 @@ count_article (GlsCorpusArticle *article,
 {
   g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (gls_corpus_article_get_file (article));
   g_autoptr(GError) error = NULL;
-  Counts counts = { -1, 0, 0, GLS_WORK_STATE_NOT_STARTED, NULL };
+  Counts counts = { -1, 0, 0, GLS_WORK_STATE_NOT_STARTED, NULL, NULL };
   GlsDocument *document;
 
   if (!gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_READ_ONLY, cancellable, &error))
@@ -491,6 +498,7 @@ count_article (GlsCorpusArticle *article,
   counts.n_orphaned = gls_document_get_n_orphaned (document);
   counts.n_fuzzy = gls_document_get_n_fuzzy (document);
   counts.state = gls_document_get_work_state (document);
+  counts.categories = gls_category_counts_for_document (document);
 
   return counts;
 }

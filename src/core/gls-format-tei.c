@@ -9,6 +9,7 @@
 
 #include "gls-codebook-private.h"
 #include "gls-format-private.h"
+#include "gls-links.h"
 #include "gls-xml-private.h"
 #include "gls-names-private.h"
 
@@ -640,6 +641,41 @@ write_body (Writer *w)
   xmlTextWriterEndElement (writer); /* text */
 }
 
+/* Links to annotations of other articles (FORMAT.md 1.1): a link whose
+ * target points at this file's seg and at the annotation in the other
+ * article's sidecar, named as the sidecar names it (relative to the
+ * article's folder). */
+static void
+write_links_across (Writer     *w,
+                    GHashTable *exported,
+                    GPtrArray  *across)
+{
+  xmlTextWriterPtr writer = w->writer;
+
+  xmlTextWriterStartElement (writer, BAD_CAST "linkGrp");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "type", BAD_CAST "links-to-other-articles");
+  for (guint i = 0; i < across->len; i++)
+    {
+      GlsRelation *relation = g_ptr_array_index (across, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (exported, gls_relation_get_from (relation))) - 1;
+      g_autofree char *name = token (gls_relation_get_relation_type (relation));
+      g_autofree char *target = NULL;
+      g_autofree char *escaped = g_uri_escape_string (gls_relation_get_to (relation),
+                                                      G_URI_RESERVED_CHARS_ALLOWED_IN_PATH "#%", TRUE);
+
+      /* a pointer list is separated by spaces: the sidecar's reference is
+       * escaped already, but one edited by hand may hold a space */
+      target = g_strconcat ("#", fragment_id (w, from, 0), " ", escaped, NULL);
+      xmlTextWriterStartElement (writer, BAD_CAST "link");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:id",
+                                   BAD_CAST claim_id (w->ids, gls_relation_get_id (relation)));
+      write_attribute (writer, "type", name);
+      write_attribute (writer, "target", target);
+      xmlTextWriterEndElement (writer);
+    }
+  xmlTextWriterEndElement (writer);
+}
+
 /* Notes, attributes and relations, only when there are any. */
 static void
 write_stand_off (Writer *w)
@@ -648,6 +684,7 @@ write_stand_off (Writer *w)
   GListModel *relations = gls_document_get_relations (w->document);
   g_autoptr(GHashTable) exported = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) across = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean started = FALSE;
   gboolean listed = FALSE;
 
@@ -660,9 +697,13 @@ write_stand_off (Writer *w)
     {
       GlsRelation *relation = g_list_model_get_item (relations, i);
 
-      /* no dangling references: both ends must be segs of this file */
-      if (g_hash_table_contains (exported, gls_relation_get_from (relation)) &&
-          g_hash_table_contains (exported, gls_relation_get_to (relation)))
+      /* no dangling references: both ends must be segs of this file, or
+       * the other end an annotation of another article's sidecar */
+      if (!g_hash_table_contains (exported, gls_relation_get_from (relation)))
+        g_object_unref (relation);
+      else if (gls_relation_is_link (relation))
+        g_ptr_array_add (across, relation);
+      else if (g_hash_table_contains (exported, gls_relation_get_to (relation)))
         g_ptr_array_add (links, relation);
       else
         g_object_unref (relation);
@@ -747,6 +788,16 @@ write_stand_off (Writer *w)
           xmlTextWriterEndElement (writer);
         }
       xmlTextWriterEndElement (writer);
+    }
+
+  if (across->len > 0)
+    {
+      if (!started)
+        {
+          xmlTextWriterStartElement (writer, BAD_CAST "standOff");
+          started = TRUE;
+        }
+      write_links_across (w, exported, across);
     }
 
   if (started)

@@ -131,6 +131,15 @@ add_string (Json       *json,
   put_string (json->out, value);
 }
 
+/* A string in an array. */
+static void
+add_item (Json       *json,
+          const char *value)
+{
+  separate (json);
+  put_string (json->out, value);
+}
+
 static void
 add_uint (Json       *json,
           const char *name,
@@ -261,8 +270,9 @@ add_annotation (Json          *json,
   end (json, '}');
 }
 
-/* A relation is an annotation that links one annotation (its target) to
- * another (its body), with its type as a tag. */
+/* A relation is an annotation whose targets are both annotations, its
+ * type as a tag; the body names the end it points to, since a list of
+ * targets has no order. */
 static void
 add_relation (Json        *json,
               GlsRelation *relation,
@@ -290,7 +300,10 @@ add_relation (Json        *json,
   end (json, '}');
   add_text_body (json, "tagging", NULL, gls_relation_get_relation_type (relation));
   end (json, ']');
-  add_string (json, "target", from);
+  begin_array_member (json, "target");
+  add_item (json, from);
+  add_item (json, to);
+  end (json, ']');
   end (json, '}');
 }
 

@@ -71,6 +71,8 @@ gboolean         gls_format_import               (const GlsFormat  *format,
                                                   GlsImportFlags    flags,
                                                   GlsImportReport  *report,
                                                   GError          **error);
+GBytes          *gls_format_csv_export_relations (GlsDocument     **documents,
+                                                  guint             n_documents);
 
 GlsImportReport *gls_import_report_new           (void);
 void             gls_import_report_free          (GlsImportReport  *report);

@@ -16,6 +16,7 @@
 #include "gls-names-private.h"
 #include "gls-palette.h"
 #include "gls-refi-qda.h"
+#include "gls-refi-qda-private.h"
 #include "gls-xml-private.h"
 
 /* Where a category keeps what REFI-QDA says of it and Glossator's format
@@ -27,8 +28,8 @@
 /* ------------------------------------------------------------------ */
 /* GUIDs                                                                */
 
-static char *
-format_guid (const guint8 bytes[16])
+char *
+_gls_refi_format_guid (const guint8 bytes[16])
 {
   return g_strdup_printf ("%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-%02X%02X%02X%02X%02X%02X",
                           bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5],
@@ -67,7 +68,7 @@ gls_category_dup_guid (GlsCategory *category,
   digest[6] = (digest[6] & 0x0f) | 0x50;
   digest[8] = (digest[8] & 0x3f) | 0x80;
 
-  return format_guid (digest);
+  return _gls_refi_format_guid (digest);
 }
 
 static gboolean
@@ -106,10 +107,12 @@ normalize_guid (const char *value)
 /* ------------------------------------------------------------------ */
 /* Writing                                                              */
 
-static void
-write_code (xmlTextWriterPtr  writer,
-            GlsCodebook      *codebook,
-            GlsCategory      *category)
+/* One Code and the codes under it; the element is in the namespace of
+ * the element around it, so that a project (.qdpx) writes the same. */
+void
+_gls_refi_write_code (xmlTextWriterPtr  writer,
+                      GlsCodebook      *codebook,
+                      GlsCategory      *category)
 {
   g_autofree char *guid = gls_category_dup_guid (category, codebook);
   const char *codable = _gls_foreign_get_attribute (category->foreign, QDA_EXTENSION_NAMESPACE, "isCodable");
@@ -128,7 +131,7 @@ write_code (xmlTextWriterPtr  writer,
   if (description != NULL)
     _gls_xml_write_text_element (writer, "Description", description);
   for (guint i = 0; i < category->children->len; i++)
-    write_code (writer, codebook, g_ptr_array_index (category->children, i));
+    _gls_refi_write_code (writer, codebook, g_ptr_array_index (category->children, i));
   xmlTextWriterEndElement (writer);
 }
 
@@ -153,7 +156,7 @@ gls_codebook_to_qdc (GlsCodebook *codebook)
   _gls_xml_write_attribute (writer, "origin", origin);
   xmlTextWriterStartElement (writer, BAD_CAST "Codes");
   for (guint i = 0; i < codebook->roots->len; i++)
-    write_code (writer, codebook, g_ptr_array_index (codebook->roots, i));
+    _gls_refi_write_code (writer, codebook, g_ptr_array_index (codebook->roots, i));
   xmlTextWriterEndElement (writer);
   xmlTextWriterEndElement (writer);
 
@@ -167,6 +170,7 @@ typedef struct
 {
   const char *name;
   GError    **error;
+  const char *ns;      /* the codebook's, or a project's */
 } Reading;
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -189,17 +193,18 @@ fail (Reading    *reading,
 }
 
 static gboolean
-is_qdc (xmlNodePtr  node,
+is_qdc (Reading    *reading,
+        xmlNodePtr  node,
         const char *name)
 {
   return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         strcmp ((const char *) node->ns->href, GLS_REFI_CODEBOOK_NAMESPACE) == 0 &&
+         strcmp ((const char *) node->ns->href, reading->ns) == 0 &&
          strcmp ((const char *) node->name, name) == 0;
 }
 
-static char *
-get_attribute (xmlNodePtr  node,
-               const char *name)
+char *
+_gls_refi_get_attribute (xmlNodePtr  node,
+                         const char *name)
 {
   xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
   char *copy = g_strdup ((const char *) value);
@@ -291,10 +296,10 @@ read_code (Reading     *reading,
            GlsCategory *parent,
            guint        depth)
 {
-  g_autofree char *guid_value = get_attribute (node, "guid");
-  g_autofree char *name_value = get_attribute (node, "name");
-  g_autofree char *codable = get_attribute (node, "isCodable");
-  g_autofree char *color_value = get_attribute (node, "color");
+  g_autofree char *guid_value = _gls_refi_get_attribute (node, "guid");
+  g_autofree char *name_value = _gls_refi_get_attribute (node, "name");
+  g_autofree char *codable = _gls_refi_get_attribute (node, "isCodable");
+  g_autofree char *color_value = _gls_refi_get_attribute (node, "color");
   g_autofree char *description = NULL;
   g_autofree char *guid = NULL;
   g_autofree char *name = NULL;
@@ -315,7 +320,7 @@ read_code (Reading     *reading,
     return fail (reading, node, _("“%s” is not a colour: write it as #rrggbb"), color_value);
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (is_qdc (child, "Description") && description == NULL)
+    if (is_qdc (reading, child, "Description") && description == NULL)
       {
         xmlChar *text = xmlNodeGetContent (child);
 
@@ -377,7 +382,7 @@ read_codes (Reading     *reading,
             guint        depth)
 {
   for (xmlNodePtr child = parent_node->children; child != NULL; child = child->next)
-    if (is_qdc (child, "Code") && !read_code (reading, merge, child, parent, depth))
+    if (is_qdc (reading, child, "Code") && !read_code (reading, merge, child, parent, depth))
       return FALSE;
 
   return TRUE;
@@ -423,6 +428,41 @@ parse (Reading *reading,
   return doc;
 }
 
+/* The codes under @codes (a Codes element) taken into a copy of @into. */
+static GlsCodebook *
+merge_codes (GlsCodebook *into,
+             Reading     *reading,
+             xmlNodePtr   codes,
+             guint       *n_added)
+{
+  g_autoptr(GlsCodebook) copy = NULL;
+  g_autoptr(GHashTable) by_guid = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  Merge merge;
+  gboolean ok;
+
+  copy = gls_codebook_copy (into);
+  by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  taken = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < copy->flat->len; i++)
+    {
+      GlsCategory *category = g_ptr_array_index (copy->flat, i);
+
+      g_hash_table_insert (by_guid, gls_category_dup_guid (category, copy), category);
+    }
+
+  merge = (Merge) { copy, by_guid, taken, 0 };
+  ok = read_codes (reading, &merge, codes, NULL, 0);
+  if (!ok)
+    return NULL;
+
+  _gls_codebook_rebuild (copy);
+  if (n_added != NULL)
+    *n_added = merge.n_added;
+
+  return g_steal_pointer (&copy);
+}
+
 /**
  * gls_codebook_import_qdc:
  * @into: the codebook the codes go into
@@ -445,13 +485,9 @@ gls_codebook_import_qdc (GlsCodebook  *into,
                          GError      **error)
 {
   g_autoptr(GlsCodebook) copy = NULL;
-  g_autoptr(GHashTable) by_guid = NULL;
-  g_autoptr(GHashTable) taken = NULL;
-  Reading reading = { display_name, error };
+  Reading reading = { display_name, error, GLS_REFI_CODEBOOK_NAMESPACE };
   xmlDocPtr doc;
   xmlNodePtr root, codes = NULL;
-  Merge merge;
-  gboolean ok;
 
   g_return_val_if_fail (GLS_IS_CODEBOOK (into), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -461,7 +497,7 @@ gls_codebook_import_qdc (GlsCodebook  *into,
     return NULL;
 
   root = xmlDocGetRootElement (doc);
-  if (root == NULL || !is_qdc (root, "CodeBook"))
+  if (root == NULL || !is_qdc (&reading, root, "CodeBook"))
     {
       fail (&reading, root, _("this is not a REFI-QDA codebook: its root element must be CodeBook in the namespace %s"),
             GLS_REFI_CODEBOOK_NAMESPACE);
@@ -469,7 +505,7 @@ gls_codebook_import_qdc (GlsCodebook  *into,
       return NULL;
     }
   for (xmlNodePtr child = root->children; child != NULL && codes == NULL; child = child->next)
-    if (is_qdc (child, "Codes"))
+    if (is_qdc (&reading, child, "Codes"))
       codes = child;
   if (codes == NULL)
     {
@@ -478,25 +514,23 @@ gls_codebook_import_qdc (GlsCodebook  *into,
       return NULL;
     }
 
-  copy = gls_codebook_copy (into);
-  by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  taken = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < copy->flat->len; i++)
-    {
-      GlsCategory *category = g_ptr_array_index (copy->flat, i);
-
-      g_hash_table_insert (by_guid, gls_category_dup_guid (category, copy), category);
-    }
-
-  merge = (Merge) { copy, by_guid, taken, 0 };
-  ok = read_codes (&reading, &merge, codes, NULL, 0);
+  copy = merge_codes (into, &reading, codes, n_added);
   xmlFreeDoc (doc);
-  if (!ok)
-    return NULL;
-
-  _gls_codebook_rebuild (copy);
-  if (n_added != NULL)
-    *n_added = merge.n_added;
 
   return g_steal_pointer (&copy);
+}
+
+
+/* The codes of a project's CodeBook/Codes element, @codes, in @ns, taken
+ * into a copy of @into as gls_codebook_import_qdc() takes a .qdc's. */
+GlsCodebook *
+_gls_refi_merge_codes (GlsCodebook  *into,
+                       xmlNodePtr    codes,
+                       const char   *ns,
+                       const char   *display_name,
+                       GError      **error)
+{
+  Reading reading = { display_name, error, ns };
+
+  return merge_codes (into, &reading, codes, NULL);
 }

@@ -416,6 +416,38 @@ gls_application_finalize (GObject *object)
   G_OBJECT_CLASS (gls_application_parent_class)->finalize (object);
 }
 
+/* --compare and --adjudicate are read in the process the user started,
+ * but the files may open in an instance that already runs: the options
+ * travel with them as platform data, and the running instance takes them
+ * in before_emit. */
+static void
+gls_application_add_platform_data (GApplication    *application,
+                                   GVariantBuilder *builder)
+{
+  GlsApplication *self = GLS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (gls_application_parent_class)->add_platform_data (application, builder);
+
+  g_variant_builder_add (builder, "{sv}", "glossator-compare", g_variant_new_boolean (self->compare));
+  g_variant_builder_add (builder, "{sv}", "glossator-adjudicate", g_variant_new_boolean (self->adjudicate));
+}
+
+static void
+gls_application_before_emit (GApplication *application,
+                             GVariant     *platform_data)
+{
+  GlsApplication *self = GLS_APPLICATION (application);
+  gboolean compare = FALSE, adjudicate = FALSE;
+
+  G_APPLICATION_CLASS (gls_application_parent_class)->before_emit (application, platform_data);
+
+  /* a request without them (a file manager's Open) is a plain open */
+  g_variant_lookup (platform_data, "glossator-compare", "b", &compare);
+  g_variant_lookup (platform_data, "glossator-adjudicate", "b", &adjudicate);
+  self->compare = compare;
+  self->adjudicate = adjudicate;
+}
+
 /* In the process the user started, before it hands over to a running
  * instance: --version, and a readable refusal when the settings schema is
  * installed nowhere (rather than GSettings' abort in the first window). */
@@ -457,6 +489,8 @@ gls_application_class_init (GlsApplicationClass *klass)
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
   application_class->handle_local_options = gls_application_handle_local_options;
+  application_class->add_platform_data = gls_application_add_platform_data;
+  application_class->before_emit = gls_application_before_emit;
 
   application_class->activate = gls_application_activate;
   application_class->open = gls_application_open;

@@ -8,6 +8,7 @@
 
 #include "gls-article-view-private.h"
 #include "gls-color-swatch.h"
+#include "gls-style-manager.h"
 
 void
 _gls_article_view_invalidate_cache (GlsArticleView *self)
@@ -259,18 +260,6 @@ parse_color (GlsArticleView *self,
     gdk_rgba_parse (color, "#77767b");
 }
 
-static gboolean
-is_dark (GtkWidget *widget)
-{
-  GdkRGBA fg;
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return (fg.red + fg.green + fg.blue) / 3 > 0.5;
-}
-
 void
 _gls_article_view_free_rects (gpointer data)
 {
@@ -439,7 +428,7 @@ _gls_article_view_snapshot_layer (GtkTextView      *view,
   g_hash_table_remove_all (self->drawn);
   gls_document_query (self->document, start, end, self->visible);
 
-  dark = is_dark (GTK_WIDGET (view));
+  dark = gls_style_is_dark (GTK_WIDGET (view));
   lanes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < self->visible->len; i++)

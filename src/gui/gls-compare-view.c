@@ -10,49 +10,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gls-accessible.h"
 #include "gls-annotation-row.h"
-#include "gls-compare-view.h"
+#include "gls-compare-view-private.h"
 
 #define GUTTER_WIDTH 110
-
-/* One link between the two sides: ends[0] on the window's side. */
-typedef struct
-{
-  GlsAnnotation *ends[2];
-  char          *type;
-} Link;
-
-struct _GlsCompareView
-{
-  GtkWidget        parent_instance;
-
-  /* Widgets */
-  GtkWidget       *box;
-  GtkWidget       *gutter;
-  GtkLabel        *name_label;
-  GtkScrolledWindow *scroller;
-  GlsArticleView  *view;
-  GlsSidebar      *sidebar;
-  GtkMenuButton   *links_button;
-  GtkDropDown     *type_filter;
-  GtkListBox      *link_list;
-
-  /* Borrowed */
-  GlsArticleView  *primary_view;
-
-  /* Owned */
-  GlsLinkResolver *resolver;
-  GlsDocument     *primary;
-  GFile           *file;
-  GlsDocumentFile *document_file;
-  GlsDocument     *document;
-  GArray          *links;          /* Link */
-  char            *filter;         /* the type the list shows, NULL for all */
-
-  guint            n_drawn;
-  guint            following : 1;
-  guint            active : 1;
-};
 
 G_DEFINE_FINAL_TYPE (GlsCompareView, gls_compare_view, GTK_TYPE_WIDGET)
 
@@ -102,6 +64,85 @@ collect (GlsCompareView *self,
 
 static void fill_link_list (GlsCompareView *self);
 
+/* The annotations of @side that no link joins to the other side. */
+static GPtrArray *
+dup_unlinked (GlsCompareView *self,
+              guint           side)
+{
+  GlsDocument *document = side == 0 ? self->primary : self->document;
+  GListModel *annotations = G_LIST_MODEL (gls_document_get_annotations (document));
+  g_autoptr(GHashTable) linked = g_hash_table_new (NULL, NULL);
+  GPtrArray *unlinked = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (annotations);
+
+  for (guint i = 0; i < self->links->len; i++)
+    g_hash_table_add (linked, g_array_index (self->links, Link, i).ends[side]);
+  for (guint i = 0; i < n; i++)
+    {
+      GlsAnnotation *annotation = g_list_model_get_item (annotations, i);
+
+      if (g_hash_table_contains (linked, annotation))
+        g_object_unref (annotation);
+      else
+        g_ptr_array_add (unlinked, annotation);
+    }
+
+  return unlinked;
+}
+
+static char *
+dup_document_name (GlsDocument *document)
+{
+  GFile *file = gls_source_get_file (gls_document_get_source (document));
+
+  return file != NULL ? g_file_get_basename (file) : g_strdup (gls_source_get_display_name (gls_document_get_source (document)));
+}
+
+/* The counts on the button say at once how much each side leaves out. */
+static void
+update_unlinked (GlsCompareView *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *label = NULL;
+
+  for (guint side = 0; side < 2; side++)
+    {
+      GlsDocument *document = side == 0 ? self->primary : self->document;
+      g_autoptr(GPtrArray) unlinked = NULL;
+      g_autofree char *name = NULL;
+
+      if (self->primary != NULL && document != NULL)
+        {
+          unlinked = dup_unlinked (self, side);
+          name = dup_document_name (document);
+        }
+      gls_unlinked_popover_set_side (self->unlinked, side, name, document, unlinked);
+    }
+
+  summary = gls_unlinked_popover_dup_summary (self->unlinked);
+  /* Translators: the button showing the annotations with no link to the other article, with their counts on each side */
+  label = g_strdup_printf (_("Unlinked %u · %u"), gls_unlinked_popover_get_n (self->unlinked, 0),
+                           gls_unlinked_popover_get_n (self->unlinked, 1));
+  gtk_menu_button_set_label (self->unlinked_button, label);
+  gls_accessible_set_label (GTK_WIDGET (self->unlinked_button), label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unlinked_button), summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unlinked_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+on_unlinked_activated (GlsCompareView *self,
+                       guint           side,
+                       GlsAnnotation  *annotation)
+{
+  GlsArticleView *view = side == 0 ? self->primary_view : self->view;
+
+  if (view == NULL)
+    return;
+  gls_article_view_set_selected (view, annotation);
+  gls_article_view_scroll_to (view, annotation);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
 static void
 update_links (GlsCompareView *self)
 {
@@ -112,6 +153,7 @@ update_links (GlsCompareView *self)
       collect (self, 1);
     }
   fill_link_list (self);
+  update_unlinked (self);
   gtk_widget_queue_draw (self->gutter);
 }
 
@@ -456,8 +498,8 @@ on_annotation_activated (GlsCompareView *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
-static void
-set_document (GlsCompareView *self,
+void
+_gls_compare_view_set_document (GlsCompareView *self,
               GlsDocument    *document)
 {
   if (self->document != NULL)
@@ -481,36 +523,6 @@ set_document (GlsCompareView *self,
 }
 
 static void
-on_loaded (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_autoptr(GlsCompareView) self = data;
-  g_autoptr(GError) error = NULL;
-
-  if (GLS_DOCUMENT_FILE (object) != self->document_file)
-    return;
-  if (!gls_document_file_load_finish (self->document_file, result, &error))
-    {
-      gtk_label_set_text (self->name_label, error->message);
-      return;
-    }
-  set_document (self, gls_document_file_get_document (self->document_file));
-}
-
-static void
-on_saved (GObject      *object,
-          GAsyncResult *result,
-          gpointer      data)
-{
-  g_autoptr(GlsCompareView) self = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gls_document_file_save_finish (GLS_DOCUMENT_FILE (object), result, NULL, &error))
-    gtk_label_set_text (self->name_label, error->message);
-}
-
-static void
 on_focus_enter (GlsCompareView *self)
 {
   self->active = TRUE;
@@ -529,6 +541,7 @@ gls_compare_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->primary, self);
   if (self->primary_view != NULL)
     g_signal_handlers_disconnect_by_data (self->primary_view, self);
+  g_clear_weak_pointer (&self->primary_view);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->links, g_array_unref);
   g_clear_object (&self->document);
@@ -537,6 +550,7 @@ gls_compare_view_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->filter, g_free);
   g_clear_pointer (&self->resolver, gls_link_resolver_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gls_compare_view_parent_class)->dispose (object);
 }
@@ -550,6 +564,11 @@ gls_compare_view_class_init (GlsCompareViewClass *klass)
   object_class->dispose = gls_compare_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "compareview");
+  /* a group named after its article: a screen reader tells the two
+   * "Article"s apart by it */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  _gls_compare_view_class_files_init (widget_class);
 }
 
 static GtkWidget *
@@ -581,6 +600,7 @@ gls_compare_view_init (GlsCompareView *self)
   GtkWidget *column, *header, *swap, *close;
   GtkEventController *focus;
 
+  self->settings = gls_settings_new ();
   self->links = g_array_new (FALSE, TRUE, sizeof (Link));
   g_array_set_clear_func (self->links, link_clear);
 
@@ -601,26 +621,45 @@ gls_compare_view_init (GlsCompareView *self)
   gtk_widget_add_css_class (header, "toolbar");
   self->name_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_MIDDLE);
+  /* on a line of its own: beside the buttons it had no room left, and
+   * it is what tells the two articles apart */
+  gtk_widget_set_margin_start (GTK_WIDGET (self->name_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->name_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->name_label), 6);
   gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
   gtk_label_set_xalign (self->name_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
   self->links_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->links_button, _("Links"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->links_button), _("Every Link Between the Two Articles"));
+  gls_accessible_set_label (GTK_WIDGET (self->links_button), _("Links"));
   gtk_menu_button_set_popover (self->links_button, new_links_popover (self));
   swap = gtk_button_new_from_icon_name ("object-flip-horizontal-symbolic");
   gtk_widget_set_tooltip_text (swap, _("Swap the Two Articles"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (swap), "win.swap-compare");
+  gls_accessible_set_label (swap, _("Swap the Two Articles"));
   close = gtk_button_new_from_icon_name ("window-close-symbolic");
   gtk_widget_set_tooltip_text (close, _("Close This Article"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-compare");
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->name_label));
+  gls_accessible_set_label (close, _("Close This Article"));
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->links_button));
+  self->unlinked = GLS_UNLINKED_POPOVER (gls_unlinked_popover_new ());
+  g_signal_connect_object (self->unlinked, "annotation-activated", G_CALLBACK (on_unlinked_activated), self, G_CONNECT_SWAPPED);
+  self->unlinked_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (self->unlinked_button, GTK_WIDGET (self->unlinked));
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->unlinked_button));
+  gtk_widget_set_hexpand (swap, TRUE);
+  gtk_widget_set_halign (swap, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (header), swap);
   gtk_box_append (GTK_BOX (header), close);
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->name_label));
   gtk_box_append (GTK_BOX (column), header);
+  self->info_bar = g_object_new (GLS_TYPE_INFO_BAR, NULL);
+  gls_info_bar_set_action_prefix (self->info_bar, "compare");
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->info_bar));
 
   self->view = GLS_ARTICLE_VIEW (gls_article_view_new ());
+  gls_accessible_set_label (GTK_WIDGET (self->view), _("Article"));
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
@@ -653,48 +692,12 @@ gls_compare_view_new (GlsLinkResolver *resolver)
   return self;
 }
 
-/* Opens @file on this side, reading it in a worker thread. */
-void
-gls_compare_view_open (GlsCompareView *self,
-                       GFile          *file)
-{
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (GLS_IS_COMPARE_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  set_document (self, NULL);
-  g_set_object (&self->file, file);
-  g_clear_object (&self->document_file);
-  self->document_file = gls_document_file_new (file);
-  name = g_file_get_basename (file);
-  gtk_label_set_text (self->name_label, name);
-  gls_document_file_load_async (self->document_file, NULL, NULL, GLS_LOAD_KEEP_ARTICLE, NULL,
-                                on_loaded, g_object_ref (self));
-}
-
-GFile *
-gls_compare_view_get_file (GlsCompareView *self)
-{
-  g_return_val_if_fail (GLS_IS_COMPARE_VIEW (self), NULL);
-
-  return self->file;
-}
-
 GlsDocument *
 gls_compare_view_get_document (GlsCompareView *self)
 {
   g_return_val_if_fail (GLS_IS_COMPARE_VIEW (self), NULL);
 
   return self->document;
-}
-
-GlsDocumentFile *
-gls_compare_view_get_document_file (GlsCompareView *self)
-{
-  g_return_val_if_fail (GLS_IS_COMPARE_VIEW (self), NULL);
-
-  return self->document_file;
 }
 
 GlsArticleView *
@@ -728,7 +731,7 @@ gls_compare_view_set_primary (GlsCompareView *self,
     g_signal_handlers_disconnect_by_data (self->primary_view, self);
   if (self->primary != NULL)
     g_signal_handlers_disconnect_by_data (self->primary, self);
-  self->primary_view = view;
+  g_set_weak_pointer (&self->primary_view, view);
   g_set_object (&self->primary, document);
   if (view != NULL)
     {
@@ -761,24 +764,6 @@ gls_compare_view_set_active (GlsCompareView *self,
   g_return_if_fail (GLS_IS_COMPARE_VIEW (self));
 
   self->active = !!active;
-}
-
-void
-gls_compare_view_save (GlsCompareView *self)
-{
-  g_return_if_fail (GLS_IS_COMPARE_VIEW (self));
-
-  if (self->document != NULL && gls_document_get_modified (self->document))
-    gls_document_file_save_async (self->document_file, NULL, on_saved, g_object_ref (self));
-}
-
-gboolean
-gls_compare_view_is_busy (GlsCompareView *self)
-{
-  g_return_val_if_fail (GLS_IS_COMPARE_VIEW (self), FALSE);
-
-  return self->document_file != NULL &&
-         gls_document_file_get_operation (self->document_file) != GLS_FILE_OPERATION_NONE;
 }
 
 guint

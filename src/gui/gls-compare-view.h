@@ -8,6 +8,7 @@
 
 #include "gls-article-view.h"
 #include "gls-core.h"
+#include "gls-info-bar.h"
 #include "gls-sidebar.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ GlsDocument     *gls_compare_view_get_document      (GlsCompareView  *self);
 GlsDocumentFile *gls_compare_view_get_document_file (GlsCompareView  *self);
 GlsArticleView  *gls_compare_view_get_article_view  (GlsCompareView  *self);
 GlsSidebar      *gls_compare_view_get_sidebar       (GlsCompareView  *self);
+GlsInfoBar      *gls_compare_view_get_info_bar      (GlsCompareView  *self);
 void             gls_compare_view_set_primary       (GlsCompareView  *self,
                                                      GlsArticleView  *view,
                                                      GlsDocument     *document);

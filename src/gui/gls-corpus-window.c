@@ -42,6 +42,7 @@ struct _GlsCorpusWindow
   GtkListView          *list_view;
   GtkStack             *stack;
   GlsCorpusSearchPanel *search_panel;
+  GlsCorpusStatistics  *statistics;
 
   /* Owned */
   GlsCorpus            *corpus;
@@ -384,6 +385,16 @@ on_activate (GlsCorpusWindow *self,
   g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
 }
 
+/* The statistics page charts the articles the list shows, and sums them
+ * again as their counts fill in (it throttles that itself). */
+static void
+setup_statistics (GlsCorpusWindow *self)
+{
+  gls_corpus_statistics_set_model (self->statistics, G_LIST_MODEL (self->selection));
+  g_signal_connect_object (self->corpus, "notify::n-counted", G_CALLBACK (gls_corpus_statistics_queue_update),
+                           self->statistics, G_CONNECT_SWAPPED);
+}
+
 static void
 gls_corpus_window_dispose (GObject *object)
 {
@@ -409,6 +420,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   g_type_ensure (GLS_TYPE_CORPUS_ARTICLE);
   g_type_ensure (GLS_TYPE_CORPUS_STATE_BUTTON);
   g_type_ensure (GLS_TYPE_CORPUS_SEARCH_PANEL);
+  g_type_ensure (GLS_TYPE_CORPUS_STATISTICS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-corpus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, title_label);
@@ -419,6 +431,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
   gtk_widget_class_install_action (widget_class, "corpus.set-state", "(ss)", action_set_state);
@@ -490,6 +503,8 @@ gls_corpus_window_new (GtkApplication *application,
   g_signal_connect_object (self->corpus, "notify::problem", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
   gls_corpus_search_panel_set_folder (self->search_panel, folder);
+  setup_statistics (self);
+
   gls_corpus_scan (self->corpus);
   update_status (self);
 
@@ -529,4 +544,18 @@ gls_corpus_window_get_shown (GlsCorpusWindow *self)
   g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
 
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * gls_corpus_window_get_statistics:
+ *
+ * Returns: (transfer none): the statistics page, shown by the window's
+ *   Statistics button
+ */
+GlsCorpusStatistics *
+gls_corpus_window_get_statistics (GlsCorpusWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
+
+  return self->statistics;
 }

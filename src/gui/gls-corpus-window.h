@@ -7,6 +7,7 @@
 
 #include "gls-core.h"
 #include "gls-corpus-search-panel.h"
+#include "gls-corpus-statistics.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,6 @@ void             gls_corpus_window_set_state  (GlsCorpusWindow  *self,
 GlsCorpusSearchPanel *gls_corpus_window_get_search_panel (GlsCorpusWindow *self);
 void             gls_corpus_window_export_statistics (GlsCorpusWindow *self,
                                                       GFile           *file);
+GlsCorpusStatistics *gls_corpus_window_get_statistics (GlsCorpusWindow *self);
 
 G_END_DECLS

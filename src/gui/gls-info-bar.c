@@ -1,10 +1,12 @@
 /* gls-info-bar.c
  * A message above the article, with the buttons that fit its kind; the
- * buttons are the window's actions (win.restore-draft, win.merge, …). */
+ * buttons are the window's actions (win.restore-draft, win.merge, …), or
+ * those of another group that acts on another article's files. */
 #define G_LOG_DOMAIN "gls-info-bar"
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gls-accessible.h"
@@ -169,4 +171,92 @@ gls_info_bar_get_text (GlsInfoBar *self)
   g_return_val_if_fail (GLS_IS_INFO_BAR (self), NULL);
 
   return self->text;
+}
+
+/**
+ * gls_info_bar_set_action_prefix:
+ * @prefix: the action group the buttons act through, instead of "win"
+ *
+ * For a bar about another article than the window's (the compared side):
+ * its buttons must act on that article's files.
+ */
+void
+gls_info_bar_set_action_prefix (GlsInfoBar *self,
+                                const char *prefix)
+{
+  GtkWidget *buttons[] = { self->restore_button, self->discard_button, self->review_button, self->merge_button,
+                           self->reload_button, self->keep_mine_button, self->reload_article_button };
+
+  g_return_if_fail (GLS_IS_INFO_BAR (self));
+  g_return_if_fail (prefix != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      const char *name = gtk_actionable_get_action_name (GTK_ACTIONABLE (buttons[i]));
+      const char *dot = name ? strchr (name, '.') : NULL;
+      g_autofree char *renamed = NULL;
+
+      if (dot == NULL)
+        continue;
+      renamed = g_strconcat (prefix, dot, NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), renamed);
+    }
+}
+
+/**
+ * gls_info_bar_offer_draft:
+ *
+ * A draft means work may not have been saved: the bar offers to restore
+ * or discard it.
+ *
+ * Returns: whether @document_file has a draft
+ */
+gboolean
+gls_info_bar_offer_draft (GlsInfoBar      *self,
+                          GlsDocumentFile *document_file)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GLS_IS_INFO_BAR (self), FALSE);
+  g_return_val_if_fail (GLS_IS_DOCUMENT_FILE (document_file), FALSE);
+
+  if ((when = gls_document_file_find_draft (document_file)) == NULL)
+    return FALSE;
+
+  /* Translators: a date and time, see strftime(3) */
+  time = g_date_time_format (when, _("%x %H:%M"));
+  text = g_strdup_printf (_("Unsaved annotations from %s were found.\nGlossator may have stopped before they were saved."),
+                          time);
+  gls_info_bar_show (self, GLS_INFO_DRAFT, GTK_MESSAGE_QUESTION, text);
+
+  return TRUE;
+}
+
+void
+gls_info_bar_show_draft_error (GlsInfoBar   *self,
+                               const GError *error)
+{
+  /* the user must know the safety net failed */
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GLS_IS_INFO_BAR (self));
+
+  text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), error->message);
+  gls_info_bar_show (self, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
+}
+
+/* The sidecar changed under the document: what the user may do. */
+void
+gls_info_bar_show_sidecar_changed (GlsInfoBar *self)
+{
+  g_return_if_fail (GLS_IS_INFO_BAR (self));
+
+  if (self->kind == GLS_INFO_CHANGED_ON_DISK)
+    return;
+
+  gls_info_bar_show (self, GLS_INFO_CHANGED_ON_DISK, GTK_MESSAGE_WARNING,
+                     _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
+                       "Merge both, reload the version on disk, or keep yours and replace it at the next save."));
 }

@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gls-core.h"
+
 G_BEGIN_DECLS
 
 /* What the bar is about: it decides which buttons show. */
@@ -29,5 +31,12 @@ void         gls_info_bar_show             (GlsInfoBar     *self,
 void         gls_info_bar_clear            (GlsInfoBar     *self);
 GlsInfoKind  gls_info_bar_get_kind         (GlsInfoBar     *self);
 const char  *gls_info_bar_get_text         (GlsInfoBar     *self);
+void         gls_info_bar_set_action_prefix (GlsInfoBar    *self,
+                                            const char     *prefix);
+gboolean     gls_info_bar_offer_draft      (GlsInfoBar     *self,
+                                            GlsDocumentFile *document_file);
+void         gls_info_bar_show_draft_error (GlsInfoBar     *self,
+                                            const GError   *error);
+void         gls_info_bar_show_sidecar_changed (GlsInfoBar *self);
 
 G_END_DECLS

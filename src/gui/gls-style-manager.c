@@ -283,3 +283,36 @@ gls_style_manager_get_dark (GlsStyleManager *self)
 
   return self->dark;
 }
+
+/**
+ * gls_style_get_foreground:
+ *
+ * The colour of @widget's text, for what it draws itself: GTK 4.8 has no
+ * gtk_widget_get_color() yet.
+ */
+void
+gls_style_get_foreground (GtkWidget *widget,
+                          GdkRGBA   *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/**
+ * gls_style_is_dark:
+ *
+ * Returns: whether @widget is drawn in a dark style, told from its light
+ *   text: it holds for a dark theme chosen outside Glossator too
+ */
+gboolean
+gls_style_is_dark (GtkWidget *widget)
+{
+  GdkRGBA fg;
+
+  gls_style_get_foreground (widget, &fg);
+
+  return (fg.red + fg.green + fg.blue) / 3 > 0.5;
+}

@@ -14,4 +14,8 @@ GlsStyleManager *gls_style_manager_new      (GSettings       *settings,
                                              GtkSettings     *gtk_settings);
 gboolean         gls_style_manager_get_dark (GlsStyleManager *self);
 
+void             gls_style_get_foreground   (GtkWidget       *widget,
+                                             GdkRGBA         *color);
+gboolean         gls_style_is_dark          (GtkWidget       *widget);
+
 G_END_DECLS

@@ -37,22 +37,38 @@ on_primary_focus (GlsWindow *self)
     gls_compare_view_set_active (self->compare, FALSE);
 }
 
-/* Once the window has its width: the two texts get half each. */
-static gboolean
-place_panes (gpointer data)
+/* The two texts get half each, again whenever the window's width changes
+ * (it takes its size after the comparison opens), until the user moves
+ * the divider. */
+static void
+place_panes (GlsWindow *self)
 {
-  GlsWindow *self = data;
-  int width;
+  int width, left, right, position, min, max;
 
   if (self->compare_paned == NULL)
-    return G_SOURCE_REMOVE;
+    return;
+  position = gtk_paned_get_position (self->compare_paned);
+  g_object_get (self->compare_paned, "min-position", &min, "max-position", &max, NULL);
+  /* moved elsewhere than where it was put, or where the paned's limits
+   * held it: the user placed it */
+  if (self->compare_placed_at > 0 && position != self->compare_placed_at && position != min && position != max)
+    {
+      g_signal_handlers_disconnect_by_func (self->compare_paned, place_panes, self);
+      return;
+    }
   if ((width = gtk_widget_get_width (GTK_WIDGET (self->compare_paned))) <= 0)
-    return G_SOURCE_CONTINUE;
+    return;
 
-  gtk_paned_set_position (self->paned, 260);
-  gtk_paned_set_position (self->compare_paned, (width - 260 - 110) / 2 + 260);
-
-  return G_SOURCE_REMOVE;
+  /* the room left by the two side panels, as narrow as they can be, and
+   * the gutter (110) goes half to each text */
+  gtk_widget_measure (GTK_WIDGET (self->sidebar), GTK_ORIENTATION_HORIZONTAL, -1, &left, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (gls_compare_view_get_sidebar (self->compare)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &right, NULL, NULL, NULL);
+  left = MAX (left, 260);
+  right = MAX (right, 250) + 110;
+  gtk_paned_set_position (self->paned, left);
+  self->compare_placed_at = MAX (left + (width - left - right) / 2, 1);
+  gtk_paned_set_position (self->compare_paned, self->compare_placed_at);
 }
 
 static void
@@ -60,6 +76,54 @@ on_compare_selected (GlsWindow *self)
 {
   _gls_window_relation_pick (self, gls_article_view_get_selected (gls_compare_view_get_article_view (self->compare)));
   _gls_window_update_actions (self);
+}
+
+/**
+ * _gls_window_dup_compare_title:
+ *
+ * Returns: (transfer full) (nullable): the compared article's name, with a
+ *   bullet while it has unsaved changes, and its number of annotations
+ */
+char *
+_gls_window_dup_compare_title (GlsWindow *self)
+{
+  GlsDocument *document;
+  g_autofree char *name = NULL;
+  guint n;
+
+  if (self->compare == NULL || gls_compare_view_get_file (self->compare) == NULL)
+    return NULL;
+
+  name = g_file_get_basename (gls_compare_view_get_file (self->compare));
+  if ((document = gls_compare_view_get_document (self->compare)) == NULL)
+    return g_steal_pointer (&name);
+
+  n = gls_document_get_n_annotations (document);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s — %'u annotation", "%s%s — %'u annotations", n),
+                          gls_document_get_modified (document) ? "• " : "", name, n);
+}
+
+/* The title follows the compared article's document, whichever it is. */
+static void
+on_compare_document (GlsWindow *self)
+{
+  GlsDocument *document = gls_compare_view_get_document (self->compare);
+
+  if (document != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (document, _gls_window_update_title, self);
+      g_signal_connect_object (document, "changed", G_CALLBACK (_gls_window_update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (_gls_window_update_title), self, G_CONNECT_SWAPPED);
+    }
+  _gls_window_update_title (self);
+}
+
+/* The compared side's info bar asked to merge the annotations on disk. */
+static void
+on_compare_merge (GlsWindow *self)
+{
+  _gls_window_merge_file (self, gls_compare_view_get_document_file (self->compare),
+                          gls_compare_view_get_info_bar (self->compare));
 }
 
 /**
@@ -97,7 +161,8 @@ gls_window_compare (GlsWindow *self,
       /* two articles need the room */
       if (gtk_widget_get_width (GTK_WIDGET (self)) < 1300)
         gtk_window_maximize (GTK_WINDOW (self));
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, place_panes, g_object_ref (self), g_object_unref);
+      self->compare_placed_at = 0;
+      g_signal_connect_object (self->compare_paned, "notify::max-position", G_CALLBACK (place_panes), self, G_CONNECT_SWAPPED);
 
       focus = gtk_event_controller_focus_new ();
       g_signal_connect_object (focus, "enter", G_CALLBACK (on_primary_focus), self, G_CONNECT_SWAPPED);
@@ -108,6 +173,9 @@ gls_window_compare (GlsWindow *self,
                                "notify::has-focus", G_CALLBACK (_gls_window_update_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gls_sidebar_get_details (gls_compare_view_get_sidebar (self->compare)), "follow",
                                G_CALLBACK (_gls_window_follow), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gls_compare_view_get_article_view (self->compare), "notify::document",
+                               G_CALLBACK (on_compare_document), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->compare, "merge", G_CALLBACK (on_compare_merge), self, G_CONNECT_SWAPPED);
     }
 
   gls_compare_view_set_primary (self->compare, self->article_view, self->document);
@@ -151,6 +219,7 @@ _gls_window_close_compare (GlsWindow *self)
   gtk_paned_set_position (self->paned, gtk_widget_get_width (GTK_WIDGET (self)) - 320);
   gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->paned), before);
   g_object_unref (self->paned);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
 }
 

@@ -149,16 +149,6 @@ _gls_window_restore_draft (GlsWindow *self)
 }
 
 static void
-show_draft_error (GlsWindow    *self,
-                  const GError *error)
-{
-  /* the user must know the safety net failed */
-  g_autofree char *text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), error->message);
-
-  gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, text);
-}
-
-static void
 on_draft_saved (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -167,7 +157,7 @@ on_draft_saved (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!gls_document_file_save_draft_finish (GLS_DOCUMENT_FILE (object), result, &error))
-    show_draft_error (self, error);
+    gls_info_bar_show_draft_error (self->info_bar, error);
 }
 
 /**
@@ -190,26 +180,6 @@ gls_window_save_draft (GlsWindow *self)
   return TRUE;
 }
 
-/* A draft means work may not have been saved. */
-static gboolean
-offer_draft (GlsWindow *self)
-{
-  g_autoptr(GDateTime) when = gls_document_file_find_draft (self->document_file);
-  g_autofree char *time = NULL;
-  g_autofree char *text = NULL;
-
-  if (when == NULL)
-    return FALSE;
-
-  /* Translators: a date and time, see strftime(3) */
-  time = g_date_time_format (when, _("%x %H:%M"));
-  text = g_strdup_printf (_("Unsaved annotations from %s were found.\nGlossator may have stopped before they were saved."),
-                          time);
-  gls_info_bar_show (self->info_bar, GLS_INFO_DRAFT, GTK_MESSAGE_QUESTION, text);
-
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------ */
 /* Watching the files                                                   */
 
@@ -224,11 +194,7 @@ show_changed_on_disk (GlsWindow  *self,
 static void
 on_sidecar_changed (GlsWindow *self)
 {
-  if (gls_info_bar_get_kind (self->info_bar) == GLS_INFO_CHANGED_ON_DISK)
-    return;
-
-  show_changed_on_disk (self, _("The annotations were changed on disk by another program (a git pull, another annotator).\n"
-                                "Merge both, reload the version on disk, or keep yours and replace it at the next save."));
+  gls_info_bar_show_sidecar_changed (self->info_bar);
 }
 
 static void
@@ -344,7 +310,7 @@ on_loaded (GObject      *object,
     gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, sidecar_error->message);
   else if (load->codebook_error != NULL)
     gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, load->codebook_error);
-  else if (offer_draft (self))
+  else if (gls_info_bar_offer_draft (self->info_bar, document_file))
     ;
   else if (_gls_window_show_reanchored (self))
     ;
@@ -361,7 +327,7 @@ static void
 on_draft_failed (GlsWindow    *self,
                  const GError *error)
 {
-  show_draft_error (self, error);
+  gls_info_bar_show_draft_error (self->info_bar, error);
 }
 
 /* Reads the window's file and its annotations in a worker thread, decoded
@@ -580,8 +546,28 @@ _gls_window_reload (GlsWindow *self)
   _gls_window_load (self, NULL);
 }
 
+/* A merge under way: the side it is for, and the annotations changed on
+ * both sides that are left to settle. */
+typedef struct
+{
+  GlsWindow   *window;
+  GlsDocument *document;
+  GlsInfoBar  *info_bar;
+  GPtrArray   *conflicts;   /* GlsMergeConflict */
+} Merge;
+
+static void
+merge_free (Merge *merge)
+{
+  g_object_unref (merge->window);
+  g_clear_object (&merge->document);
+  g_object_unref (merge->info_bar);
+  g_clear_pointer (&merge->conflicts, g_ptr_array_unref);
+  g_free (merge);
+}
+
 static char *
-describe_version (GlsWindow     *self,
+describe_version (GlsDocument   *document,
                   GlsAnnotation *annotation)
 {
   GlsCategory *category;
@@ -591,8 +577,8 @@ describe_version (GlsWindow     *self,
   if (annotation == NULL)
     return g_strdup (_("deleted"));
 
-  category = gls_codebook_lookup (gls_document_get_codebook (self->document), gls_annotation_get_category (annotation));
-  excerpt = gls_annotation_dup_excerpt (self->document, annotation, 60);
+  category = gls_codebook_lookup (gls_document_get_codebook (document), gls_annotation_get_category (annotation));
+  excerpt = gls_annotation_dup_excerpt (document, annotation, 60);
   note = gls_annotation_get_note (annotation);
   if (note != NULL && *note != '\0')
     /* Translators: category, quoted text, note */
@@ -606,44 +592,44 @@ describe_version (GlsWindow     *self,
                           excerpt);
 }
 
-static void settle_next_conflict (GlsWindow *self);
+static void settle_next_conflict (Merge *merge);
 
 static void
 on_conflict_response (GtkDialog *dialog,
                       int        response,
-                      GlsWindow *self)
+                      Merge     *merge)
 {
-  GlsMergeConflict *conflict = g_ptr_array_index (self->conflicts, 0);
+  GlsMergeConflict *conflict = g_ptr_array_index (merge->conflicts, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gls_document_resolve_conflict (self->document, conflict, response == GTK_RESPONSE_ACCEPT);
-  g_ptr_array_remove_index (self->conflicts, 0);
-  settle_next_conflict (self);
+  gls_document_resolve_conflict (merge->document, conflict, response == GTK_RESPONSE_ACCEPT);
+  g_ptr_array_remove_index (merge->conflicts, 0);
+  settle_next_conflict (merge);
 }
 
 /* Each annotation changed on both sides is shown for the user to choose:
  * nothing is lost without the user choosing it. */
 static void
-settle_next_conflict (GlsWindow *self)
+settle_next_conflict (Merge *merge)
 {
   GlsMergeConflict *conflict;
   g_autofree char *mine = NULL;
   g_autofree char *theirs = NULL;
   GtkWidget *dialog;
 
-  if (self->conflicts == NULL || self->conflicts->len == 0)
+  if (merge->conflicts->len == 0)
     {
-      g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO,
+      gls_info_bar_show (merge->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_INFO,
                          _("The annotations on disk were merged with yours. Save to keep the result."));
+      merge_free (merge);
       return;
     }
 
-  conflict = g_ptr_array_index (self->conflicts, 0);
-  mine = describe_version (self, conflict->mine);
-  theirs = describe_version (self, conflict->theirs);
+  conflict = g_ptr_array_index (merge->conflicts, 0);
+  mine = describe_version (merge->document, conflict->mine);
+  theirs = describe_version (merge->document, conflict->theirs);
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+  dialog = gtk_message_dialog_new (GTK_WINDOW (merge->window), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("An annotation was changed both here and on disk"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
@@ -653,7 +639,7 @@ settle_next_conflict (GlsWindow *self)
                           _("_Keep My Version"), GTK_RESPONSE_REJECT,
                           _("_Use the Version on Disk"), GTK_RESPONSE_ACCEPT,
                           NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), self);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), merge);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -662,26 +648,47 @@ on_merged (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GlsWindow) self = user_data;
+  Merge *merge = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = gls_document_file_merge_finish (GLS_DOCUMENT_FILE (object), result, &error);
 
-  if (conflicts == NULL)
+  merge->conflicts = gls_document_file_merge_finish (GLS_DOCUMENT_FILE (object), result, &error);
+  if (merge->conflicts == NULL)
     {
-      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      gls_info_bar_show (merge->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_ERROR, error->message);
+      merge_free (merge);
       return;
     }
 
-  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  self->conflicts = conflicts;
-  settle_next_conflict (self);
+  settle_next_conflict (merge);
 }
 
-/* Takes the changes made on disk into the document, asking about each
- * annotation changed on both sides; the file is read in the background. */
+/**
+ * _gls_window_merge_file:
+ * @info_bar: the bar that tells the outcome: the one above that article
+ *
+ * Takes the changes made on disk into @document_file's document, asking
+ * about each annotation changed on both sides; the file is read in the
+ * background. For the window's article and for the one compared with it.
+ */
+void
+_gls_window_merge_file (GlsWindow       *self,
+                        GlsDocumentFile *document_file,
+                        GlsInfoBar      *info_bar)
+{
+  Merge *merge;
+
+  if (document_file == NULL || gls_document_file_get_document (document_file) == NULL)
+    return;
+
+  merge = g_new0 (Merge, 1);
+  merge->window = g_object_ref (self);
+  merge->document = g_object_ref (gls_document_file_get_document (document_file));
+  merge->info_bar = g_object_ref (info_bar);
+  gls_document_file_merge_async (document_file, NULL, on_merged, merge);
+}
+
 void
 _gls_window_merge (GlsWindow *self)
 {
-  if (self->document_file != NULL)
-    gls_document_file_merge_async (self->document_file, NULL, on_merged, g_object_ref (self));
+  _gls_window_merge_file (self, self->document_file, self->info_bar);
 }

@@ -43,7 +43,6 @@ struct _GlsWindow
   GlsDocumentFile      *document_file;  /* owns the files of the article */
   GlsDocument          *document;
   GCancellable         *cancellable;    /* of the background operation */
-  GPtrArray            *conflicts;      /* GlsMergeConflict left to settle */
   GtkCssProvider       *font_css;
   GlsLinkResolver      *resolver;       /* the quotes of other articles */
   char                 *armed;
@@ -55,6 +54,7 @@ struct _GlsWindow
   GlsRelationDialog    *relation_dialog; /* while it is open */
   GlsCompareView       *compare;         /* the article compared, in compare_paned */
   GtkPaned             *compare_paned;
+  int                   compare_placed_at; /* where the window put its divider */
 
   guint                 progress_source;
   guint                 loading : 1;
@@ -81,6 +81,7 @@ void     _gls_window_filter             (GlsWindow      *self,
 guint    _gls_window_n_listed           (GlsWindow      *self);
 
 /* gls-window.c */
+void     _gls_window_update_title       (GlsWindow      *self);
 void     _gls_window_close_after_save   (GlsWindow      *self);
 void     _gls_window_set_document       (GlsWindow      *self,
                                          GlsDocument    *document);
@@ -111,6 +112,9 @@ void     _gls_window_save               (GlsWindow      *self,
 void     _gls_window_save_copy          (GlsWindow      *self);
 void     _gls_window_reload             (GlsWindow      *self);
 void     _gls_window_merge              (GlsWindow      *self);
+void     _gls_window_merge_file         (GlsWindow      *self,
+                                         GlsDocumentFile *document_file,
+                                         GlsInfoBar     *info_bar);
 void     _gls_window_delete_draft       (GlsWindow      *self);
 void     _gls_window_restore_draft      (GlsWindow      *self);
 void     _gls_window_keep_mine          (GlsWindow      *self);
@@ -129,6 +133,7 @@ void     _gls_window_article_changed    (GlsWindow      *self,
 void     _gls_window_reload_article     (GlsWindow      *self);
 
 /* gls-window-compare.c */
+char    *_gls_window_dup_compare_title  (GlsWindow      *self);
 void     _gls_window_class_compare_init (GtkWidgetClass *klass);
 void     _gls_window_close_compare      (GlsWindow      *self);
 void     _gls_window_compare_document_changed (GlsWindow *self);

@@ -9,6 +9,7 @@
 
 #include "gls-accessible.h"
 #include "gls-article-view.h"
+#include "gls-density-strip.h"
 #include "gls-settings.h"
 #include "gls-sidebar-private.h"
 #include "gls-window-private.h"
@@ -27,8 +28,9 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* Title, context menu, side panel                                      */
 
-static void
-update_title (GlsWindow *self)
+/* The window's title names both articles while comparing. */
+void
+_gls_window_update_title (GlsWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -65,7 +67,16 @@ update_title (GlsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   {
     g_autofree char *window_title = g_strdup_printf ("%s — %s", title, subtitle);
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
+    g_autofree char *compared = _gls_window_dup_compare_title (self);
+
+    if (compared != NULL)
+      {
+        /* Translators: the window's title while comparing: the window's article, then the one compared with it */
+        g_autofree char *both = g_strdup_printf (_("%s, compared with %s"), window_title, compared);
+        gtk_window_set_title (GTK_WINDOW (self), both);
+      }
+    else
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
   }
 }
 
@@ -162,7 +173,7 @@ on_range_selected (GlsWindow *self,
 static void
 on_document_changed (GlsWindow *self)
 {
-  update_title (self);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
   /* the radio items of win.work-state follow undo and redo too */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORK_STATE]);
@@ -214,7 +225,7 @@ _gls_window_set_document (GlsWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORK_STATE]);
   if (document == NULL)
     {
-      update_title (self);
+      _gls_window_update_title (self);
       _gls_window_update_actions (self);
       return;
     }
@@ -230,7 +241,7 @@ _gls_window_set_document (GlsWindow   *self,
                            G_CALLBACK (_gls_window_update_related), self, G_CONNECT_SWAPPED);
 
   on_codebook_changed (self);
-  update_title (self);
+  _gls_window_update_title (self);
   _gls_window_update_actions (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
@@ -453,7 +464,6 @@ gls_window_finalize (GObject *object)
   g_clear_object (&self->document_file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->font_css);
-  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->armed, g_free);
   g_clear_object (&self->reviewed);
   g_clear_pointer (&self->last_category, g_free);
@@ -556,6 +566,7 @@ gls_window_class_init (GlsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
+  g_type_ensure (GLS_TYPE_DENSITY_STRIP);
   g_type_ensure (GLS_TYPE_SIDEBAR);
   g_type_ensure (GLS_TYPE_INFO_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-window.ui");

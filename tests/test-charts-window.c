@@ -1,0 +1,338 @@
+/* test-charts-window.c
+ * The charts of issue 13 in their windows: the corpus window's statistics
+ * page, summed as the counts fill in and as the list is filtered, and the
+ * density strip beside the article, which follows the document's changes
+ * and scrolls the article; each with its text alternative. */
+#include "config.h"
+
+#include <string.h>
+#include <gtk/gtk.h>
+
+#include "gls-bar-chart.h"
+#include "gls-corpus-window.h"
+#include "gls-density-strip.h"
+#include "gls-test-gui.h"
+#include "gls-test-util.h"
+
+static GtkApplication *application;
+
+/* the window tests' fixture, of which the folder only: its tear-down
+ * closes the windows and removes it */
+typedef GlsTestWindowFixture Fixture;
+
+/* name, then factual and opinion annotations */
+static const struct { const char *name; guint n_factual, n_opinion; } corpus_articles[] = {
+  { "a.txt", 2, 1 }, { "b.txt", 0, 2 }, { "c.txt", 0, 0 },
+};
+
+static void
+annotate_and_save (const char *path,
+                   guint       n_factual,
+                   guint       n_opinion)
+{
+  g_autoptr(GlsDocument) document = gls_test_document_from_file (path);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_factual + n_opinion; i++)
+    {
+      gls_document_annotate (document, i < n_factual ? "factual" : "opinion", i * 6, i * 6 + 5, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gls_test_save (document, &error));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = gls_test_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_articles); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, corpus_articles[i].name, NULL);
+
+      gls_test_write (path, "Words words words words words words words words.\n", -1);
+      if (corpus_articles[i].n_factual + corpus_articles[i].n_opinion > 0)
+        annotate_and_save (path, corpus_articles[i].n_factual, corpus_articles[i].n_opinion);
+    }
+}
+
+/* Every widget of @type under @root, breadth first. */
+static GPtrArray *
+widgets_of_type (GtkWidget *root,
+                 GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, root);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+        g_ptr_array_add (found, widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  return found;
+}
+
+static GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  g_autoptr(GPtrArray) found = widgets_of_type (root, type);
+
+  g_assert_cmpuint (found->len, >, 0);
+
+  return g_ptr_array_index (found, 0);
+}
+
+typedef struct
+{
+  GlsBarChart *chart;
+  const char  *prefix;
+} ChartWait;
+
+static gboolean
+chart_says (gpointer data)
+{
+  ChartWait *wait = data;
+
+  return g_str_has_prefix (gls_bar_chart_get_description (wait->chart), wait->prefix);
+}
+
+/* Whether one of the stacked bars on @page describes an article as
+ * @description. */
+static gboolean
+has_stacked_bar (GtkWidget  *page,
+                 const char *description)
+{
+  g_autoptr(GPtrArray) charts = widgets_of_type (page, GLS_TYPE_BAR_CHART);
+
+  for (guint i = 0; i < charts->len; i++)
+    if (gls_bar_chart_get_stacked (charts->pdata[i]) &&
+        g_strcmp0 (gls_bar_chart_get_description (charts->pdata[i]), description) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_corpus_statistics (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GlsCorpusStatistics *page = gls_corpus_window_get_statistics (window);
+  g_autoptr(GPtrArray) toggles = widgets_of_type (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON);
+  GtkToggleButton *button = NULL;
+  ChartWait wait = { gls_corpus_statistics_get_chart (page), NULL };
+
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), "Statistics") == 0)
+      button = toggles->pdata[i];
+  g_assert_nonnull (button);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* the page is the Statistics button's, in place of the list */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
+  gtk_toggle_button_set_active (button, TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+
+  /* the whole corpus: the most used category first, every category of
+   * the codebook a bar, the figures its text alternative */
+  wait.prefix = "Opinion or evaluation: 3, Factual claim: 2, Number or statistic: 0, ";
+  gls_test_wait_for (chart_says, &wait);
+  g_assert_false (gls_bar_chart_get_stacked (wait.chart));
+  g_assert_cmpuint (gls_bar_chart_get_n_bars (wait.chart), >=, 9);
+
+  /* each article a stacked bar of its categories, in the codebook's order */
+  g_assert_true (has_stacked_bar (GTK_WIDGET (page), "Factual claim: 2, Opinion or evaluation: 1"));
+  g_assert_true (has_stacked_bar (GTK_WIDGET (page), "Opinion or evaluation: 2"));
+  g_assert_true (has_stacked_bar (GTK_WIDGET (page), "No annotations"));
+
+  /* the articles the list shows: filtered by name */
+  gtk_editable_set_text (GTK_EDITABLE (first_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY)), "b.txt");
+  wait.prefix = "Opinion or evaluation: 2, Factual claim: 0, ";
+  gls_test_wait_for (chart_says, &wait);
+
+  /* the list again */
+  gtk_toggle_button_set_active (button, FALSE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
+}
+
+/* An article longer than the window: factual annotations in its first
+ * lines, opinion in its last. */
+static GlsWindow *
+open_long_article (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  guint length;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "Line %03u of an article that goes on and on.\n", i);
+  gls_test_write (path, text->str, text->len);
+  length = g_utf8_strlen (text->str, -1);
+
+  document = gls_test_document_from_file (path);
+  for (guint i = 0; i < 3; i++)
+    {
+      gls_document_annotate (document, "factual", i * 100, i * 100 + 20, &error);
+      g_assert_no_error (error);
+      gls_document_annotate (document, "opinion", length - 100 * i - 30, length - 100 * i - 1, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gls_test_save (document, &error));
+
+  return gls_test_open_window (application, path);
+}
+
+static gboolean
+strip_has_lanes (gpointer data)
+{
+  GlsDensity *density = gls_density_strip_get_density (data);
+
+  return density != NULL && gls_density_get_n_lanes (density) == GPOINTER_TO_UINT (g_object_get_data (data, "lanes"));
+}
+
+/* Whether the article's view shows the character at @offset. */
+static gboolean
+shows_offset (GtkTextView *view,
+              int          offset)
+{
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+
+  if (offset < 0)
+    offset = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)) + offset;
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+static gboolean
+shows_end (gpointer view)
+{
+  return shows_offset (view, -1);
+}
+
+static gboolean
+shows_start (gpointer view)
+{
+  return shows_offset (view, 0);
+}
+
+static void
+count_update (guint *n_updates)
+{
+  (*n_updates)++;
+}
+
+static void
+test_density_strip (Fixture       *f,
+                    gconstpointer  data)
+{
+  GlsWindow *window = open_long_article (f);
+  GlsDensityStrip *strip = GLS_DENSITY_STRIP (first_of_type (GTK_WIDGET (window), GLS_TYPE_DENSITY_STRIP));
+  GlsArticleView *view = gls_density_strip_get_view (strip);
+  GlsDocument *document = gls_window_get_document (window);
+  g_autofree char *description = NULL;
+  GlsDensity *density;
+  guint n_rows, top = 0, bottom = 0, n_updates = 0;
+  g_autoptr(GError) error = NULL;
+
+  /* a lane per category, factual at the top, opinion at the bottom */
+  g_object_set_data (G_OBJECT (strip), "lanes", GUINT_TO_POINTER (2));
+  gls_test_wait_for (strip_has_lanes, strip);
+
+  /* beside the article's view, shown */
+  g_assert_true (GLS_IS_ARTICLE_VIEW (view));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (strip)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (strip)), >=, 10);
+  density = gls_density_strip_get_density (strip);
+  n_rows = gls_density_get_n_rows (density);
+  g_assert_cmpuint (n_rows, >, 10);
+  g_assert_cmpstr (gls_density_get_lane (density, 0)->id, ==, "factual");
+  g_assert_cmpstr (gls_density_get_lane (density, 1)->id, ==, "opinion");
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (gls_density_get_mark (density, row, 0))
+        g_assert_cmpuint (row, <, n_rows / 10);
+      if (gls_density_get_mark (density, row, 1))
+        g_assert_cmpuint (row, >=, n_rows - n_rows / 10);
+      top += gls_density_get_mark (density, row, 0);
+      bottom += gls_density_get_mark (density, row, 1);
+    }
+  g_assert_cmpuint (top, >, 0);
+  g_assert_cmpuint (bottom, >, 0);
+
+  /* its text alternative: the categories and where they are */
+  description = gls_density_describe (density);
+  g_assert_true (g_str_has_prefix (description, "Factual claim: 3, from 0 % to "));
+  g_assert_nonnull (strstr (description, "; Opinion or evaluation: 3, from "));
+  g_assert_true (g_str_has_suffix (description, " to 100 % of the text"));
+
+  /* it follows the document's changes */
+  gls_document_annotate (document, "statistic", 2000, 2010, &error);
+  g_assert_no_error (error);
+  g_object_set_data (G_OBJECT (strip), "lanes", GUINT_TO_POINTER (3));
+  gls_test_wait_for (strip_has_lanes, strip);
+  g_assert_cmpstr (gls_density_get_lane (gls_density_strip_get_density (strip), 1)->id, ==, "statistic");
+
+  /* a note typed does not move the marks: no bucketing again */
+  g_signal_connect_swapped (strip, "updated", G_CALLBACK (count_update), &n_updates);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("typed %u", i);
+
+      gls_document_set_annotation_note (document, gls_annotation_list_get (gls_document_get_annotations (document), 0),
+                                        note);
+    }
+  for (guint i = 0; i < 200 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_updates, ==, 0);
+
+  /* a click scrolls the article to that place */
+  g_assert_true (shows_start (view));
+  g_assert_false (shows_end (view));
+  gls_density_strip_scroll_to (strip, 1.0);
+  gls_test_wait_for (shows_end, view);
+  g_assert_false (shows_start (view));
+  gls_density_strip_scroll_to (strip, 0.0);
+  gls_test_wait_for (shows_start, view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *recent_home = NULL;
+  int status;
+
+  application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorChartsTest", &recent_home);
+  if (application == NULL)
+    return 0;
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_test_add ("/charts-window/corpus-statistics", Fixture, NULL, fixture_setup, test_corpus_statistics,
+              gls_test_window_fixture_tear_down);
+  g_test_add ("/charts-window/density-strip", Fixture, NULL, fixture_setup, test_density_strip,
+              gls_test_window_fixture_tear_down);
+
+  status = g_test_run ();
+
+  g_object_unref (application);
+  gls_test_rm_rf (recent_home);
+
+  return status;
+}
