@@ -38,6 +38,23 @@ gls_test_window_loaded (gpointer window)
          gls_window_get_document (window) != NULL;
 }
 
+/* Returns: (transfer none) (nullable): the message dialog that shows */
+GtkWidget *
+gls_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
 /* A new window of @application, showing the article at @path. */
 GlsWindow *
 gls_test_open_window (GtkApplication *application,

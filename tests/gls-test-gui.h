@@ -22,6 +22,7 @@ typedef struct {
 void       gls_test_wait_for        (GlsTestDoneFunc  done,
                                      gpointer         data);
 gboolean   gls_test_window_loaded   (gpointer         window);
+GtkWidget *gls_test_find_message_dialog (void);
 GlsWindow *gls_test_open_window     (GtkApplication  *application,
                                      const char      *path);
 GtkApplication *gls_test_gui_init   (int             *argc,

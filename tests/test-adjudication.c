@@ -1,7 +1,8 @@
 /* test-adjudication.c
  * The passages two coders annotated, and their adjudication into a gold
- * standard: accept, reject, merge, edit, undo, and resuming from the gold
- * sidecar and its state file. */
+ * standard: accept, reject, merge, edit, undo and redo, saving in the
+ * background (and failing to), and resuming from the gold sidecar and its
+ * state file. */
 #include "config.h"
 
 #include <string.h>
@@ -298,6 +299,193 @@ test_undo (Fixture       *fixture,
   g_assert_cmpuint (decided, ==, 8);
 }
 
+/* Redo takes again, one step at a time, what undo took back, until a new
+ * decision is taken */
+static void
+test_redo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GlsAdjudication) adjudication = open_adjudication (fixture);
+  g_autoptr(GError) error = NULL;
+  guint decided = 0;
+  int coder;
+
+  gls_adjudication_accept_agreed (adjudication);
+  g_assert_true (gls_adjudication_accept (adjudication, 1, 1, &error));
+  gls_adjudication_reject (adjudication, 3);
+  g_assert_false (gls_adjudication_can_redo (adjudication));
+  g_assert_false (gls_adjudication_redo (adjudication));
+
+  g_assert_true (gls_adjudication_undo (adjudication));
+  g_assert_true (gls_adjudication_undo (adjudication));
+  g_assert_cmpuint (n_gold (adjudication), ==, 1);
+  g_assert_cmpuint (gls_adjudication_get_n_settled (adjudication), ==, 1);
+  g_assert_true (gls_adjudication_can_redo (adjudication));
+
+  g_signal_connect (adjudication, "decided", G_CALLBACK (count_decided), &decided);
+  g_assert_true (gls_adjudication_redo (adjudication));
+  g_assert_cmpuint (decided, ==, 1);
+  g_assert_cmpint (gls_adjudication_get_decision (adjudication, 1, &coder), ==, GLS_DECISION_ACCEPT);
+  g_assert_cmpint (coder, ==, 1);
+  g_assert_cmpint (gls_adjudication_get_decision (adjudication, 3, NULL), ==, GLS_DECISION_NONE);
+  g_assert_cmpuint (n_gold (adjudication), ==, 2);
+  g_assert_cmpstr (gls_annotation_get_category (gold_annotation (adjudication, 1)), ==, "statistic");
+  g_assert_cmpstr (gls_annotation_lookup_attribute (gold_annotation (adjudication, 1), GLS_ADJUDICATED_FROM), ==, "bob");
+
+  g_assert_true (gls_adjudication_redo (adjudication));
+  g_assert_cmpint (gls_adjudication_get_decision (adjudication, 3, NULL), ==, GLS_DECISION_REJECT);
+  g_assert_false (gls_adjudication_can_redo (adjudication));
+  g_assert_cmpuint (gls_adjudication_get_n_settled (adjudication), ==, 3);
+
+  /* an accept that replaced an earlier one: undo and redo swap them */
+  g_assert_true (gls_adjudication_accept (adjudication, 1, 0, &error));
+  g_assert_cmpstr (gls_annotation_get_category (gold_annotation (adjudication, 1)), ==, "opinion");
+  g_assert_true (gls_adjudication_undo (adjudication));
+  g_assert_cmpstr (gls_annotation_get_category (gold_annotation (adjudication, 1)), ==, "statistic");
+  g_assert_true (gls_adjudication_redo (adjudication));
+  g_assert_cmpuint (n_gold (adjudication), ==, 2);
+  g_assert_cmpstr (gls_annotation_get_category (gold_annotation (adjudication, 1)), ==, "opinion");
+
+  /* a new decision after an undo: what was undone is gone for good */
+  g_assert_true (gls_adjudication_undo (adjudication));
+  g_assert_true (gls_adjudication_merge (adjudication, 2, &error));
+  g_assert_false (gls_adjudication_can_redo (adjudication));
+  g_assert_false (gls_adjudication_redo (adjudication));
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Saved;
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Saved *saved = user_data;
+
+  if (!gls_adjudication_save_finish (GLS_ADJUDICATION (object), result, &saved->error))
+    g_assert_nonnull (saved->error);
+  saved->done = TRUE;
+}
+
+/* Saves in the background, doing @meanwhile while it runs; returns the
+ * error, or NULL */
+static GError *
+save_async (GlsAdjudication *adjudication,
+            GFile           *gold,
+            void           (*meanwhile) (GlsAdjudication *))
+{
+  Saved saved = { FALSE, NULL };
+
+  gls_adjudication_save_async (adjudication, gold, NULL, on_saved, &saved);
+  if (meanwhile != NULL)
+    meanwhile (adjudication);
+  while (!saved.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return saved.error;
+}
+
+static void
+reject_last (GlsAdjudication *adjudication)
+{
+  gls_adjudication_reject (adjudication, 3);
+}
+
+static void
+test_save_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GlsAdjudication) adjudication = open_adjudication (fixture);
+  g_autoptr(GlsAdjudication) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) state = NULL;
+
+  gls_adjudication_accept_agreed (adjudication);
+  g_assert_true (gls_adjudication_accept (adjudication, 1, 1, &error));
+
+  /* a decision taken while the save runs is not in it, and stays unsaved */
+  error = save_async (adjudication, NULL, reject_last);
+  g_assert_no_error (error);
+  g_assert_true (gls_adjudication_get_modified (adjudication));
+  g_assert_true (g_file_query_exists (fixture->gold, NULL));
+  state = gls_adjudication_dup_state_file (adjudication);
+  g_assert_true (g_file_query_exists (state, NULL));
+
+  again = open_adjudication (fixture);
+  g_assert_cmpuint (n_gold (again), ==, 2);
+  g_assert_cmpint (gls_adjudication_get_decision (again, 1, NULL), ==, GLS_DECISION_ACCEPT);
+  g_assert_cmpint (gls_adjudication_get_decision (again, 3, NULL), ==, GLS_DECISION_NONE);
+  g_clear_object (&again);
+
+  /* saved again over its own save: no “changed by another program” */
+  error = save_async (adjudication, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_false (gls_adjudication_get_modified (adjudication));
+  again = open_adjudication (fixture);
+  g_assert_cmpint (gls_adjudication_get_decision (again, 3, NULL), ==, GLS_DECISION_REJECT);
+}
+
+/* A gold sidecar that cannot be written: the error names it, and the
+ * decisions stay, unsaved */
+static void
+test_save_failed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GlsAdjudication) adjudication = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "gold.annotations.xml", NULL);
+  g_autoptr(GFile) gold = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  adjudication = gls_adjudication_open (fixture->article, fixture->coders, 2, gold, &error);
+  g_assert_no_error (error);
+  gls_adjudication_reject (adjudication, 1);
+
+  error = save_async (adjudication, NULL, NULL);
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "gold.annotations.xml"));
+  g_assert_true (gls_adjudication_get_modified (adjudication));
+  g_assert_cmpint (gls_adjudication_get_decision (adjudication, 1, NULL), ==, GLS_DECISION_REJECT);
+  g_clear_error (&error);
+
+  g_assert_false (gls_adjudication_save (adjudication, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "gold.annotations.xml"));
+}
+
+/* A gold sidecar another program changed since it was read is not
+ * overwritten */
+static void
+test_gold_changed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GlsAdjudication) first = open_adjudication (fixture);
+  g_autoptr(GlsAdjudication) adjudication = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *edited = NULL;
+
+  gls_adjudication_reject (first, 1);
+  g_assert_true (gls_adjudication_save (first, NULL, &error));
+  g_assert_no_error (error);
+
+  adjudication = open_adjudication (fixture);
+  gls_adjudication_reject (adjudication, 3);
+  g_assert_true (g_file_load_contents (fixture->gold, NULL, &before, NULL, NULL, NULL));
+  edited = g_strconcat (before, "<!-- another program -->\n", NULL);
+  gls_test_write (g_file_peek_path (fixture->gold), edited, -1);
+
+  error = save_async (adjudication, NULL, NULL);
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_CHANGED_ON_DISK);
+  g_assert_true (g_file_load_contents (fixture->gold, NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (after, ==, edited);
+  g_assert_true (gls_adjudication_get_modified (adjudication));
+}
+
 static void
 test_resume (Fixture       *fixture,
              gconstpointer  data)
@@ -431,6 +619,10 @@ main (int   argc,
   ADD ("/adjudication/accept-reject", test_accept_reject);
   ADD ("/adjudication/merge-edit", test_merge_edit);
   ADD ("/adjudication/undo", test_undo);
+  ADD ("/adjudication/redo", test_redo);
+  ADD ("/adjudication/save-async", test_save_async);
+  ADD ("/adjudication/save-failed", test_save_failed);
+  ADD ("/adjudication/gold-changed", test_gold_changed);
   ADD ("/adjudication/resume", test_resume);
   ADD ("/adjudication/gold-elsewhere", test_gold_elsewhere);
   ADD ("/adjudication/other-article", test_other_article);

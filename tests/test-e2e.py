@@ -208,6 +208,8 @@ class App:
         self.window = None
         self.log_path = None
         self.runs = 0
+        # the title of the window it shows
+        self.pattern = '^(• )?' + re.escape(self.name) + ' — '
 
     @property
     def state_dir(self):
@@ -260,12 +262,11 @@ class App:
                                      cwd=self.home)
         log.close()
         self.window = None
-        pattern = '^(• )?' + re.escape(self.name) + ' — '
 
         def find():
             if self.proc.poll() is not None:
                 return 'exited'
-            status, out = xdo('search', '--onlyvisible', '--name', pattern, timeout=5)
+            status, out = xdo('search', '--onlyvisible', '--name', self.pattern, timeout=5)
             ids = out.split()
             return ids[0] if status == 0 and ids else None
 
@@ -448,6 +449,17 @@ def check_sidecar(sidecar, expected, description):
     return annotations
 
 
+def start_and_annotate_first_word(app, description):
+    """Starts app, selects the first word with Shift+Ctrl+Right and presses
+    1; Abort unless that makes one unsaved annotation."""
+    app.start()
+    app.key('ctrl+Home', 'shift+ctrl+Right')
+    time.sleep(0.3)
+    app.key('1')
+    if not check_title(app, 1, True, description):
+        raise Abort('no annotation on the first word')
+
+
 def draft_files(app):
     return sorted(glob.glob(os.path.join(app.drafts_dir, '*')))
 
@@ -566,12 +578,7 @@ def case_note_typing(tmp, shots):
 
     app = App(os.path.join(tmp, 'home'), article)
     try:
-        app.start()
-        app.key('ctrl+Home', 'shift+ctrl+Right')
-        time.sleep(0.3)
-        app.key('1')
-        if not check_title(app, 1, True, 'case 3: key 1 makes one annotation'):
-            raise Abort('no annotation to write a note on')
+        start_and_annotate_first_word(app, 'case 3: key 1 makes one annotation')
         app.key('Return')
         time.sleep(0.3)     # the note editor takes the focus
         app.type('a1b2')
@@ -599,12 +606,7 @@ def case_undo_redo(tmp, shots):
 
     app = App(os.path.join(tmp, 'home'), article)
     try:
-        app.start()
-        app.key('ctrl+Home', 'shift+ctrl+Right')
-        time.sleep(0.3)
-        app.key('1')
-        if not check_title(app, 1, True, 'case 4: key 1 on the first word makes one annotation'):
-            raise Abort('no first annotation')
+        start_and_annotate_first_word(app, 'case 4: key 1 on the first word makes one annotation')
         app.key('shift+ctrl+Right', 'shift+ctrl+Right')
         time.sleep(0.3)
         app.key('2')
@@ -755,6 +757,68 @@ def case_article_changed(tmp, shots):
         app.stop()
 
 
+def case_sticky(tmp, shots):
+    """Issue 16: Shift+Ctrl+Y turns sticky mode on, in which each selection
+    finished with the keyboard (Shift let go) is annotated at once with
+    the last category used, one undoable step each; off again, a selection
+    stays a selection."""
+    article, sidecar, text, spans = plain_article(tmp, 4)
+    (s1, e1), (s2, e2), (s3, e3), (s4, e4) = spans
+
+    app = App(os.path.join(tmp, 'home'), article)
+    try:
+        start_and_annotate_first_word(app, 'case 7: key 1 on the first word makes one annotation')
+        app.key('shift+ctrl+y')
+        time.sleep(0.5)
+        screenshot(shots, 'case7-sticky.png', 'with sticky mode on (its indicator in the header bar)')
+        app.key('shift+ctrl+Right')
+        check_title(app, 2, True, 'case 7: in sticky mode, selecting the next word annotates it at once')
+        app.key('shift+ctrl+Right')
+        check_title(app, 3, True, 'case 7: and the word after it too')
+        app.key('ctrl+z')
+        check_title(app, 2, True, 'case 7: Ctrl+Z takes back only the last of them')
+        app.key('shift+ctrl+y')
+        time.sleep(0.3)
+        app.key('shift+ctrl+Right')
+        time.sleep(1.0)
+        check_title(app, 2, True, 'case 7: with sticky mode off again, a selection is not annotated')
+        app.key('ctrl+s')
+        check_title(app, 2, False, 'case 7: Ctrl+S saves')
+        check_sidecar(sidecar, [('factual', s1, e1, None), ('factual', s2, e2, None)],
+                      'case 7: the sidecar holds the first two words, both factual: [%d, %d) and [%d, %d)'
+                      % (s1, e1, s2, e2))
+    finally:
+        app.stop()
+
+
+def case_keyboard_snap(tmp, shots):
+    """Issue 16: a selection made with Shift+Right from inside a word to
+    inside it is snapped to the whole word when annotated, as a mouse
+    selection is."""
+    article, sidecar, text, spans = plain_article(tmp, 4)
+    long_words = [span for span in spans if span[1] - span[0] >= 6]
+    if not long_words:
+        raise Abort('none of the first four words has six letters: %r' % text[:60])
+    start, end = long_words[0]
+
+    app = App(os.path.join(tmp, 'home'), article)
+    try:
+        app.start()
+        app.key('ctrl+Home', *(['Right'] * (start + 2)))
+        app.key(*(['shift+Right'] * 3))
+        time.sleep(0.3)
+        app.key('1')
+        if not check_title(app, 1, True, 'case 8: key 1 on three letters inside a word makes one annotation'):
+            raise Abort('no annotation')
+        app.key('ctrl+s')
+        check_title(app, 1, False, 'case 8: Ctrl+S saves')
+        check_sidecar(sidecar, [('factual', start, end, None)],
+                      'case 8: the annotation covers the whole word [%d, %d) %r, not [%d, %d) %r'
+                      % (start, end, text[start:end], start + 2, start + 5, text[start + 2:start + 5]))
+    finally:
+        app.stop()
+
+
 CASES = [
     ('case 1', case_save_and_quit),
     ('case 2', case_draft_restore),
@@ -762,6 +826,8 @@ CASES = [
     ('case 4', case_undo_redo),
     ('case 5', case_quit_unsaved),
     ('case 6', case_article_changed),
+    ('case 7', case_sticky),
+    ('case 8', case_keyboard_snap),
 ]
 
 

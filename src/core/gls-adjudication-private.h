@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gls-adjudication.h"
+#include "gls-document-file.h"
 
 G_BEGIN_DECLS
 
@@ -13,15 +14,16 @@ typedef struct
   int         coder;
 } Settled;
 
-/* What a passage was before a step, to go back to it */
+/* What a passage was before a step and after it, to go back and forth */
 typedef struct
 {
   guint   passage;
   Settled before;
+  Settled after;
 } Change;
 
-/* One step to undo: the passages it settled and the gold annotations it
- * added and took out */
+/* One step to undo or redo: the passages it settled and the gold
+ * annotations it added and took out */
 typedef struct
 {
   GArray    *changes;  /* Change */
@@ -40,9 +42,15 @@ struct _GlsAdjudication
   GPtrArray   *passages;  /* GlsPassage */
   GArray      *settled;   /* Settled, one per passage */
   GPtrArray   *undo;      /* Step */
+  GPtrArray   *redo;      /* Step, the last one undone last */
   Step        *step;      /* the one being made */
+  GlsDocumentFile *gold_owner;  /* (nullable): saves the gold, made at the first save */
 
-  guint        modified : 1;
+  /* every decision, undo and redo counts one: the gold is modified while
+   * the count differs from the one it had when last saved */
+  guint64      changes;
+  guint64      saved_changes;
 };
+
 
 G_END_DECLS

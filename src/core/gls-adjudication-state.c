@@ -11,6 +11,7 @@
 
 #include "gls-adjudication-private.h"
 #include "gls-atomic-file-private.h"
+#include "gls-document-private.h"
 #include "gls-error.h"
 
 #define STATE_GROUP "adjudication"
@@ -196,39 +197,189 @@ state_to_data (GlsAdjudication *self,
   return g_key_file_to_data (state, len, NULL);
 }
 
+/* Points the gold standard at @gold_file, for this save and the next. A
+ * file other than the one opened is the user's choice to replace what is
+ * there: its version now is the one the save may overwrite. */
+static void
+point_gold_at (GlsAdjudication *self,
+               GFile           *gold_file)
+{
+  GlsDocument *gold = self->gold;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (self->gold_file != NULL && g_file_equal (gold_file, self->gold_file))
+    return;
+
+  g_set_object (&self->gold_file, gold_file);
+  g_set_object (&gold->sidecar, gold_file);
+  info = g_file_query_info (gold_file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_free (gold->etag);
+  gold->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  g_clear_pointer (&gold->base, g_bytes_unref);
+  g_clear_object (&self->gold_owner);
+}
+
+/* What one save writes beside the gold sidecar, taken when it starts */
+typedef struct
+{
+  GFile   *state_file;  /* (nullable) */
+  char    *state;
+  gsize    len;
+  guint64  changes;     /* the count of changes it saves */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->state_file);
+  g_free (data->state);
+  g_free (data);
+}
+
+static SaveData *
+prepare_save (GlsAdjudication *self,
+              GFile           *gold_file)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  if (gold_file != NULL)
+    point_gold_at (self, gold_file);
+  /* the gold is saved as every sidecar is: by the owner of its files */
+  if (self->gold_owner == NULL)
+    self->gold_owner = gls_document_file_new_for_document (self->gold);
+
+  data->state = state_to_data (self, &data->len);
+  data->state_file = gls_adjudication_dup_state_file (self);
+  data->changes = self->changes;
+
+  return data;
+}
+
 /**
  * gls_adjudication_save:
  * @gold_file: (nullable): where to save the gold standard from now on;
  *   %NULL for where it was
  *
- * Writes the gold sidecar, then its state file, each atomically.
+ * Writes the gold sidecar, then its state file, each atomically, in the
+ * calling thread. A gold sidecar another program changed since it was
+ * read is not overwritten.
  */
 gboolean
 gls_adjudication_save (GlsAdjudication  *self,
                        GFile            *gold_file,
                        GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) state_file = NULL;
-  g_autofree char *state = NULL;
-  gsize len;
+  SaveData *data;
+  gboolean ok;
 
   g_return_val_if_fail (GLS_IS_ADJUDICATION (self), FALSE);
   g_return_val_if_fail (gold_file != NULL || self->gold_file != NULL, FALSE);
+  g_return_val_if_fail (gls_source_get_file (gls_document_get_source (self->gold)) != NULL, FALSE);
 
-  if (gold_file != NULL)
-    g_set_object (&self->gold_file, gold_file);
+  data = prepare_save (self, gold_file);
+  ok = gls_document_file_save (self->gold_owner, NULL, error) &&
+       (data->state_file == NULL || write_file (data->state_file, data->state, data->len, error));
+  if (ok)
+    self->saved_changes = data->changes;
+  save_data_free (data);
 
-  bytes = gls_document_serialize (self->gold);
-  if (!write_file (self->gold_file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
-    return FALSE;
+  return ok;
+}
 
-  state = state_to_data (self, &len);
-  state_file = gls_adjudication_dup_state_file (self);
-  if (state_file != NULL && !write_file (state_file, state, len, error))
-    return FALSE;
+static void
+write_state_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
 
-  self->modified = FALSE;
+  if (data->state_file != NULL && !write_file (data->state_file, data->state, data->len, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
 
-  return TRUE;
+static void
+on_state_written (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GlsAdjudication *self = GLS_ADJUDICATION (object);
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->saved_changes = data->changes;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_gold_saved (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) state_task = NULL;
+  GError *error = NULL;
+
+  if (!gls_document_file_save_finish (GLS_DOCUMENT_FILE (object), result, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* the state file only once the gold it describes is safe */
+  state_task = g_task_new (g_task_get_source_object (task), g_task_get_cancellable (task),
+                           on_state_written, g_object_ref (task));
+  g_task_set_task_data (state_task, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (state_task, write_state_thread);
+}
+
+/**
+ * gls_adjudication_save_async:
+ * @gold_file: (nullable): where to save the gold standard from now on;
+ *   %NULL for where it was
+ *
+ * Like gls_adjudication_save(), in worker threads: what is saved is the
+ * adjudication when the save starts; decisions taken meanwhile leave it
+ * modified. One save at a time: the state files of two saves at once
+ * could land in either order.
+ */
+void
+gls_adjudication_save_async (GlsAdjudication     *self,
+                             GFile               *gold_file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GLS_IS_ADJUDICATION (self));
+  g_return_if_fail (gold_file != NULL || self->gold_file != NULL);
+  g_return_if_fail (gls_source_get_file (gls_document_get_source (self->gold)) != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gls_adjudication_save_async);
+  g_task_set_task_data (task, prepare_save (self, gold_file), (GDestroyNotify) save_data_free);
+  gls_document_file_save_async (self->gold_owner, cancellable, on_gold_saved, task);
+}
+
+gboolean
+gls_adjudication_save_finish (GlsAdjudication  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (GLS_IS_ADJUDICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gls_adjudication_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

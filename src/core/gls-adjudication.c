@@ -44,6 +44,8 @@ gls_adjudication_finalize (GObject *object)
   g_clear_pointer (&self->passages, g_ptr_array_unref);
   g_clear_pointer (&self->settled, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->gold_owner);
 
   G_OBJECT_CLASS (gls_adjudication_parent_class)->finalize (object);
 }
@@ -55,7 +57,7 @@ gls_adjudication_class_init (GlsAdjudicationClass *klass)
 
   /**
    * GlsAdjudication::decided:
-   * @passage: the passage whose decision changed, or was undone
+   * @passage: the passage whose decision changed, was undone or redone
    */
   signals[DECIDED] = g_signal_new ("decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
@@ -66,6 +68,7 @@ gls_adjudication_init (GlsAdjudication *self)
 {
   self->settled = g_array_new (FALSE, TRUE, sizeof (Settled));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
 }
 
 /**
@@ -114,12 +117,20 @@ open_gold (GlsSource    *source,
   g_autoptr(GlsSidecarData) data = NULL;
   g_autoptr(GlsDocument) gold = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_parse_name (gold_file);
 
   /* a new adjudication */
   if (!g_file_query_exists (gold_file, NULL))
-    return gls_document_new (source, codebook);
+    {
+      gold = gls_document_new (source, codebook);
+      g_set_object (&gold->sidecar, gold_file);
+      return g_steal_pointer (&gold);
+    }
 
+  /* the version read, asked for first: a save replaces only that one, and
+   * a change made while it is read is seen as one */
+  info = g_file_query_info (gold_file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if ((bytes = gls_read_file (gold_file, GLS_FILE_SIDECAR, NULL, NULL, error)) == NULL)
     return NULL;
 
@@ -133,6 +144,9 @@ open_gold (GlsSource    *source,
       g_set_error_literal (error, GLS_ERROR, GLS_ERROR_INVALID, message);
       return NULL;
     }
+  g_set_object (&gold->sidecar, gold_file);
+  gold->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  gold->base = g_bytes_ref (bytes);
 
   return g_steal_pointer (&gold);
 }
@@ -290,7 +304,7 @@ gls_adjudication_get_modified (GlsAdjudication *self)
 {
   g_return_val_if_fail (GLS_IS_ADJUDICATION (self), FALSE);
 
-  return self->modified;
+  return self->changes != self->saved_changes;
 }
 
 /**
@@ -353,7 +367,9 @@ end_step (GlsAdjudication *self)
     }
 
   g_ptr_array_add (self->undo, step);
-  self->modified = TRUE;
+  /* a new decision is a new branch: what was undone cannot come back */
+  g_ptr_array_set_size (self->redo, 0);
+  self->changes++;
   for (guint i = 0; i < step->changes->len; i++)
     g_signal_emit (self, signals[DECIDED], 0, g_array_index (step->changes, Change, i).passage);
 }
@@ -369,14 +385,13 @@ settle (GlsAdjudication *self,
   Settled *settled = &g_array_index (self->settled, Settled, passage);
   const char *key = gls_passage_get_key (g_ptr_array_index (self->passages, passage));
   GListModel *annotations = G_LIST_MODEL (gls_document_get_annotations (self->gold));
-  Change change = { passage, *settled };
+  Change change = { passage, *settled, { decision, coder } };
   g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_assert (self->step != NULL);
 
   g_array_append_val (self->step->changes, change);
-  settled->decision = decision;
-  settled->coder = coder;
+  *settled = change.after;
 
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
@@ -729,38 +744,72 @@ gls_adjudication_can_undo (GlsAdjudication *self)
   return self->undo->len > 0;
 }
 
+gboolean
+gls_adjudication_can_redo (GlsAdjudication *self)
+{
+  g_return_val_if_fail (GLS_IS_ADJUDICATION (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+/* Moves the last step of @from to @to, taking it back (@undo) or doing it
+ * again: its gold annotations and the decisions it took. */
+static gboolean
+replay_step (GlsAdjudication *self,
+             GPtrArray       *from,
+             GPtrArray       *to,
+             gboolean         undo)
+{
+  Step *step;
+  GPtrArray *take_out;
+  GPtrArray *put_back;
+  guint n;
+
+  if (from->len == 0)
+    return FALSE;
+
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  take_out = undo ? step->added : step->removed;
+  put_back = undo ? step->removed : step->added;
+
+  gls_document_begin_group (self->gold);
+  for (guint i = 0; i < take_out->len; i++)
+    gls_document_remove_annotation (self->gold, g_ptr_array_index (take_out, i));
+  for (guint i = 0; i < put_back->len; i++)
+    if (!gls_document_add_annotation (self->gold, g_ptr_array_index (put_back, i), NULL))
+      g_warn_if_reached ();
+  gls_document_end_group (self->gold);
+
+  /* a passage a step settled twice ends as it was first (undo) or last */
+  n = step->changes->len;
+  for (guint i = 0; i < n; i++)
+    {
+      Change *change = &g_array_index (step->changes, Change, undo ? n - 1 - i : i);
+      g_array_index (self->settled, Settled, change->passage) = undo ? change->before : change->after;
+    }
+  g_ptr_array_add (to, step);
+  self->changes++;
+
+  for (guint i = 0; i < n; i++)
+    g_signal_emit (self, signals[DECIDED], 0, g_array_index (step->changes, Change, i).passage);
+
+  return TRUE;
+}
+
 /* Takes back the last step: its decisions and its gold annotations. */
 gboolean
 gls_adjudication_undo (GlsAdjudication *self)
 {
-  g_autoptr(GArray) changes = NULL;
-  Step *step;
-
   g_return_val_if_fail (GLS_IS_ADJUDICATION (self), FALSE);
 
-  if (self->undo->len == 0)
-    return FALSE;
+  return replay_step (self, self->undo, self->redo, TRUE);
+}
 
-  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  gls_document_begin_group (self->gold);
-  for (guint i = 0; i < step->added->len; i++)
-    gls_document_remove_annotation (self->gold, g_ptr_array_index (step->added, i));
-  for (guint i = 0; i < step->removed->len; i++)
-    if (!gls_document_add_annotation (self->gold, g_ptr_array_index (step->removed, i), NULL))
-      g_warn_if_reached ();
-  gls_document_end_group (self->gold);
+/* Does the last step undone again, until a new decision is taken. */
+gboolean
+gls_adjudication_redo (GlsAdjudication *self)
+{
+  g_return_val_if_fail (GLS_IS_ADJUDICATION (self), FALSE);
 
-  changes = g_array_ref (step->changes);
-  for (guint i = changes->len; i > 0; i--)
-    {
-      Change *change = &g_array_index (changes, Change, i - 1);
-      g_array_index (self->settled, Settled, change->passage) = change->before;
-    }
-  step_free (step);
-  self->modified = TRUE;
-
-  for (guint i = 0; i < changes->len; i++)
-    g_signal_emit (self, signals[DECIDED], 0, g_array_index (changes, Change, i).passage);
-
-  return TRUE;
+  return replay_step (self, self->redo, self->undo, FALSE);
 }

@@ -72,10 +72,20 @@ gboolean         gls_adjudication_edit           (GlsAdjudication  *self,
 guint            gls_adjudication_accept_agreed  (GlsAdjudication  *self);
 gboolean         gls_adjudication_can_undo       (GlsAdjudication  *self);
 gboolean         gls_adjudication_undo           (GlsAdjudication  *self);
+gboolean         gls_adjudication_can_redo       (GlsAdjudication  *self);
+gboolean         gls_adjudication_redo           (GlsAdjudication  *self);
 gboolean         gls_adjudication_load_state     (GlsAdjudication  *self,
                                                   GError          **error);
 gboolean         gls_adjudication_save           (GlsAdjudication  *self,
                                                   GFile            *gold_file,
+                                                  GError          **error);
+void             gls_adjudication_save_async     (GlsAdjudication  *self,
+                                                  GFile            *gold_file,
+                                                  GCancellable     *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer          user_data);
+gboolean         gls_adjudication_save_finish    (GlsAdjudication  *self,
+                                                  GAsyncResult     *result,
                                                   GError          **error);
 
 G_END_DECLS

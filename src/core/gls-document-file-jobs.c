@@ -12,6 +12,7 @@
 #include "gls-context-private.h"
 #include "gls-document-file-private.h"
 #include "gls-document-private.h"
+#include "gls-packed-bytes-private.h"
 #include "gls-error.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
@@ -254,7 +255,11 @@ write_sidecar (GlsFileJob    *job,
       gsize len;
 
       if (g_file_get_contents (_gls_atomic_file_get_path (file), &contents, &len, NULL))
-        job->bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+          job->bytes = _gls_bytes_pack (bytes);
+        }
     }
 
   if (!_gls_atomic_file_commit (file, error))
@@ -536,7 +541,8 @@ load_files (GlsFileJob    *job,
     }
 
   document->etag = g_steal_pointer (&etag);
-  document->base = bytes ? g_bytes_ref (bytes) : NULL;
+  /* kept packed: read again only by a three-way merge */
+  document->base = _gls_bytes_pack (bytes);
 
   /* the article changed since the annotations were saved: they follow
    * their text (FORMAT.md §2.1), one step to undo, unsaved */
@@ -586,8 +592,14 @@ _gls_file_job_run (GlsFileJob    *job,
     case GLS_FILE_OPERATION_MERGE:
       if (job->keep_mine)
         {
+          g_autoptr(GBytes) bytes = NULL;
+
           /* a sidecar another program deleted: the next save creates it */
-          return load_sidecar_bytes (job->target, &job->bytes, &job->new_etag, cancellable, error);
+          if (!load_sidecar_bytes (job->target, &bytes, &job->new_etag, cancellable, error))
+            return FALSE;
+          /* the base of the next merge, kept packed */
+          job->bytes = _gls_bytes_pack (bytes);
+          return TRUE;
         }
       job->versions = _gls_merge_read_versions (job->source, job->codebook, job->base, job->target, error);
       return job->versions != NULL;

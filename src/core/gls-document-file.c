@@ -9,6 +9,7 @@
 
 #include "gls-document-file-private.h"
 #include "gls-document-private.h"
+#include "gls-packed-bytes-private.h"
 
 G_DEFINE_FINAL_TYPE (GlsDocumentFile, gls_document_file, G_TYPE_OBJECT)
 
@@ -146,7 +147,7 @@ prepare_job (GlsDocumentFile *self,
       job->target = g_object_ref (self->sidecar);
       job->check_etag = TRUE;
       job->expected_etag = g_strdup (document->etag);
-      job->expected_size = document->base ? (goffset) g_bytes_get_size (document->base) : -1;
+      job->expected_size = document->base ? (goffset) _gls_bytes_unpacked_size (document->base) : -1;
       job->broken = self->broken_sidecar ? g_object_ref (self->broken_sidecar) : NULL;
       job->draft = gls_document_file_dup_draft_file (self);
       g_clear_handle_id (&self->draft_source, g_source_remove);
@@ -938,6 +939,6 @@ gls_document_file_changed_on_disk (GlsDocumentFile *self)
 
   /* file times are only as fine as the kernel's clock tick: two writes in
    * one tick have one etag, but rarely one size */
-  return document->base != NULL && size >= 0 && (gsize) size != g_bytes_get_size (document->base);
+  return document->base != NULL && size >= 0 && (gsize) size != _gls_bytes_unpacked_size (document->base);
 }
 

@@ -30,7 +30,7 @@ struct _GlsDocument
   char            *version;
   GFile           *sidecar;
   char            *etag;
-  GBytes          *base;            /* the sidecar as last loaded or saved */
+  GBytes          *base;            /* the sidecar as last loaded or saved, packed (gls-packed-bytes.c) */
   char            *source_etag;     /* the article's file when it was read */
   GlsForeign      *foreign;
   GlsForeign      *source_foreign;

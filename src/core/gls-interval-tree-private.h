@@ -29,6 +29,14 @@ typedef struct
   GCompareFunc     tie_break;   /* compares two nodes' data */
   gboolean         want_positions; /* whether inserting returns a position */
   guint32          random;
+
+  /* the path from the root to the node _gls_interval_tree_nth() found
+   * last, so that the next position costs O(1) on average: a list model
+   * read in order (as GtkFilterListModel reads it) costs O(n), not
+   * O(n log n); forgotten (depth 0) when the tree changes */
+  GlsIntervalNode **path;
+  guint            depth;
+  guint            path_position;
 } GlsIntervalTree;
 
 /* Called for each interval found; return FALSE to stop. */

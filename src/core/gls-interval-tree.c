@@ -168,6 +168,8 @@ _gls_interval_tree_init (GlsIntervalTree *tree,
   tree->tie_break = tie_break;
   tree->want_positions = TRUE;
   tree->random = 0x9E3779B9u;
+  tree->path = NULL;
+  tree->depth = 0;
 }
 
 void
@@ -175,6 +177,8 @@ _gls_interval_tree_clear (GlsIntervalTree *tree)
 {
   free_nodes (tree->root);
   tree->root = NULL;
+  g_clear_pointer (&tree->path, g_free);
+  tree->depth = 0;
 }
 
 guint
@@ -206,6 +210,7 @@ _gls_interval_tree_insert (GlsIntervalTree *tree,
   node->priority = tree->random;
   update (node);
 
+  tree->depth = 0;
   tree->root = insert (tree, tree->root, node);
   if (tree->want_positions)
     _gls_interval_tree_find (tree, start, end, data, sub, &position);
@@ -226,6 +231,7 @@ _gls_interval_tree_remove (GlsIntervalTree *tree,
   if (!_gls_interval_tree_find (tree, start, end, data, sub, position))
     return FALSE;
 
+  tree->depth = 0;
   tree->root = remove_node (tree, tree->root, start, end, data, sub, &removed);
   g_assert (removed != NULL);
   g_free (removed);
@@ -233,28 +239,97 @@ _gls_interval_tree_remove (GlsIntervalTree *tree,
   return TRUE;
 }
 
+/* the deepest path remembered; a deeper one is walked from the root */
+#define MAX_PATH 64
+
+static gboolean
+push (GlsIntervalTree *tree,
+      GlsIntervalNode *node)
+{
+  if (tree->depth == MAX_PATH)
+    return FALSE;
+
+  tree->path[tree->depth++] = node;
+
+  return TRUE;
+}
+
+/* The node after the last one found, from the path to it. */
+static GlsIntervalNode *
+next_on_path (GlsIntervalTree *tree)
+{
+  GlsIntervalNode *node = tree->path[tree->depth - 1];
+
+  if (node->right != NULL)
+    {
+      /* the leftmost node of the right subtree */
+      for (node = node->right; node != NULL; node = node->left)
+        if (!push (tree, node))
+          return NULL;
+    }
+  else
+    {
+      /* up to the first ancestor whose left subtree it was in */
+      GlsIntervalNode *child;
+
+      do
+        child = tree->path[--tree->depth];
+      while (tree->depth > 0 && tree->path[tree->depth - 1]->right == child);
+      if (tree->depth == 0)
+        return NULL;
+    }
+
+  return tree->path[tree->depth - 1];
+}
+
 gpointer
 _gls_interval_tree_nth (GlsIntervalTree *tree,
                         guint            n)
 {
   GlsIntervalNode *node = tree->root;
+  gboolean lost = FALSE;
+  guint i = n;
 
+  if (tree->path == NULL)
+    tree->path = g_new (GlsIntervalNode *, MAX_PATH);
+
+  if (tree->depth > 0 && n == tree->path_position)
+    return tree->path[tree->depth - 1]->data;
+  if (tree->depth > 0 && n == tree->path_position + 1)
+    {
+      if ((node = next_on_path (tree)) != NULL)
+        {
+          tree->path_position = n;
+          return node->data;
+        }
+      node = tree->root;
+    }
+
+  tree->depth = 0;
   while (node != NULL)
     {
       guint left = node_size (node->left);
 
-      if (n < left)
+      if (!push (tree, node))
+        lost = TRUE;
+
+      if (i < left)
         node = node->left;
-      else if (n == left)
-        return node->data;
+      else if (i == left)
+        break;
       else
         {
-          n -= left + 1;
+          i -= left + 1;
           node = node->right;
         }
     }
 
-  return NULL;
+  if (node == NULL || lost)
+    tree->depth = 0;
+  else
+    tree->path_position = n;
+
+  return node ? node->data : NULL;
 }
 
 gboolean

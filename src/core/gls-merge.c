@@ -15,6 +15,7 @@
 #include "gls-sidecar-merge-private.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-file-reader.h"
+#include "gls-packed-bytes-private.h"
 
 void
 gls_merge_conflict_free (GlsMergeConflict *conflict)
@@ -194,7 +195,7 @@ _gls_merge_versions_free (GlsMergeVersions *versions)
 
 /**
  * _gls_merge_read_versions:
- * @base: (nullable): the sidecar as last loaded or saved
+ * @base: (nullable): the sidecar as last loaded or saved, packed
  *
  * Reads the sidecar on disk and the base of a merge, checked against the
  * article @source. Touches no document: safe in a worker thread.
@@ -210,6 +211,7 @@ _gls_merge_read_versions (GlsSource    *source,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (sidecar);
+  g_autoptr(GBytes) unpacked = NULL;
   GlsMergeVersions *versions;
 
   versions = g_new0 (GlsMergeVersions, 1);
@@ -220,12 +222,24 @@ _gls_merge_read_versions (GlsSource    *source,
       return NULL;
     }
 
-  if ((versions->theirs = read_version (source, codebook, versions->disk, name, error)) == NULL ||
-      (versions->base = read_version (source, codebook, base, name, error)) == NULL)
+  if (base != NULL && (unpacked = _gls_bytes_unpack (base, error)) == NULL)
     {
       _gls_merge_versions_free (versions);
       return NULL;
     }
+  if ((versions->theirs = read_version (source, codebook, versions->disk, name, error)) == NULL ||
+      (versions->base = read_version (source, codebook, unpacked, name, error)) == NULL)
+    {
+      _gls_merge_versions_free (versions);
+      return NULL;
+    }
+  /* the disk's version becomes the base of the next merge: kept packed */
+  {
+    GBytes *disk = versions->disk;
+
+    versions->disk = _gls_bytes_pack (disk);
+    g_bytes_unref (disk);
+  }
 
   return versions;
 }

@@ -1,7 +1,7 @@
 /* gls-adjudication-window.c
  * Settling two or three coders' annotations by keyboard: coder A's spans
  * are underlined, B's in italics, C's struck through, each in its colour;
- * passages not settled are tinted, the gold standard is bold. The
+ * passages not settled are tinted, the gold standard shaded green. The
  * decisions go to the GlsAdjudication, which this window observes. */
 #define G_LOG_DOMAIN "gls-adjudication-window"
 
@@ -26,9 +26,14 @@ struct _GlsAdjudicationWindow
   /* Owned */
   GlsAdjudication *adjudication;
   GPtrArray       *category_ids;  /* in the order of the drop-down */
+  GArray          *gold_spans;    /* GlsSpan: where the gold is drawn */
 
   int              current;       /* the passage shown, or -1 */
-  int              last_decided;  /* the passage decided or undone last */
+  int              last_decided;  /* the passage decided, undone or redone last */
+
+  guint            saving : 1;          /* a save is under way */
+  guint            close_after_save : 1;
+  guint            closing : 1;         /* closes without asking again */
 };
 
 G_DEFINE_FINAL_TYPE (GlsAdjudicationWindow, gls_adjudication_window, GTK_TYPE_WINDOW)
@@ -65,7 +70,10 @@ create_tags (GlsAdjudicationWindow *self)
   gtk_text_buffer_create_tag (buffer, "open", "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.30 }, NULL);
   gtk_text_buffer_create_tag (buffer, "settled", "background-rgba", &(GdkRGBA) { 0.20, 0.82, 0.48, 0.15 }, NULL);
   gtk_text_buffer_create_tag (buffer, "current", "background-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 0.35 }, NULL);
-  gtk_text_buffer_create_tag (buffer, "gold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  /* a shade, not bold: the gold changes with every decision, and a tag
+   * that changes the text's width re-wraps lines, whose new heights GTK 4.8
+   * finds while drawing, moving the scroll bar it is drawing (it warns) */
+  gtk_text_buffer_create_tag (buffer, "gold", "background-rgba", &(GdkRGBA) { 0.15, 0.64, 0.41, 0.45 }, NULL);
 }
 
 static void
@@ -93,27 +101,12 @@ apply_annotation (GtkTextBuffer *buffer,
     }
 }
 
-/* Draws everything again: articles adjudicated are small next to what
- * a text view redraws anyway. */
+/* The coders' spans never change: drawn once */
 static void
-update_tags (GlsAdjudicationWindow *self)
+apply_coder_tags (GlsAdjudicationWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GListModel *gold = G_LIST_MODEL (gls_document_get_annotations (gls_adjudication_get_gold (self->adjudication)));
   GPtrArray *coders = gls_adjudication_get_coders (self->adjudication);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (buffer, &start, &end);
-
-  for (guint i = 0; i < gls_adjudication_get_n_passages (self->adjudication); i++)
-    {
-      GlsPassage *passage = gls_adjudication_get_passage (self->adjudication, i);
-      gboolean settled = gls_adjudication_get_decision (self->adjudication, i, NULL) != GLS_DECISION_NONE;
-
-      apply (buffer, (int) i == self->current ? "current" : settled ? "settled" : "open",
-             gls_passage_get_start (passage), gls_passage_get_end (passage));
-    }
 
   for (guint i = 0; i < coders->len; i++)
     {
@@ -123,11 +116,58 @@ update_tags (GlsAdjudicationWindow *self)
       for (guint j = 0; j < coder->annotations->len; j++)
         apply_annotation (buffer, tag, g_ptr_array_index (coder->annotations, j));
     }
+}
+
+static void
+clear_state_tags (GtkTextBuffer *buffer,
+                  guint          start,
+                  guint          end)
+{
+  static const char * const tags[] = { "open", "settled", "current", "gold" };
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    gtk_text_buffer_remove_tag_by_name (buffer, tags[i], &a, &b);
+}
+
+/* Draws the passages and the gold standard again, only where they are
+ * and were: every line a tag change touches is laid out again */
+static void
+update_tags (GlsAdjudicationWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GListModel *gold = G_LIST_MODEL (gls_document_get_annotations (gls_adjudication_get_gold (self->adjudication)));
+  guint n = gls_adjudication_get_n_passages (self->adjudication);
+
+  for (guint i = 0; i < self->gold_spans->len; i++)
+    {
+      GlsSpan *span = &g_array_index (self->gold_spans, GlsSpan, i);
+      clear_state_tags (buffer, span->start, span->end);
+    }
+  g_array_set_size (self->gold_spans, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlsPassage *passage = gls_adjudication_get_passage (self->adjudication, i);
+      gboolean settled = gls_adjudication_get_decision (self->adjudication, i, NULL) != GLS_DECISION_NONE;
+
+      clear_state_tags (buffer, gls_passage_get_start (passage), gls_passage_get_end (passage));
+      apply (buffer, (int) i == self->current ? "current" : settled ? "settled" : "open",
+             gls_passage_get_start (passage), gls_passage_get_end (passage));
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (gold); i++)
     {
       g_autoptr(GlsAnnotation) annotation = g_list_model_get_item (gold, i);
+
       apply_annotation (buffer, "gold", annotation);
+      for (guint j = 0; j < gls_annotation_get_n_targets (annotation); j++)
+        {
+          GlsSpan span = gls_annotation_get_target (annotation, j);
+          g_array_append_val (self->gold_spans, span);
+        }
     }
 }
 
@@ -189,6 +229,29 @@ describe_decision (GlsAdjudicationWindow *self,
     }
 }
 
+/* The title says what the main window's says: a bullet while decisions
+ * are not saved; and how far the adjudication is. */
+static void
+update_title (GlsAdjudicationWindow *self)
+{
+  GlsSource *source = gls_document_get_source (gls_adjudication_get_gold (self->adjudication));
+  GFile *file = gls_source_get_file (source);
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : g_strdup (gls_source_get_display_name (source));
+  g_autofree char *title = NULL;
+
+  /* Translators: the article's file name, the passages settled, all passages */
+  title = g_strdup_printf (_("Adjudication — %s — %u of %u settled"), name,
+                           gls_adjudication_get_n_settled (self->adjudication),
+                           gls_adjudication_get_n_passages (self->adjudication));
+  if (gls_adjudication_get_modified (self->adjudication))
+    {
+      g_autofree char *unsaved = g_strconcat ("• ", title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), unsaved);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 update_panel (GlsAdjudicationWindow *self)
 {
@@ -201,7 +264,12 @@ update_panel (GlsAdjudicationWindow *self)
   /* Translators: passages settled, and all passages */
   progress = g_strdup_printf (_("%u of %u passages settled"), gls_adjudication_get_n_settled (self->adjudication), n);
   gtk_label_set_text (self->progress_label, progress);
+  update_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.undo", gls_adjudication_can_undo (self->adjudication));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.redo", gls_adjudication_can_redo (self->adjudication));
+  /* one save at a time: the state file of each lands in order */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.save", !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjudication.save-as", !self->saving);
 
   if (self->current < 0)
     {
@@ -249,7 +317,7 @@ show_passage (GlsAdjudicationWindow *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &iter,
                                       gls_passage_get_start (gls_adjudication_get_passage (self->adjudication, passage)));
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.1, TRUE, 0.0, 0.3);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0.0, 0.3);
 }
 
 /* After a decision: on to the next passage not settled */
@@ -369,36 +437,83 @@ action_edit (GtkWidget  *widget,
   decided (self, ok, error);
 }
 
+/* Undo and redo, one decision a step */
 static void
 action_undo (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   GlsAdjudicationWindow *self = GLS_ADJUDICATION_WINDOW (widget);
+  gboolean redo = g_str_equal (action_name, "adjudication.redo");
 
-  if (!gls_adjudication_undo (self->adjudication))
+  if (!(redo ? gls_adjudication_redo : gls_adjudication_undo) (self->adjudication))
     {
       gtk_widget_error_bell (widget);
       return;
     }
 
-  /* back to the passage whose decision went */
+  /* to the passage whose decision went, or came back */
   show_passage (self, self->last_decided);
 }
 
 static gboolean
-save (GlsAdjudicationWindow *self,
-      GFile                 *file)
+close_when_idle (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
 
-  if (!gls_adjudication_save (self->adjudication, file, &error))
+/* Closes without asking again, once the dialog that asked is gone */
+static void
+close_later (GlsAdjudicationWindow *self)
+{
+  self->closing = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GlsAdjudicationWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean close = self->close_after_save;
+  gboolean ok = gls_adjudication_save_finish (GLS_ADJUDICATION (object), result, &error);
+
+  self->saving = FALSE;
+  self->close_after_save = FALSE;
+  if (self->adjudication == NULL)
+    return;  /* the window went with the application */
+
+  /* nothing is lost: a failed save keeps the window and its decisions */
+  if (!ok)
+    gls_dialogs_show_error (GTK_WINDOW (self), error->message);
+  else if (close)
     {
-      gls_dialogs_show_error (GTK_WINDOW (self), error->message);
-      return FALSE;
+      /* decisions taken while it saved are asked about again */
+      if (gls_adjudication_get_modified (self->adjudication))
+        gtk_window_close (GTK_WINDOW (self));
+      else
+        close_later (self);
     }
 
-  return TRUE;
+  update_panel (self);
+}
+
+/* Saves in the background; with @close, the window closes once saved. */
+static void
+save (GlsAdjudicationWindow *self,
+      GFile                 *file,
+      gboolean               close)
+{
+  self->close_after_save |= close;
+  if (self->saving)
+    return;
+
+  self->saving = TRUE;
+  update_panel (self);
+  gls_adjudication_save_async (self->adjudication, file, NULL, on_saved, g_object_ref (self));
 }
 
 static void
@@ -406,7 +521,7 @@ action_save (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  save (GLS_ADJUDICATION_WINDOW (widget), NULL);
+  save (GLS_ADJUDICATION_WINDOW (widget), NULL, FALSE);
 }
 
 static void
@@ -419,7 +534,7 @@ on_save_as_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      save (self, file);
+      save (self, file, FALSE);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -445,14 +560,59 @@ action_save_as (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* What is settled is kept: closing saves. */
+static void
+on_close_response (GtkDialog             *dialog,
+                   int                    response,
+                   GlsAdjudicationWindow *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    save (self, NULL, TRUE);
+  else if (response == GTK_RESPONSE_REJECT)
+    close_later (self);
+}
+
+/* Nothing settled is lost without asking; a save under way is waited for. */
 static gboolean
 on_close_request (GlsAdjudicationWindow *self)
 {
-  if (gls_adjudication_get_modified (self->adjudication))
-    return !save (self, NULL);
+  GtkWidget *dialog;
+  GFile *gold;
+  g_autofree char *name = NULL;
 
-  return FALSE;
+  if (self->closing)
+    return FALSE;
+
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+
+  if (!gls_adjudication_get_modified (self->adjudication))
+    return FALSE;
+
+  gold = gls_adjudication_get_gold_file (self->adjudication);
+  name = gold != NULL ? g_file_get_basename (gold) : g_strdup (gtk_window_get_title (GTK_WINDOW (self)));
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   /* Translators: the gold standard's file name */
+                                   _("Save the decisions in “%s” before closing?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you do not save, the decisions since the last save will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }
 
 static void
@@ -500,6 +660,7 @@ gls_adjudication_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_ADJUDICATION_WINDOW);
   g_clear_object (&self->adjudication);
   g_clear_pointer (&self->category_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->gold_spans, g_array_unref);
 
   G_OBJECT_CLASS (gls_adjudication_window_parent_class)->dispose (object);
 }
@@ -526,9 +687,13 @@ gls_adjudication_window_class_init (GlsAdjudicationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "adjudication.merge", NULL, action_merge);
   gtk_widget_class_install_action (widget_class, "adjudication.edit", NULL, action_edit);
   gtk_widget_class_install_action (widget_class, "adjudication.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "adjudication.redo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "adjudication.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "adjudication.save-as", NULL, action_save_as);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "adjudication.undo", NULL);
+  /* as in the main window */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "adjudication.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "adjudication.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "adjudication.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -541,6 +706,7 @@ gls_adjudication_window_init (GlsAdjudicationWindow *self)
   self->current = -1;
   self->last_decided = -1;
   self->category_ids = g_ptr_array_new_with_free_func (g_free);
+  self->gold_spans = g_array_new (FALSE, FALSE, sizeof (GlsSpan));
   create_tags (self);
   add_keys (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
@@ -570,8 +736,9 @@ fill_legend_and_categories (GlsAdjudicationWindow *self)
                                                        _(styles[i]));
       g_string_append (legend, line);
     }
-  /* Translators: how the gold standard is drawn */
-  g_string_append_printf (legend, "\n<b>%s</b>", _("Gold standard: bold"));
+  g_string_append_printf (legend, "\n<span background=\"#26a269\" bgalpha=\"45%%\">%s</span>",
+                          /* Translators: how the gold standard is drawn */
+                          _("Gold standard: shaded green"));
   gtk_label_set_markup (self->legend_label, legend->str);
   g_string_free (legend, TRUE);
 
@@ -605,7 +772,6 @@ gls_adjudication_window_new (GtkApplication  *application,
 {
   GlsAdjudicationWindow *self;
   GlsSource *source;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (GLS_IS_ADJUDICATION (adjudication), NULL);
 
@@ -613,10 +779,8 @@ gls_adjudication_window_new (GtkApplication  *application,
   self->adjudication = g_object_ref (adjudication);
   source = gls_document_get_source (gls_adjudication_get_gold (adjudication));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), gls_source_get_text (source, NULL), -1);
-  /* Translators: the article's name */
-  title = g_strdup_printf (_("Adjudication — %s"), gls_source_get_display_name (source));
-  gtk_window_set_title (GTK_WINDOW (self), title);
   fill_legend_and_categories (self);
+  apply_coder_tags (self);
 
   if (gls_adjudication_get_n_settled (adjudication) == 0)
     gls_adjudication_accept_agreed (adjudication);

@@ -375,6 +375,7 @@ gls_application_startup (GApplication *application)
     { "win.previous-annotation", { "<Control>comma", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.edit-codebook", { "<Shift><Control>k", NULL } },
+    { "win.sticky", { "<Shift><Control>y", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();

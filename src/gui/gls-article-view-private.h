@@ -40,6 +40,7 @@ struct _GlsArticleView
   double         press_x;
   double         press_y;
   guint          click_source;
+  GlsSpan        shift_selection;  /* the selection when Shift was pressed */
   guint          edge_source;
   guint          edge_end : 1;  /* Ctrl+End, not Ctrl+Home */
   char          *announced;
@@ -54,6 +55,12 @@ GtkWidget *_gls_article_view_get_popover (GlsArticleView *self);
 char      *_gls_article_view_dup_tooltip (GlsArticleView *self,
                                           double          x,
                                           double          y);
+void       _gls_article_view_range_selected (GlsArticleView *self,
+                                             guint           start,
+                                             guint           end);
+
+/* gls-article-view-selection.c */
+void       _gls_article_view_add_selection_keys (GlsArticleView *self);
 
 /* gls-article-view-actions.c */
 void       _gls_article_view_install_actions  (GtkWidgetClass   *widget_class);

@@ -461,7 +461,8 @@ gls_article_view_class_init (GlsArticleViewClass *klass)
 
   /**
    * GlsArticleView::range-selected:
-   * The user finished selecting text with the mouse.
+   * The user finished selecting text: let go of the mouse button, or of
+   * Shift after selecting with the keyboard.
    */
   signals[RANGE_SELECTED] =
     g_signal_new ("range-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -563,8 +564,18 @@ gls_article_view_init (GlsArticleView *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_relate_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  _gls_article_view_add_selection_keys (self);
   g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
                            G_CALLBACK (_gls_article_view_announce_caret), self, G_CONNECT_SWAPPED);
+}
+
+/* The user finished selecting [@start, @end). */
+void
+_gls_article_view_range_selected (GlsArticleView *self,
+                                  guint           start,
+                                  guint           end)
+{
+  g_signal_emit (self, signals[RANGE_SELECTED], 0, start, end);
 }
 
 GtkWidget *

@@ -126,6 +126,7 @@ _gls_window_annotate (GlsWindow  *self,
     {
       g_free (self->last_category);
       self->last_category = g_strdup (category);
+      _gls_window_update_sticky (self);
     }
 
   /* the new annotation becomes the selected one, shown instead of the
@@ -168,6 +169,7 @@ label_with (GlsWindow  *self,
     {
       g_free (self->last_category);
       self->last_category = g_strdup (category);
+      _gls_window_update_sticky (self);
     }
 }
 
@@ -937,6 +939,7 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.find-previous", NULL, action_find_next);
   gtk_widget_class_install_property_action (klass, "win.arm", "armed");
   gtk_widget_class_install_property_action (klass, "win.work-state", "work-state");
+  gtk_widget_class_install_property_action (klass, "win.sticky", "sticky");
   gtk_widget_class_install_action (klass, "win.use-codebook", NULL, action_use_codebook);
   gtk_widget_class_install_action (klass, "win.edit-codebook", NULL, action_edit_codebook);
   gtk_widget_class_install_action (klass, "win.encoding", "s", action_encoding);

@@ -36,6 +36,7 @@ struct _GlsWindow
   GlsArticleView       *article_view;
   GlsSidebar           *sidebar;
   GtkLabel             *error_label;
+  GtkLabel             *sticky_label;
 
   /* Owned */
   GSettings            *settings;
@@ -60,6 +61,7 @@ struct _GlsWindow
   guint                 loading : 1;
   guint                 closing : 1;
   guint                 restoring_sidebar : 1;  /* until the side panel has its saved width */
+  guint                 sticky : 1;             /* each finished selection gets last_category */
 };
 
 /* The responses by which the tests press the info bar's buttons */
@@ -154,6 +156,12 @@ gboolean _gls_window_relation_pick      (GlsWindow      *self,
 void     _gls_window_follow             (GlsWindow      *self,
                                          GFile          *sidecar,
                                          const char     *id);
+
+/* gls-window-sticky.c */
+void     _gls_window_set_sticky         (GlsWindow      *self,
+                                         gboolean        sticky);
+void     _gls_window_update_sticky      (GlsWindow      *self);
+gboolean _gls_window_sticky_annotate    (GlsWindow      *self);
 
 /* gls-window-agreement.c */
 void     _gls_window_class_agreement_init (GtkWidgetClass *klass);

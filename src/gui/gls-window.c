@@ -20,6 +20,7 @@ enum {
   PROP_0,
   PROP_ARMED,
   PROP_WORK_STATE,
+  PROP_STICKY,
   N_PROPS
 };
 
@@ -157,7 +158,8 @@ on_annotation_activated (GlsWindow     *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
-/* In quick mode, a mouse selection is annotated at once. */
+/* In quick mode, a finished selection is annotated at once with the
+ * armed category; in sticky mode, with the last category used. */
 static void
 on_range_selected (GlsWindow *self,
                    guint      start,
@@ -165,6 +167,8 @@ on_range_selected (GlsWindow *self,
 {
   if (self->armed != NULL)
     _gls_window_annotate (self, self->armed);
+  else
+    _gls_window_sticky_annotate (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -492,6 +496,10 @@ gls_window_get_property (GObject    *object,
                                                            GLS_WORK_STATE_NOT_STARTED));
       break;
 
+    case PROP_STICKY:
+      g_value_set_boolean (value, self->sticky);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -520,6 +528,13 @@ gls_window_set_property (GObject      *object,
 
     case PROP_WORK_STATE:
       _gls_window_set_work_state (self, g_value_get_string (value));
+      break;
+
+    case PROP_STICKY:
+      if (self->sticky == g_value_get_boolean (value))
+        return;
+      _gls_window_set_sticky (self, g_value_get_boolean (value));
+      g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -563,6 +578,10 @@ gls_window_class_init (GlsWindowClass *klass)
   properties[PROP_WORK_STATE] =
     g_param_spec_string ("work-state", NULL, NULL, "not-started",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether each finished selection gets the last category: the state of win.sticky */
+  properties[PROP_STICKY] =
+    g_param_spec_boolean ("sticky", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLS_TYPE_ARTICLE_VIEW);
@@ -588,6 +607,7 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, sticky_label);
 
   _gls_window_class_actions_init (widget_class);
   _gls_window_class_review_init (widget_class);

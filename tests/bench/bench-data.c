@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "gls-core.h"
 
@@ -419,4 +420,33 @@ bench_print_goal (gboolean    pass,
   text = g_strdup_vprintf (format, args);
   va_end (args);
   g_print ("%s %s\n", pass ? "PASS" : "MISS", text);
+}
+
+GFile *
+bench_generate_10mb (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *source = NULL;
+
+  *dir = g_dir_make_tmp ("glossator-bench-XXXXXX", &error);
+  g_print ("Generating a 10 MB article with 100,000 annotations…\n");
+  if (*dir == NULL || !bench_generate (*dir, 10 * 1000 * 1000, 100000, &source, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return NULL;
+    }
+
+  return source;
+}
+
+void
+bench_remove (const char *dir,
+              GFile      *source)
+{
+  g_autofree char *path = g_file_get_path (source);
+  g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+
+  g_unlink (path);
+  g_unlink (sidecar);
+  g_rmdir (dir);
 }

@@ -30,6 +30,13 @@ gboolean bench_generate_shaped (const char  *dir,
                                 GFile      **out_source,
                                 GError     **error);
 
+/* The generated 10 MB article with 100,000 annotations, in a new folder
+ * of its own (@dir), or NULL after printing why; bench_remove() takes
+ * both away. */
+GFile   *bench_generate_10mb (char       **dir);
+void     bench_remove        (const char  *dir,
+                              GFile       *source);
+
 /* Sorts @values in place and returns their median (the mean of the
  * middle two when @n is even). */
 double   bench_median   (double      *values,

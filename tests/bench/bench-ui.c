@@ -322,6 +322,34 @@ bench_add_by_keys (GlsWindow *window,
   return bench_median ((double *) (gpointer) times->data, times->len);
 }
 
+static gboolean
+highlights_drawn (gpointer data)
+{
+  GlsWindow *window = data;
+
+  return gls_window_get_document (window) != NULL &&
+         gls_article_view_get_n_drawn (gls_window_get_article_view (window)) > 0;
+}
+
+GlsWindow *
+bench_open_window (GtkApplication *application,
+                   GFile          *source)
+{
+  GlsWindow *window = gls_window_new (application);
+  BenchFrame frame = { g_get_monotonic_time (), 0, highlights_drawn, window, FALSE };
+
+  bench_watch_keys (GTK_WINDOW (window));
+  gls_window_open (window, source);
+  gtk_window_present (GTK_WINDOW (window));
+  bench_wait_frame (GTK_WIDGET (window), &frame, BENCH_GIVE_UP_S);
+  while (gls_article_view_get_filling (gls_window_get_article_view (window)))
+    g_main_context_iteration (NULL, TRUE);
+  /* whatever the opening left to do */
+  bench_longest_block (500);
+
+  return window;
+}
+
 /* Whether keys can be pressed: an X display and xdotool. */
 gboolean
 bench_can_press_keys (void)

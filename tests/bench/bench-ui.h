@@ -50,6 +50,11 @@ double   bench_longest_block (guint        ms);
 
 gboolean bench_can_press_keys (void);
 
+/* A new window of @application showing @source, returned once its
+ * highlights are painted, its text all in and the opening settled. */
+GlsWindow *bench_open_window  (GtkApplication *application,
+                               GFile          *source);
+
 /* a frame that takes longer is given up on, and counted as this long */
 #define BENCH_GIVE_UP_S 60.0
 
