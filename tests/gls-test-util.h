@@ -52,4 +52,10 @@ GlsAnnotation *gls_test_annotate_spans (GlsDocument   *document,
                                         const GlsSpan *spans,
                                         guint          n_spans);
 
+/* a log writer for window tests: see gls-test-util.c */
+GLogWriterOutput gls_test_log_writer (GLogLevelFlags   log_level,
+                                      const GLogField *fields,
+                                      gsize            n_fields,
+                                      gpointer         user_data);
+
 G_END_DECLS

@@ -102,7 +102,8 @@ except ValueError as e:
     listed = None
     T.check(False, 'list --json prints JSON', [e, r.out[:500]])
 if listed is not None:
-    T.check(set(listed) == {'source', 'annotations', 'relations'}, 'list --json: source, annotations, relations',
+    T.check(set(listed) == {'source', 'state', 'annotations', 'relations'},
+            'list --json: source, state, annotations, relations',
             [sorted(listed)])
     by_id = {a['id']: a for a in listed['annotations']}
     T.check([by_id[i]['anchor'] for i in ids] == ['moved', 'fuzzy', 'orphaned', 'moved'],

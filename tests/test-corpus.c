@@ -328,6 +328,321 @@ test_scan_missing (void)
   g_assert_nonnull (strstr (gls_corpus_get_problem (corpus), "/nonexistent/corpus"));
 }
 
+/* The fixture's project codebook is not XML: loads that may save refuse
+ * it, so the work-state tests use the built-in one. */
+static void
+remove_project_codebook (const char *dir)
+{
+  g_autofree char *codebook = g_build_filename (dir, "codebook.xml", NULL);
+
+  g_assert_cmpint (g_remove (codebook), ==, 0);
+}
+
+static GlsDocument *
+load_with_sidecar (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlsDocument *document = gls_test_load (file, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The state of work is a foreign attribute of source, a step to undo;
+ * it survives a save and a load, and the schema accepts the sidecar. */
+static void
+test_work_state_document (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *article = g_build_filename (f->dir, "shared.txt", NULL);
+  g_autofree char *sidecar = g_strconcat (article, ".annotations.xml", NULL);
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GlsDocument) again = NULL;
+  g_autoptr(GlsDocument) third = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlRelaxNGPtr schema = gls_test_load_schema ("glossator-annotations.rng");
+  const char *xml;
+  gsize len;
+
+  remove_project_codebook (f->dir);
+  saved = saved_sidecar (f->dir);
+  document = load_with_sidecar (article);
+  g_assert_cmpint (gls_document_get_work_state (document), ==, GLS_WORK_STATE_NOT_STARTED);
+  g_assert_false (gls_document_get_modified (document));
+
+  gls_document_set_work_state (document, GLS_WORK_STATE_IN_PROGRESS);
+  g_assert_cmpint (gls_document_get_work_state (document), ==, GLS_WORK_STATE_IN_PROGRESS);
+  g_assert_true (gls_document_get_modified (document));
+  g_assert_true (gls_document_undo (document));
+  g_assert_cmpint (gls_document_get_work_state (document), ==, GLS_WORK_STATE_NOT_STARTED);
+  g_assert_false (gls_document_get_modified (document));
+  g_assert_true (gls_document_redo (document));
+  g_assert_cmpint (gls_document_get_work_state (document), ==, GLS_WORK_STATE_IN_PROGRESS);
+
+  gls_document_set_work_state (document, GLS_WORK_STATE_DONE);
+  g_assert_true (gls_test_save (document, &error));
+  g_assert_no_error (error);
+
+  bytes = gls_test_read (sidecar);
+  xml = g_bytes_get_data (bytes, &len);
+  g_assert_nonnull (g_strstr_len (xml, len, "xmlns:work=\"" GLS_WORK_NAMESPACE "\""));
+  g_assert_nonnull (g_strstr_len (xml, len, "work:state=\"done\""));
+  g_assert_true (gls_test_schema_accepts (schema, xml, len));
+
+  again = load_with_sidecar (article);
+  g_assert_cmpint (gls_document_get_work_state (again), ==, GLS_WORK_STATE_DONE);
+  g_assert_cmpuint (gls_document_get_n_annotations (again), ==, 2);
+
+  /* back to not started: the attribute goes */
+  gls_document_set_work_state (again, GLS_WORK_STATE_NOT_STARTED);
+  g_assert_true (gls_test_save (again, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = gls_test_read (sidecar);
+  xml = g_bytes_get_data (bytes, &len);
+  g_assert_null (g_strstr_len (xml, len, "work:state"));
+  third = load_with_sidecar (article);
+  g_assert_cmpint (gls_document_get_work_state (third), ==, GLS_WORK_STATE_NOT_STARTED);
+
+  xmlRelaxNGFree (schema);
+}
+
+static void
+on_state_set (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!gls_corpus_set_state_finish (GLS_CORPUS (object), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* Sets @state on the article named @name and waits; NULL when it worked. */
+static GError *
+set_state (GlsCorpus    *corpus,
+           const char   *name,
+           GlsWorkState  state)
+{
+  GListModel *list = gls_corpus_get_articles (corpus);
+  GError *error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (list, i);
+
+      if (strcmp (gls_corpus_article_get_name (article), name) != 0)
+        continue;
+      gls_corpus_set_state_async (corpus, article, state, NULL, on_state_set, &error);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_clear_error (&error);
+          g_assert_cmpint (gls_corpus_article_get_state (article), ==, state);
+        }
+      return error;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GlsCorpus *
+scanned_corpus (const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GlsCorpus *corpus = gls_corpus_new (folder);
+
+  gls_corpus_scan (corpus);
+  while (gls_corpus_get_scanning (corpus))
+    g_main_context_iteration (NULL, TRUE);
+
+  return corpus;
+}
+
+static GlsWorkState
+state_of (GlsCorpus  *corpus,
+          const char *name)
+{
+  GListModel *list = gls_corpus_get_articles (corpus);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (list, i);
+
+      if (strcmp (gls_corpus_article_get_name (article), name) == 0)
+        return gls_corpus_article_get_state (article);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* From the corpus list, for an article no window has open: the sidecar
+ * is loaded and saved safely; one that cannot be read is left as it was
+ * and the message names it. */
+static void
+test_work_state_corpus (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *broken = g_build_filename (f->dir, "b.html.annotations.xml", NULL);
+  g_autoptr(GBytes) broken_bytes = NULL;
+  g_autoptr(GlsCorpus) corpus = NULL;
+  g_autoptr(GlsCorpus) rescanned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  remove_project_codebook (f->dir);
+  saved = saved_sidecar (f->dir);
+  gls_test_write (broken, "<annotations", -1);
+  broken_bytes = gls_test_read (broken);
+  corpus = scanned_corpus (f->dir);
+  g_assert_cmpint (state_of (corpus, "shared.txt"), ==, GLS_WORK_STATE_NOT_STARTED);
+
+  g_assert_no_error (set_state (corpus, "shared.txt", GLS_WORK_STATE_DONE));
+  g_assert_no_error (set_state (corpus, "sub/z.txt", GLS_WORK_STATE_IN_PROGRESS));
+
+  error = set_state (corpus, "b.html", GLS_WORK_STATE_DONE);
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "b.html.annotations.xml"));
+  g_assert_cmpint (state_of (corpus, "b.html"), ==, GLS_WORK_STATE_NOT_STARTED);
+  {
+    g_autoptr(GBytes) after = gls_test_read (broken);
+
+    g_assert_true (gls_test_bytes_equal (after, broken_bytes));
+  }
+
+  /* read back by a new scan, annotations kept */
+  rescanned = scanned_corpus (f->dir);
+  g_assert_cmpint (state_of (rescanned, "shared.txt"), ==, GLS_WORK_STATE_DONE);
+  g_assert_cmpint (state_of (rescanned, "sub/z.txt"), ==, GLS_WORK_STATE_IN_PROGRESS);
+  g_assert_cmpint (state_of (rescanned, "a.txt"), ==, GLS_WORK_STATE_NOT_STARTED);
+  {
+    GListModel *list = gls_corpus_get_articles (rescanned);
+
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (list, i);
+
+        if (strcmp (gls_corpus_article_get_name (article), "shared.txt") == 0)
+          g_assert_cmpint (gls_corpus_article_get_n_annotations (article), ==, 2);
+      }
+  }
+}
+
+static void
+test_find_all (void)
+{
+  const char *text = "Ärger, ärger: ÄRGER! aaa";
+  g_autoptr(GArray) found = gls_text_find_all (text, strlen (text), "äRGER");
+  g_autoptr(GArray) overlapping = gls_text_find_all (text, strlen (text), "aa");
+  g_autoptr(GArray) none = gls_text_find_all (text, strlen (text), "");
+
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 1).start, ==, 7);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 2).start, ==, 14);
+  g_assert_cmpuint (g_array_index (found, GlsSpan, 2).end, ==, 19);
+  /* no overlaps: "aaa" holds "aa" once */
+  g_assert_cmpuint (overlapping->len, ==, 1);
+  g_assert_cmpuint (g_array_index (overlapping, GlsSpan, 0).start, ==, 21);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static GListModel *
+search (GlsCorpusSearch *search,
+        const char      *text,
+        GlsSearchScope   scope,
+        const char      *category)
+{
+  gls_corpus_search_start (search, text, scope, category);
+  while (gls_corpus_search_get_searching (search))
+    g_main_context_iteration (NULL, TRUE);
+
+  return gls_corpus_search_get_hits (search);
+}
+
+static GlsSearchHit *
+hit_at (GListModel *hits,
+        guint       i)
+{
+  g_autoptr(GlsSearchHit) hit = g_list_model_get_item (hits, i);
+
+  return hit;
+}
+
+/* Search across the corpus: text, notes, a category, and text within a
+ * category; each hit with its article, offsets and context. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *noted = g_build_filename (f->dir, "sub", "noted.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GlsCorpusSearch) corpus_search = gls_corpus_search_new (folder);
+  g_autoptr(GlsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsAnnotation *annotation;
+  GListModel *hits;
+
+  remove_project_codebook (f->dir);
+  saved = saved_sidecar (f->dir);
+  gls_test_write (noted, "Line one.\nThe port strike ended on Monday.\n", -1);
+  document = gls_test_document_from_file (noted);
+  annotation = gls_document_annotate (document, "factual", 10, 38, &error);
+  g_assert_no_error (error);
+  gls_document_set_annotation_note (document, annotation, "Check the date with the Port Authority");
+  g_assert_true (gls_test_save (document, &error));
+
+  /* the text, in any case: every fixture article says "text", but the
+   * three whose annotation files are not XML cannot be read */
+  hits = search (corpus_search, "TEXT", GLS_SEARCH_TEXT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, G_N_ELEMENTS (articles) - 3);
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 0)), ==, articles[0]);
+  g_assert_cmpuint (gls_search_hit_get_start (hit_at (hits, 0)), ==, 0);
+  g_assert_cmpuint (gls_search_hit_get_end (hit_at (hits, 0)), ==, 4);
+
+  /* the context around the match, on one line */
+  hits = search (corpus_search, "strike", GLS_SEARCH_TEXT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 0)), ==, "sub/noted.txt");
+  g_assert_cmpuint (gls_search_hit_get_start (hit_at (hits, 0)), ==, 19);
+  g_assert_cmpuint (gls_search_hit_get_end (hit_at (hits, 0)), ==, 25);
+  g_assert_cmpstr (gls_search_hit_get_before (hit_at (hits, 0)), ==, "Line one. The port ");
+  g_assert_cmpstr (gls_search_hit_get_match (hit_at (hits, 0)), ==, "strike");
+  g_assert_cmpstr (gls_search_hit_get_after (hit_at (hits, 0)), ==, " ended on Monday. ");
+
+  /* the notes: the hit is the annotation, the snippet its note */
+  hits = search (corpus_search, "port authority", GLS_SEARCH_NOTES, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_assert_cmpuint (gls_search_hit_get_start (hit_at (hits, 0)), ==, 10);
+  g_assert_cmpuint (gls_search_hit_get_end (hit_at (hits, 0)), ==, 38);
+  g_assert_cmpstr (gls_search_hit_get_match (hit_at (hits, 0)), ==, "Port Authority");
+  g_assert_cmpstr (gls_search_hit_get_before (hit_at (hits, 0)), ==, "Check the date with the ");
+  hits = search (corpus_search, "strike", GLS_SEARCH_NOTES, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+
+  /* a category: its annotations, or the text within them */
+  hits = search (corpus_search, NULL, GLS_SEARCH_TEXT, "factual");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 0)), ==, "shared.txt");
+  g_assert_cmpstr (gls_search_hit_get_match (hit_at (hits, 0)), ==, "One article");
+  g_assert_cmpstr (gls_search_hit_get_name (hit_at (hits, 1)), ==, "sub/noted.txt");
+  hits = search (corpus_search, "article", GLS_SEARCH_TEXT, "factual");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hits = search (corpus_search, "article", GLS_SEARCH_TEXT, "opinion");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+
+  /* nothing to find */
+  hits = search (corpus_search, "", GLS_SEARCH_TEXT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +656,10 @@ main (int   argc,
   g_test_add_func ("/corpus/missing", test_missing);
   g_test_add ("/corpus/scan", Fixture, NULL, fixture_setup, test_scan, fixture_teardown);
   g_test_add_func ("/corpus/scan-missing", test_scan_missing);
+  g_test_add ("/corpus/work-state/document", Fixture, NULL, fixture_setup, test_work_state_document, fixture_teardown);
+  g_test_add ("/corpus/work-state/corpus", Fixture, NULL, fixture_setup, test_work_state_corpus, fixture_teardown);
+  g_test_add_func ("/corpus/search/find-all", test_find_all);
+  g_test_add ("/corpus/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/corpus/shared-codebook", Fixture, NULL, fixture_setup, test_shared_codebook, fixture_teardown);
 
   return g_test_run ();

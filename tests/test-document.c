@@ -313,6 +313,57 @@ test_notes_cleaned (void)
   g_assert_null (gls_annotation_get_note (a));
 }
 
+/* Annotate every match: one step to undo, in any case, skipping what the
+ * category already covers, and nothing for a category not in the codebook. */
+static void
+test_annotate_matches (void)
+{
+  g_autoptr(GlsDocument) document = gls_test_document_from_text ("The port. A PORT strike; the Port Authority; "
+                                                                  "passport.", "matches.txt");
+  g_autoptr(GError) error = NULL;
+  GlsAnnotationList *list = gls_document_get_annotations (document);
+  /* "port" is at 4, 12, 29 and 49 (in "passport" too: text, not words) */
+  static const guint starts[] = { 4, 29, 49 };
+
+  /* the second match is already a factual claim, inside a longer one */
+  g_assert_nonnull (gls_document_annotate (document, "factual", 10, 23, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (gls_document_annotate_matches (document, "port", "factual", &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 4);
+  for (guint i = 0, j = 0; i < gls_document_get_n_annotations (document); i++)
+    {
+      GlsAnnotation *annotation = gls_annotation_list_get (list, i);
+
+      if (gls_annotation_get_start (annotation) == 10)
+        continue;
+      g_assert_cmpuint (gls_annotation_get_start (annotation), ==, starts[j]);
+      g_assert_cmpuint (gls_annotation_get_end (annotation), ==, starts[j] + 4);
+      g_assert_cmpstr (gls_annotation_get_category (annotation), ==, "factual");
+      j++;
+    }
+
+  /* again: every match is covered now */
+  g_assert_cmpint (gls_document_annotate_matches (document, "PORT", "factual", &error), ==, 0);
+
+  /* another category annotates them all */
+  g_assert_cmpint (gls_document_annotate_matches (document, "port", "opinion", &error), ==, 4);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 8);
+
+  /* one undo removes a whole step */
+  g_assert_true (gls_document_undo (document));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 4);
+  g_assert_true (gls_document_undo (document));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 1);
+  g_assert_true (gls_document_redo (document));
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 4);
+
+  g_assert_cmpint (gls_document_annotate_matches (document, "port", "nonsense", &error), ==, -1);
+  g_assert_error (error, GLS_ERROR, GLS_ERROR_UNKNOWN_CATEGORY);
+  g_assert_cmpuint (gls_document_get_n_annotations (document), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/document/signals-and-relations", test_signals_and_relations);
   g_test_add_func ("/document/spans", test_spans);
   g_test_add_func ("/document/notes-cleaned", test_notes_cleaned);
+  g_test_add_func ("/document/annotate-matches", test_annotate_matches);
 
   return g_test_run ();
 }

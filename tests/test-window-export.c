@@ -370,36 +370,6 @@ test_qdpx_import (Fixture       *fixture,
   g_assert_true (g_rmdir (into_too) == 0);
 }
 
-/* The isolated data folders hide the MIME database, without which
- * gdk-pixbuf cannot tell the format of the file chooser's icons (GTK warns
- * from its icon thread). That must not stop the test; every other warning
- * still does, as G_DEBUG=fatal-warnings would have it. */
-static GLogWriterOutput
-write_log (GLogLevelFlags   log_level,
-           const GLogField *fields,
-           gsize            n_fields,
-           gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-      domain = fields[i].value;
-    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-      message = fields[i].value;
-
-  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 &&
-      message != NULL && g_str_has_prefix (message, "Failed to load icon "))
-    return G_LOG_WRITER_HANDLED;
-
-  g_log_writer_default (log_level, fields, n_fields, user_data);
-  if (log_level & G_LOG_LEVEL_WARNING)
-    g_abort ();
-
-  return G_LOG_WRITER_HANDLED;
-}
-
 /* Open… starts in the folder of the article in front. */
 static void
 test_open_starts_here (Fixture       *fixture,
@@ -423,7 +393,7 @@ main (int   argc,
   g_autofree char *recent_home = NULL;
   int status;
 
-  g_log_set_writer_func (write_log, NULL, NULL);
+  g_log_set_writer_func (gls_test_log_writer, NULL, NULL);
 
   /* the file chooser needs GTK's schemas, which the isolated data folders
    * hide */

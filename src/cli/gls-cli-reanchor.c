@@ -236,6 +236,7 @@ gls_cli_print_list_json (GlsDocument *document,
 
   json_builder_begin_object (builder);
   add_string_member (builder, "source", path);
+  add_string_member (builder, "state", gls_work_state_to_string (gls_document_get_work_state (document)));
 
   json_builder_set_member_name (builder, "annotations");
   json_builder_begin_array (builder);

@@ -1,6 +1,6 @@
 /* gls-cli-stats.c
  * glossator-cli stats: the counts per category of each article, of a whole
- * corpus when a folder is named, as tables or as JSON. */
+ * corpus when a folder is named, as tables, as JSON or as CSV. */
 #define G_LOG_DOMAIN "glossator-cli"
 
 #include "config.h"
@@ -36,6 +36,7 @@ typedef struct
   guint      fuzzy;
   guint      orphaned;
   guint64    characters;
+  guint      states[GLS_N_WORK_STATES]; /* articles in each state of work */
 } Stats;
 
 /* How the locale groups the digits of a count: read once, in the main
@@ -51,6 +52,7 @@ static Digits digits;
 typedef struct
 {
   gboolean     json;
+  gboolean     csv;
   gboolean     corpus;    /* a folder was named: a total at the end */
   Stats       *total;
   JsonBuilder *articles;  /* with --json */
@@ -81,29 +83,6 @@ stats_free (Stats *stats)
 {
   g_ptr_array_unref (stats->tallies);
   g_free (stats);
-}
-
-/* The number of characters covered by at least one of @spans. */
-static guint64
-covered (GArray *spans)
-{
-  guint64 total = 0;
-  guint reach = 0;
-
-  g_array_sort (spans, gls_span_compare);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const GlsSpan *span = &g_array_index (spans, GlsSpan, i);
-      guint from = MAX (span->start, reach);
-
-      if (span->end > from)
-        {
-          total += span->end - from;
-          reach = span->end;
-        }
-    }
-
-  return total;
 }
 
 static Tally *
@@ -151,6 +130,7 @@ count_document (GlsDocument *document)
   stats->annotations = gls_document_get_n_annotations (document);
   stats->fuzzy = gls_document_get_n_fuzzy (document);
   stats->orphaned = gls_document_get_n_orphaned (document);
+  stats->states[gls_document_get_work_state (document)] = 1;
 
   for (guint i = 0; i < stats->annotations; i++)
     {
@@ -181,10 +161,10 @@ count_document (GlsDocument *document)
     {
       Tally *tally = g_ptr_array_index (stats->tallies, i);
 
-      tally->characters = covered (tally->spans);
+      tally->characters = gls_spans_count_covered (tally->spans);
       g_clear_pointer (&tally->spans, g_array_unref);
     }
-  stats->characters = covered (all_spans);
+  stats->characters = gls_spans_count_covered (all_spans);
 
   return stats;
 }
@@ -335,6 +315,8 @@ add_to_total (Stats       *total,
   total->fuzzy += stats->fuzzy;
   total->orphaned += stats->orphaned;
   total->characters += stats->characters;
+  for (guint i = 0; i < GLS_N_WORK_STATES; i++)
+    total->states[i] += stats->states[i];
 
   for (guint i = 0; i < stats->tallies->len; i++)
     {
@@ -352,6 +334,17 @@ add_to_total (Stats       *total,
       sum->notes += tally->notes;
       sum->characters += tally->characters;
     }
+}
+
+/* The state of work of the one article @stats counts. */
+static GlsWorkState
+stats_state (const Stats *stats)
+{
+  for (guint i = 0; i < GLS_N_WORK_STATES; i++)
+    if (stats->states[i] > 0)
+      return i;
+
+  return GLS_WORK_STATE_NOT_STARTED;
 }
 
 static void
@@ -404,6 +397,16 @@ stats_one (const char *path,
   if ((document = gls_cli_load_document (path, GLS_LOAD_READ_ONLY)) == NULL)
     return GLS_CLI_EXIT_FAILED;
 
+  if (run->csv)
+    {
+      g_autoptr(GString) rows = g_string_new (NULL);
+
+      /* printed in the order of the sources, by the main thread */
+      gls_stats_csv_append_document (rows, path, document);
+      gls_cli_job_set_result (g_string_free (g_steal_pointer (&rows), FALSE), g_free);
+      return GLS_CLI_EXIT_OK;
+    }
+
   stats = count_document (document);
   if (!run->json)
     print_table (stats, path);
@@ -427,6 +430,12 @@ stats_result (const char *path,
       return;
     }
 
+  if (run->csv)
+    {
+      fputs (result, stdout);
+      return;
+    }
+
   add_to_total (run->total, stats);
 
   if (run->json)
@@ -434,6 +443,8 @@ stats_result (const char *path,
       json_builder_begin_object (run->articles);
       json_builder_set_member_name (run->articles, "source");
       json_builder_add_string_value (run->articles, path);
+      json_builder_set_member_name (run->articles, "state");
+      json_builder_add_string_value (run->articles, gls_work_state_to_string (stats_state (stats)));
       add_stats_members (run->articles, stats);
       json_builder_end_object (run->articles);
     }
@@ -460,6 +471,12 @@ print_json (StatsRun *run)
   json_builder_set_member_name (builder, "total");
   json_builder_begin_object (builder);
   add_uint_member (builder, "articles", run->total->articles);
+  /* how many articles are in each state of work */
+  json_builder_set_member_name (builder, "states");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < GLS_N_WORK_STATES; i++)
+    add_uint_member (builder, gls_work_state_to_string (i), run->total->states[i]);
+  json_builder_end_object (builder);
   add_stats_members (builder, run->total);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -475,18 +492,21 @@ gls_cli_stats (const GlsCliCommand  *command,
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(JsonBuilder) articles = json_builder_new ();
   g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_free);
-  StatsRun run = { FALSE, FALSE, NULL, articles, failed };
+  StatsRun run = { FALSE, FALSE, FALSE, NULL, articles, failed };
   GlsCliExit exit_code;
   GlsCliExit run_code;
   guint n_folders;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &run.json, N_("Print one JSON object: every article and the total"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &run.csv, N_("Print CSV: a row per article and category"), NULL },
     { NULL }
   };
 
   if ((sources = gls_cli_parse_sources (command, entries, argc, argv, GLS_CORPUS_NONE,
                                         &n_folders, &exit_code)) == NULL)
     return exit_code;
+  if (run.json && run.csv)
+    return gls_cli_usage_error (command, _("give either --json or --csv, not both"));
 
   run.corpus = n_folders > 0;
   {
@@ -500,9 +520,18 @@ gls_cli_stats (const GlsCliCommand  *command,
   run.total = stats_new ();
   json_builder_begin_array (articles);
 
+  if (run.csv)
+    {
+      g_autoptr(GString) header = g_string_new (NULL);
+
+      gls_stats_csv_append_header (header);
+      fputs (header->str, stdout);
+    }
   run_code = gls_cli_run_parallel (sources, stats_one, stats_result, &run);
 
-  if (run.json)
+  if (run.csv)
+    ;
+  else if (run.json)
     print_json (&run);
   else if (run.corpus)
     {

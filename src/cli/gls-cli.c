@@ -36,7 +36,8 @@ static const GlsCliCommand commands[] = {
     1, -1 },
   { "list", gls_cli_list, N_("[--json] SOURCE"), N_("SOURCE"),
     N_("List the annotations of an article, one line per span, separated by tabs"),
-    N_("With --json, one JSON object: {\"source\": …, \"annotations\": […], \"relations\": […]},\n"
+    N_("With --json, one JSON object: {\"source\": …, \"state\": …, \"annotations\": […],\n"
+       "\"relations\": […]}, the state of work being not-started, in-progress or done;\n"
        "each annotation with id, category, anchor (exact, moved, fuzzy or orphaned),\n"
        "annotator, note and targets (start, end, exact); each relation with id,\n"
        "type, from and to."),
@@ -72,12 +73,16 @@ static const GlsCliCommand commands[] = {
        "nothing is re-anchored or written. A SOURCE may be a folder: its articles\n"
        "are re-anchored, in its subfolders too, on every processor."),
     1, -1 },
-  { "stats", gls_cli_stats, N_("[--json] SOURCE…"), N_("SOURCE"),
+  { "stats", gls_cli_stats, N_("[--json | --csv] SOURCE…"), N_("SOURCE"),
     N_("Count annotations, annotated characters and notes per category"),
     N_("A table per article; when a FOLDER is named, one more for all the articles.\n"
        "With --json, one JSON object: {\"articles\": […], \"failed\": […], \"total\": {…}},\n"
-       "each article with source, annotations, characters, notes, fuzzy, orphaned and\n"
-       "categories (id, in_codebook, annotations, characters, notes).\n"
+       "each article with source, state, annotations, characters, notes, fuzzy,\n"
+       "orphaned and categories (id, in_codebook, annotations, characters, notes);\n"
+       "the total with the number of articles in each state of work.\n"
+       "With --csv, CSV (RFC 4180) with the header line\n"
+       "source,state,category,label,annotations,characters,notes and a row per\n"
+       "article and category. The state of work is not-started, in-progress or done.\n"
        "\n"
        "A SOURCE may be a folder: its articles are read, in its subfolders too, on\n"
        "every processor."),

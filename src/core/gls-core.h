@@ -10,6 +10,7 @@
 #include "gls-category-count.h"
 #include "gls-codebook.h"
 #include "gls-corpus.h"
+#include "gls-corpus-search.h"
 #include "gls-density.h"
 #include "gls-document.h"
 #include "gls-document-codebook.h"
@@ -21,3 +22,5 @@
 #include "gls-refi-qda.h"
 #include "gls-links.h"
 #include "gls-source.h"
+#include "gls-stats-csv.h"
+#include "gls-work-state.h"

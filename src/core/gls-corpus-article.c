@@ -1,6 +1,7 @@
 /* gls-corpus-article.c
  * One article of a corpus as the corpus list shows it: its name in the
- * folder and, once read, how many annotations it has. */
+ * folder and, once read, how many annotations it has and how far the
+ * work on it has got. */
 #define G_LOG_DOMAIN "gls-corpus"
 
 #include "config.h"
@@ -20,6 +21,7 @@ struct _GlsCorpusArticle
   int      n_annotations;   /* -1 until counted */
   guint    n_orphaned;
   guint    n_fuzzy;
+  GlsWorkState state;
 };
 
 G_DEFINE_FINAL_TYPE (GlsCorpusArticle, gls_corpus_article, G_TYPE_OBJECT)
@@ -32,6 +34,7 @@ enum {
   PROP_N_ORPHANED,
   PROP_N_FUZZY,
   PROP_PROBLEM,
+  PROP_STATE,
   PROP_CATEGORIES,
   N_PROPS
 };
@@ -79,6 +82,9 @@ gls_corpus_article_get_property (GObject    *object,
     case PROP_PROBLEM:
       g_value_set_string (value, self->problem);
       break;
+    case PROP_STATE:
+      g_value_set_uint (value, self->state);
+      break;
     case PROP_CATEGORIES:
       g_value_set_boxed (value, self->categories);
       break;
@@ -117,6 +123,11 @@ gls_corpus_article_class_init (GlsCorpusArticleClass *klass)
   properties[PROP_CATEGORIES] =
     g_param_spec_boxed ("categories", NULL, NULL, G_TYPE_PTR_ARRAY,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* a GlsWorkState, as a number: the list sorts by it */
+  properties[PROP_STATE] =
+    g_param_spec_uint ("state", NULL, NULL, 0, GLS_N_WORK_STATES - 1, GLS_WORK_STATE_NOT_STARTED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -243,6 +254,39 @@ gls_corpus_article_set_counts (GlsCorpusArticle *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * gls_corpus_article_get_state:
+ *
+ * Returns: how far the work on the article has got, as its sidecar says;
+ *   not started until it is read
+ */
+GlsWorkState
+gls_corpus_article_get_state (GlsCorpusArticle *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_ARTICLE (self), GLS_WORK_STATE_NOT_STARTED);
+
+  return self->state;
+}
+
+/**
+ * gls_corpus_article_set_state:
+ *
+ * What the sidecar says now. Call it in the thread that owns the list.
+ */
+void
+gls_corpus_article_set_state (GlsCorpusArticle *self,
+                              GlsWorkState      state)
+{
+  g_return_if_fail (GLS_IS_CORPUS_ARTICLE (self));
+  g_return_if_fail (state < GLS_N_WORK_STATES);
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 /**

@@ -1,9 +1,12 @@
 /* gls-corpus-article.h
  * One article of a corpus as the corpus list shows it: its name in the
- * folder and, once read, how many annotations it has. */
+ * folder and, once read, how many annotations it has and how far the
+ * work on it has got. */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "gls-work-state.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +27,9 @@ void              gls_corpus_article_set_counts        (GlsCorpusArticle *self,
                                                         guint             n_orphaned,
                                                         guint             n_fuzzy,
                                                         const char       *problem);
+GlsWorkState      gls_corpus_article_get_state         (GlsCorpusArticle *self);
+void              gls_corpus_article_set_state         (GlsCorpusArticle *self,
+                                                        GlsWorkState      state);
 GPtrArray        *gls_corpus_article_get_categories    (GlsCorpusArticle *self);
 void              gls_corpus_article_set_categories    (GlsCorpusArticle *self,
                                                         GPtrArray        *categories);

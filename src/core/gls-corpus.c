@@ -390,6 +390,7 @@ typedef struct
   int    n_annotations;
   guint  n_orphaned;
   guint  n_fuzzy;
+  GlsWorkState state;
   char  *problem;
   GPtrArray *categories;  /* GlsCategoryCount */
 } Counts;
@@ -432,6 +433,7 @@ take_handover (gpointer data)
       gls_corpus_article_set_categories (g_ptr_array_index (handover->counted, i), counts->categories);
       gls_corpus_article_set_counts (g_ptr_array_index (handover->counted, i), counts->n_annotations,
                                      counts->n_orphaned, counts->n_fuzzy, counts->problem);
+      gls_corpus_article_set_state (g_ptr_array_index (handover->counted, i), counts->state);
     }
   if (handover->counted != NULL && handover->counted->len > 0)
     {
@@ -482,7 +484,7 @@ count_article (GlsCorpusArticle *article,
 {
   g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (gls_corpus_article_get_file (article));
   g_autoptr(GError) error = NULL;
-  Counts counts = { -1, 0, 0, NULL, NULL };
+  Counts counts = { -1, 0, 0, GLS_WORK_STATE_NOT_STARTED, NULL, NULL };
   GlsDocument *document;
 
   if (!gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_READ_ONLY, cancellable, &error))
@@ -495,6 +497,7 @@ count_article (GlsCorpusArticle *article,
   counts.n_annotations = (int) gls_document_get_n_annotations (document);
   counts.n_orphaned = gls_document_get_n_orphaned (document);
   counts.n_fuzzy = gls_document_get_n_fuzzy (document);
+  counts.state = gls_document_get_work_state (document);
   counts.categories = gls_category_counts_for_document (document);
 
   return counts;
@@ -598,4 +601,121 @@ gls_corpus_scan (GlsCorpus *self)
   task = g_task_new (self, self->cancellable, NULL, NULL);
   g_task_set_source_tag (task, gls_corpus_scan);
   g_task_run_in_thread (task, scan_thread);
+}
+
+/* ------------------------------------------------------------------ */
+/* The state of work of an article no window has open                  */
+
+typedef struct
+{
+  GlsCorpusArticle *article;
+  GlsWorkState      state;
+} SetState;
+
+static void
+set_state_free (SetState *set)
+{
+  g_clear_object (&set->article);
+  g_free (set);
+}
+
+/* In a worker thread: the sidecar is read and written as the window
+ * would (the same load, the same safe save that refuses to overwrite a
+ * sidecar changed since it was read); one that cannot be read is left
+ * alone. */
+static void
+set_state_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SetState *set = task_data;
+  GFile *file = gls_corpus_article_get_file (set->article);
+  g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (file);
+  g_autoptr(GError) error = NULL;
+  GlsDocument *document;
+
+  if (!gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_NONE, cancellable, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Translators: an article, then why its annotations cannot be read */
+      g_task_return_new_error (task, GLS_ERROR, GLS_ERROR_FAILED,
+                               _("The state of work of “%s” was not changed: %s"), name, error->message);
+      return;
+    }
+
+  document = gls_document_file_get_document (document_file);
+  gls_document_set_work_state (document, set->state);
+  if (gls_document_get_modified (document) &&
+      !gls_document_file_save (document_file, cancellable, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Translators: an article, then why its annotations cannot be saved */
+      g_task_return_new_error (task, GLS_ERROR, GLS_ERROR_FAILED,
+                               _("The state of work of “%s” was not changed: %s"), name, error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gls_corpus_set_state_async:
+ * @article: one of the corpus's articles, which no window has open
+ *
+ * Records @state in @article's sidecar, in a worker thread: the sidecar
+ * is loaded and saved safely, or left as it was when it cannot be read.
+ * An article open in a window changes through its document instead
+ * (gls_document_set_work_state()), as a step to undo.
+ */
+void
+gls_corpus_set_state_async (GlsCorpus           *self,
+                            GlsCorpusArticle    *article,
+                            GlsWorkState         state,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SetState *set;
+
+  g_return_if_fail (GLS_IS_CORPUS (self));
+  g_return_if_fail (GLS_IS_CORPUS_ARTICLE (article));
+  g_return_if_fail (state < GLS_N_WORK_STATES);
+
+  set = g_new0 (SetState, 1);
+  set->article = g_object_ref (article);
+  set->state = state;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gls_corpus_set_state_async);
+  g_task_set_task_data (task, set, (GDestroyNotify) set_state_free);
+  g_task_run_in_thread (task, set_state_thread);
+}
+
+/**
+ * gls_corpus_set_state_finish:
+ *
+ * Returns: whether the sidecar now records the state; the article in the
+ *   list shows it then
+ */
+gboolean
+gls_corpus_set_state_finish (GlsCorpus     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  SetState *set;
+
+  g_return_val_if_fail (GLS_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  set = g_task_get_task_data (G_TASK (result));
+  gls_corpus_article_set_state (set->article, set->state);
+
+  return TRUE;
 }

@@ -22,6 +22,15 @@ guint       gls_corpus_get_n_counted   (GlsCorpus      *self);
 const char *gls_corpus_get_problem     (GlsCorpus      *self);
 void        gls_corpus_scan            (GlsCorpus      *self);
 void        gls_corpus_cancel          (GlsCorpus      *self);
+void        gls_corpus_set_state_async (GlsCorpus          *self,
+                                        GlsCorpusArticle   *article,
+                                        GlsWorkState        state,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+gboolean    gls_corpus_set_state_finish (GlsCorpus         *self,
+                                         GAsyncResult      *result,
+                                         GError           **error);
 
 typedef enum
 {

@@ -34,6 +34,7 @@ struct _GlsDocument
   char            *source_etag;     /* the article's file when it was read */
   GlsForeign      *foreign;
   GlsForeign      *source_foreign;
+  GPtrArray       *retired_foreign; /* GlsForeign that snapshots being written still read */
   GPtrArray       *snapshots;       /* GlsSidecarSnapshot being written */
 
   guint            n_orphaned;
@@ -62,6 +63,10 @@ void                _gls_document_saved             (GlsDocument        *self,
                                                      GlsSidecarSnapshot *snapshot,
                                                      const char         *etag,
                                                      GBytes             *base);
+
+/* gls-document-work.c */
+void                _gls_document_apply_work_state  (GlsDocument        *self,
+                                                     const char         *value);
 
 /* gls-document-adopt.c */
 gboolean            _gls_document_adopt             (GlsDocument        *self,

@@ -86,6 +86,9 @@ _gls_document_end_snapshot (GlsDocument        *self,
   g_return_if_fail (GLS_IS_DOCUMENT (self));
 
   g_ptr_array_remove (self->snapshots, snapshot);
+  /* no writer reads the replaced attributes of the source any more */
+  if (self->snapshots->len == 0)
+    g_clear_pointer (&self->retired_foreign, g_ptr_array_unref);
 }
 
 /**

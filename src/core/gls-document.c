@@ -71,6 +71,7 @@ gls_document_finalize (GObject *object)
   g_clear_pointer (&self->base, g_bytes_unref);
   g_clear_pointer (&self->foreign, _gls_foreign_free);
   g_clear_pointer (&self->source_foreign, _gls_foreign_free);
+  g_clear_pointer (&self->retired_foreign, g_ptr_array_unref);
   g_clear_pointer (&self->snapshots, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gls_document_parent_class)->finalize (object);
@@ -409,6 +410,10 @@ _gls_document_apply (GlsDocument *self,
     case GLS_CHANGE_DOCUMENT_NOTE:
       _gls_set_string (&self->note, change->text[to]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+      return;
+
+    case GLS_CHANGE_WORK_STATE:
+      _gls_document_apply_work_state (self, change->text[to]);
       return;
 
     case GLS_CHANGE_CODEBOOK:

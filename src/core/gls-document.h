@@ -11,6 +11,7 @@
 #include "gls-annotation-list.h"
 #include "gls-codebook.h"
 #include "gls-source.h"
+#include "gls-work-state.h"
 
 G_BEGIN_DECLS
 
@@ -119,6 +120,13 @@ void               gls_document_set_note            (GlsDocument    *self,
                                                      const char     *note);
 void               gls_document_set_codebook        (GlsDocument    *self,
                                                      GlsCodebook    *codebook);
+int                gls_document_annotate_matches    (GlsDocument    *self,
+                                                     const char     *needle,
+                                                     const char     *category,
+                                                     GError        **error);
+GlsWorkState       gls_document_get_work_state      (GlsDocument    *self);
+void               gls_document_set_work_state      (GlsDocument    *self,
+                                                     GlsWorkState    state);
 
 void               gls_document_begin_group         (GlsDocument    *self);
 void               gls_document_end_group           (GlsDocument    *self);

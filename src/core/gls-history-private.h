@@ -23,6 +23,7 @@ typedef enum
   GLS_CHANGE_DISK_VERSION,   /* which file on disk the next save may replace */
   GLS_CHANGE_ANCHOR,         /* targets and mark after the article changed */
   GLS_CHANGE_REANCHORED,     /* nothing: marks a re-anchoring's step */
+  GLS_CHANGE_WORK_STATE,     /* the state of work on the article */
 } GlsChangeKind;
 
 typedef struct

@@ -1,7 +1,9 @@
 /* gls-corpus-window.c
  * A folder opened as a corpus: its articles (GlsCorpus, filled by a worker
- * thread) filtered by name and sorted by name or by annotations; a click
- * opens the article in its own window. */
+ * thread) filtered by name and by state of work, sorted by name, by
+ * annotations or by state; a click opens the article in its own window,
+ * and each row's button sets the article's state of work. A second page
+ * searches the corpus (GlsCorpusSearchPanel). */
 #define G_LOG_DOMAIN "gls-corpus-window"
 
 #include "config.h"
@@ -9,14 +11,23 @@
 #include <glib/gi18n.h>
 
 #include "gls-core.h"
+#include "gls-corpus-search-panel.h"
+#include "gls-corpus-state-button.h"
 #include "gls-corpus-window.h"
+#include "gls-dialogs.h"
+#include "gls-window.h"
 
 #define ROW_RESOURCE "/io/github/glossator/Glossator/ui/gls-corpus-row.ui"
 
 enum {
   SORT_BY_NAME,
   SORT_BY_ANNOTATIONS,
+  SORT_BY_STATE,
 };
+
+/* The state filter's first item shows every state; the others are the
+ * GlsWorkState values, one more. */
+#define STATE_FILTER_ALL 0
 
 struct _GlsCorpusWindow
 {
@@ -27,12 +38,16 @@ struct _GlsCorpusWindow
   GtkLabel             *status_label;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;
+  GtkDropDown          *state_dropdown;
   GtkListView          *list_view;
+  GtkStack             *stack;
+  GlsCorpusSearchPanel *search_panel;
   GlsCorpusStatistics  *statistics;
 
   /* Owned */
   GlsCorpus            *corpus;
   GtkStringFilter      *filter;
+  GtkCustomFilter      *state_filter;
   GtkSortListModel     *sorted;
   GtkSingleSelection   *selection;
 };
@@ -84,6 +99,240 @@ update_status (GlsCorpusWindow *self)
   gtk_label_set_label (self->status_label, status);
 }
 
+/* ------------------------------------------------------------------ */
+/* The state of work: filter, order, and setting it                     */
+
+static gboolean
+state_filter_match (gpointer item,
+                    gpointer user_data)
+{
+  GlsCorpusWindow *self = user_data;
+  guint selected;
+
+  /* the template's widgets go before the list */
+  if (self->state_dropdown == NULL)
+    return TRUE;
+
+  selected = gtk_drop_down_get_selected (self->state_dropdown);
+  return selected == STATE_FILTER_ALL ||
+         gls_corpus_article_get_state (GLS_CORPUS_ARTICLE (item)) == selected - 1;
+}
+
+/* States fill in with the counts, and change when the user sets one: the
+ * filter has to look again (a filter list model does not watch its
+ * items' properties). */
+static void
+refilter_states (GlsCorpusWindow *self)
+{
+  if (self->state_filter != NULL && gtk_drop_down_get_selected (self->state_dropdown) != STATE_FILTER_ALL)
+    gtk_filter_changed (GTK_FILTER (self->state_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_state_filter_changed (GlsCorpusWindow *self)
+{
+  if (self->state_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->state_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Not started first, then in progress, then done; by name within each. */
+static GtkSorter *
+state_sorter_new (void)
+{
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_property_expression_new (GLS_TYPE_CORPUS_ARTICLE, NULL, "state"))));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (
+    gtk_property_expression_new (GLS_TYPE_CORPUS_ARTICLE, NULL, "name"))));
+
+  return GTK_SORTER (sorter);
+}
+
+static void
+state_changed (GlsCorpusWindow *self)
+{
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
+
+  if (gtk_drop_down_get_selected (self->sort_dropdown) == SORT_BY_STATE && sorter != NULL)
+    gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  refilter_states (self);
+}
+
+static void
+on_state_set (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GlsCorpusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gls_corpus_set_state_finish (GLS_CORPUS (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && gtk_widget_get_realized (GTK_WIDGET (self)))
+        gls_dialogs_show_error (GTK_WINDOW (self), error->message);
+      return;
+    }
+
+  state_changed (self);
+}
+
+static GlsWindow *
+find_article_window (GlsCorpusWindow *self,
+                     GFile           *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (GLS_IS_WINDOW (l->data) && gls_window_get_file (l->data) != NULL &&
+        g_file_equal (gls_window_get_file (l->data), file) && gls_window_get_document (l->data) != NULL)
+      return l->data;
+
+  return NULL;
+}
+
+/**
+ * gls_corpus_window_set_state:
+ *
+ * Sets @article's state of work: in its window's document when it is
+ * open there (a step to undo, saved with the annotations), else in its
+ * sidecar on disk, safely, in a worker thread. A sidecar that cannot be
+ * read is left alone, and a dialog says why.
+ */
+void
+gls_corpus_window_set_state (GlsCorpusWindow  *self,
+                             GlsCorpusArticle *article,
+                             GlsWorkState      state)
+{
+  GlsWindow *window;
+
+  g_return_if_fail (GLS_IS_CORPUS_WINDOW (self));
+  g_return_if_fail (GLS_IS_CORPUS_ARTICLE (article));
+
+  if ((window = find_article_window (self, gls_corpus_article_get_file (article))) != NULL)
+    {
+      gls_document_set_work_state (gls_window_get_document (window), state);
+      gls_corpus_article_set_state (article, state);
+      state_changed (self);
+      return;
+    }
+
+  gls_corpus_set_state_async (self->corpus, article, state, NULL, on_state_set, g_object_ref (self));
+}
+
+/* corpus.set-state((name, state)): what a row's state button asks for */
+static void
+action_set_state (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlsCorpusWindow *self = GLS_CORPUS_WINDOW (widget);
+  GListModel *articles = gls_corpus_get_articles (self->corpus);
+  const char *name, *state_name;
+  GlsWorkState state;
+
+  g_variant_get (parameter, "(&s&s)", &name, &state_name);
+  if (!gls_work_state_from_string (state_name, &state))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (articles, i);
+
+      if (g_strcmp0 (gls_corpus_article_get_name (article), name) == 0)
+        {
+          gls_corpus_window_set_state (self, article, state);
+          return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Export Statistics…: the rows of glossator-cli stats --csv            */
+
+static void
+on_statistics_exported (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GlsCorpusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_failed = 0;
+
+  if (!gls_stats_csv_export_finish (result, &n_failed, &error))
+    {
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        gls_dialogs_show_error (GTK_WINDOW (self), error->message);
+      return;
+    }
+
+  if (n_failed > 0 && gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The statistics were exported without %u article whose annotations cannot be read; the list says why.",
+                                      "The statistics were exported without %u articles whose annotations cannot be read; the list says why.",
+                                      n_failed),
+                         n_failed);
+
+      gls_dialogs_show_error (GTK_WINDOW (self), message);
+    }
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlsCorpusWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    gls_corpus_window_export_statistics (self, file);
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+action_export_statistics (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GlsCorpusWindow *self = GLS_CORPUS_WINDOW (widget);
+  g_autofree char *basename = g_file_get_basename (gls_corpus_get_folder (self->corpus));
+  /* Translators: the file name offered for a corpus's statistics */
+  g_autofree char *name = g_strdup_printf (_("%s statistics.csv"), basename);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Statistics"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * gls_corpus_window_export_statistics:
+ * @file: the CSV file to write, replaced safely
+ *
+ * Writes the statistics of every article of the corpus in a worker
+ * thread, as glossator-cli stats --csv does; a dialog tells a failure.
+ */
+void
+gls_corpus_window_export_statistics (GlsCorpusWindow *self,
+                                     GFile           *file)
+{
+  g_return_if_fail (GLS_IS_CORPUS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gls_stats_csv_export_async (gls_corpus_get_folder (self->corpus), file, NULL, on_statistics_exported,
+                              g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------ */
+
 static void
 on_sort_changed (GlsCorpusWindow *self)
 {
@@ -101,6 +350,8 @@ on_sort_changed (GlsCorpusWindow *self)
       gtk_numeric_sorter_set_sort_order (numeric, GTK_SORT_DESCENDING);
       sorter = GTK_SORTER (numeric);
     }
+  else if (gtk_drop_down_get_selected (self->sort_dropdown) == SORT_BY_STATE)
+    sorter = state_sorter_new ();
   else
     sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (GLS_TYPE_CORPUS_ARTICLE, NULL,
                                                                              "name")));
@@ -114,8 +365,9 @@ on_counted (GlsCorpusWindow *self)
 {
   GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
 
-  if (gtk_drop_down_get_selected (self->sort_dropdown) == SORT_BY_ANNOTATIONS && sorter != NULL)
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != SORT_BY_NAME && sorter != NULL)
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  refilter_states (self);
   update_status (self);
 }
 
@@ -166,6 +418,8 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   object_class->dispose = gls_corpus_window_dispose;
 
   g_type_ensure (GLS_TYPE_CORPUS_ARTICLE);
+  g_type_ensure (GLS_TYPE_CORPUS_STATE_BUTTON);
+  g_type_ensure (GLS_TYPE_CORPUS_SEARCH_PANEL);
   g_type_ensure (GLS_TYPE_CORPUS_STATISTICS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-corpus-window.ui");
@@ -173,9 +427,15 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
+  gtk_widget_class_install_action (widget_class, "corpus.set-state", "(ss)", action_set_state);
+  gtk_widget_class_install_action (widget_class, "corpus.export-statistics", NULL, action_export_statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
 
@@ -206,6 +466,7 @@ gls_corpus_window_new (GtkApplication *application,
 {
   GlsCorpusWindow *self;
   GtkFilterListModel *filtered;
+  GtkEveryFilter *filters;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
@@ -218,13 +479,17 @@ gls_corpus_window_new (GtkApplication *application,
   gtk_label_set_label (self->title_label, name);
   gtk_window_set_title (GTK_WINDOW (self), name);
 
-  /* articles → by name → sorted → the list */
+  /* articles → by name and state → sorted → the list */
   self->filter = gtk_string_filter_new (gtk_property_expression_new (GLS_TYPE_CORPUS_ARTICLE, NULL, "name"));
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   g_object_bind_property (self->search_entry, "text", self->filter, "search", G_BINDING_SYNC_CREATE);
+  self->state_filter = gtk_custom_filter_new (state_filter_match, self, NULL);
+  filters = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filters), GTK_FILTER (self->filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filters), GTK_FILTER (self->state_filter));
   filtered = gtk_filter_list_model_new (g_object_ref (gls_corpus_get_articles (self->corpus)),
-                                        GTK_FILTER (self->filter));
+                                        GTK_FILTER (filters));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -237,6 +502,7 @@ gls_corpus_window_new (GtkApplication *application,
   g_signal_connect_object (self->corpus, "notify::scanning", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->corpus, "notify::problem", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
+  gls_corpus_search_panel_set_folder (self->search_panel, folder);
   setup_statistics (self);
 
   gls_corpus_scan (self->corpus);
@@ -251,6 +517,19 @@ gls_corpus_window_get_folder (GlsCorpusWindow *self)
   g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
 
   return gls_corpus_get_folder (self->corpus);
+}
+
+/**
+ * gls_corpus_window_get_search_panel:
+ *
+ * Returns: (transfer none): the page that searches the corpus
+ */
+GlsCorpusSearchPanel *
+gls_corpus_window_get_search_panel (GlsCorpusWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
+
+  return self->search_panel;
 }
 
 /**

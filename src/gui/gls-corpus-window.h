@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gls-core.h"
+#include "gls-corpus-search-panel.h"
 #include "gls-corpus-statistics.h"
 
 G_BEGIN_DECLS
@@ -17,6 +19,12 @@ GlsCorpusWindow *gls_corpus_window_new        (GtkApplication  *application,
                                                GFile           *folder);
 GFile           *gls_corpus_window_get_folder (GlsCorpusWindow *self);
 GListModel      *gls_corpus_window_get_shown  (GlsCorpusWindow *self);
+void             gls_corpus_window_set_state  (GlsCorpusWindow  *self,
+                                               GlsCorpusArticle *article,
+                                               GlsWorkState      state);
+GlsCorpusSearchPanel *gls_corpus_window_get_search_panel (GlsCorpusWindow *self);
+void             gls_corpus_window_export_statistics (GlsCorpusWindow *self,
+                                                      GFile           *file);
 GlsCorpusStatistics *gls_corpus_window_get_statistics (GlsCorpusWindow *self);
 
 G_END_DECLS

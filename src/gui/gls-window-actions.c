@@ -81,6 +81,7 @@ _gls_window_update_actions (GlsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-codebook", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-codebook", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-matches", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-as", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-qdpx", has_document);
@@ -615,6 +616,68 @@ action_find_next (GtkWidget  *widget,
   find (GLS_WINDOW (widget), g_str_equal (action_name, "win.find-next"), FALSE);
 }
 
+/* win.annotate-matches(category): every match of the find bar's text */
+static void
+action_annotate_matches (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *category = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int n;
+
+  if (self->document == NULL || needle == NULL || *needle == '\0')
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if ((n = gls_document_annotate_matches (self->document, needle, category, &error)) < 0)
+    {
+      gls_info_bar_show (self->info_bar, GLS_INFO_MESSAGE, GTK_MESSAGE_WARNING, error->message);
+      return;
+    }
+
+  g_free (self->last_category);
+  self->last_category = g_strdup (category);
+  /* Translators: what Annotate Every Match did, in the find bar */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d annotated", "%d annotated", n), n);
+  gtk_label_set_text (self->match_label, text);
+}
+
+/**
+ * _gls_window_update_match_menu:
+ *
+ * The find bar's Annotate Every Match menu: one item per category of
+ * the document's codebook, made again when the codebook changes.
+ */
+void
+_gls_window_update_match_menu (GlsWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) categories = g_menu_new ();
+  GlsCodebook *codebook;
+
+  if (self->document == NULL)
+    return;
+
+  codebook = gls_document_get_codebook (self->document);
+  for (guint i = 0; i < gls_codebook_get_n_categories (codebook); i++)
+    {
+      GlsCategory *category = gls_codebook_get_category (codebook, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gls_category_get_label (category), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.annotate-matches", "s", gls_category_get_id (category));
+      g_menu_append_item (categories, item);
+    }
+  /* Translators: the heading of the categories in the find bar's menu */
+  g_menu_append_section (menu, _("Annotate Every Match As"), G_MENU_MODEL (categories));
+  gtk_menu_button_set_menu_model (self->match_menu_button, G_MENU_MODEL (menu));
+}
+
 static void
 on_search_changed (GlsWindow *self)
 {
@@ -829,6 +892,28 @@ action_import (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* The state of work                                                    */
+
+/**
+ * _gls_window_set_work_state:
+ * @name: a state as the sidecar names it
+ *
+ * What choosing a state of work in the menu does: a step to undo, saved
+ * with the annotations.
+ */
+void
+_gls_window_set_work_state (GlsWindow  *self,
+                            const char *name)
+{
+  GlsWorkState state;
+
+  if (self->document == NULL || !gls_work_state_from_string (name, &state))
+    return;
+
+  gls_document_set_work_state (self->document, state);
+}
+
+/* ------------------------------------------------------------------ */
 
 void
 _gls_window_respond (GlsWindow *self,
@@ -873,9 +958,13 @@ _gls_window_class_actions_init (GtkWidgetClass *klass)
   gtk_widget_class_install_action (klass, "win.previous-annotation", NULL, action_step);
   gtk_widget_class_install_action (klass, "win.toggle-sidebar", NULL, action_toggle_sidebar);
   gtk_widget_class_install_action (klass, "win.find", NULL, action_find);
+  gtk_widget_class_install_action (klass, "win.annotate-matches", "s", action_annotate_matches);
+  gtk_widget_class_bind_template_child_full (klass, "match_menu_button", FALSE,
+                                             G_STRUCT_OFFSET (GlsWindow, match_menu_button));
   gtk_widget_class_install_action (klass, "win.find-next", NULL, action_find_next);
   gtk_widget_class_install_action (klass, "win.find-previous", NULL, action_find_next);
   gtk_widget_class_install_property_action (klass, "win.arm", "armed");
+  gtk_widget_class_install_property_action (klass, "win.work-state", "work-state");
   gtk_widget_class_install_property_action (klass, "win.sticky", "sticky");
   gtk_widget_class_install_action (klass, "win.use-codebook", NULL, action_use_codebook);
   gtk_widget_class_install_action (klass, "win.edit-codebook", NULL, action_edit_codebook);

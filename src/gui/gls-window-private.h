@@ -31,6 +31,7 @@ struct _GlsWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
+  GtkMenuButton        *match_menu_button;
   GtkPaned             *paned;
   GlsArticleView       *article_view;
   GlsSidebar           *sidebar;
@@ -92,6 +93,9 @@ void     _gls_window_select_annotation  (GlsWindow      *self,
 
 /* gls-window-actions.c */
 void     _gls_window_class_actions_init (GtkWidgetClass *klass);
+void     _gls_window_set_work_state     (GlsWindow      *self,
+                                         const char     *name);
+void     _gls_window_update_match_menu  (GlsWindow      *self);
 void     _gls_window_update_actions     (GlsWindow      *self);
 void     _gls_window_annotate           (GlsWindow      *self,
                                          const char     *category);

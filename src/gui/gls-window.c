@@ -19,6 +19,7 @@ G_DEFINE_FINAL_TYPE (GlsWindow, gls_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_ARMED,
+  PROP_WORK_STATE,
   PROP_STICKY,
   N_PROPS
 };
@@ -113,6 +114,7 @@ on_codebook_changed (GlsWindow *self)
   g_menu_append_submenu (menu, _("Annotate as"), G_MENU_MODEL (categories));
   g_set_object (&self->annotate_menu, G_MENU_MODEL (menu));
   update_context_menu (self);
+  _gls_window_update_match_menu (self);
 }
 
 /* The side panel follows the article's selection. */
@@ -177,6 +179,8 @@ on_document_changed (GlsWindow *self)
 {
   _gls_window_update_title (self);
   _gls_window_update_actions (self);
+  /* the radio items of win.work-state follow undo and redo too */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORK_STATE]);
 }
 
 /* The name new annotations carry: the preference, or the user's own. */
@@ -222,6 +226,7 @@ _gls_window_set_document (GlsWindow   *self,
   gls_sidebar_set_document (self->sidebar, document);
   _gls_window_compare_document_changed (self);
 
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORK_STATE]);
   if (document == NULL)
     {
       _gls_window_update_title (self);
@@ -485,6 +490,12 @@ gls_window_get_property (GObject    *object,
       g_value_set_string (value, self->armed ? self->armed : "");
       break;
 
+    case PROP_WORK_STATE:
+      g_value_set_string (value, gls_work_state_to_string (self->document != NULL ?
+                                                           gls_document_get_work_state (self->document) :
+                                                           GLS_WORK_STATE_NOT_STARTED));
+      break;
+
     case PROP_STICKY:
       g_value_set_boolean (value, self->sticky);
       break;
@@ -513,6 +524,10 @@ gls_window_set_property (GObject      *object,
       if (armed != NULL && *armed != '\0')
         self->armed = g_strdup (armed);
       g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_WORK_STATE:
+      _gls_window_set_work_state (self, g_value_get_string (value));
       break;
 
     case PROP_STICKY:
@@ -557,6 +572,11 @@ gls_window_class_init (GlsWindowClass *klass)
   /* the category armed for quick mode, "" when none: the state of win.arm */
   properties[PROP_ARMED] =
     g_param_spec_string ("armed", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the state of work on the article, as the sidecar names it: the state
+   * of win.work-state */
+  properties[PROP_WORK_STATE] =
+    g_param_spec_string ("work-state", NULL, NULL, "not-started",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* whether each finished selection gets the last category: the state of win.sticky */
   properties[PROP_STICKY] =
