@@ -88,7 +88,8 @@ describe (Import     *import,
   if (node == NULL)
     return g_strdup_printf ("%s: %s", import->display_name, message);
 
-  return g_strdup_printf ("%s: project.qde:%ld: %s", import->display_name, xmlGetLineNo (node), message);
+  /* Translators: the project, the line in its project.qde, the problem */
+  return g_strdup_printf (_("%s: project.qde:%ld: %s"), import->display_name, xmlGetLineNo (node), message);
 }
 
 static gboolean G_GNUC_PRINTF (4, 5)
@@ -260,7 +261,8 @@ parse_project (Import  *import,
     {
       const xmlError *xml_error = xmlCtxtGetLastError (context);
 
-      g_set_error (error, GLS_ERROR, GLS_ERROR_MALFORMED, "%s: project.qde:%d: %s %s", import->display_name,
+      /* Translators: the project, the line in its project.qde, "not well-formed XML:", the parser's reason */
+      g_set_error (error, GLS_ERROR, GLS_ERROR_MALFORMED, _("%s: project.qde:%d: %s %s"), import->display_name,
                    xml_error ? xml_error->line : 0, _("not well-formed XML:"),
                    xml_error && xml_error->message ? g_strstrip (xml_error->message) : "");
       g_clear_pointer (&doc, xmlFreeDoc);
