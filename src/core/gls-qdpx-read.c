@@ -211,8 +211,8 @@ read_entries (Import  *import,
         {
           if ((gint64) data->len + n > limit)
             {
-              ok = fail (import, NULL, error, _("“%s” in the project is larger than %" G_GINT64_FORMAT " MiB"),
-                         name, limit / (1024 * 1024));
+              ok = fail (import, NULL, error, _("“%s” in the project is larger than %u MiB"),
+                         name, (guint) (limit / (1024 * 1024)));
               break;
             }
           g_byte_array_append (data, (const guint8 *) buffer, n);

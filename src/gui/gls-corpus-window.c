@@ -13,6 +13,7 @@
 #include "gls-core.h"
 #include "gls-corpus-search-panel.h"
 #include "gls-corpus-state-button.h"
+#include "gls-bar-chart.h"
 #include "gls-corpus-window.h"
 #include "gls-dialogs.h"
 #include "gls-window.h"
@@ -417,6 +418,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
 
   object_class->dispose = gls_corpus_window_dispose;
 
+  g_type_ensure (GLS_TYPE_BAR_CHART);
   g_type_ensure (GLS_TYPE_CORPUS_ARTICLE);
   g_type_ensure (GLS_TYPE_CORPUS_STATE_BUTTON);
   g_type_ensure (GLS_TYPE_CORPUS_SEARCH_PANEL);
