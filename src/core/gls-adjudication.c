@@ -13,6 +13,7 @@
 #include "gls-document-private.h"
 #include "gls-error.h"
 #include "gls-file-reader.h"
+#include "gls-packed-bytes-private.h"
 #include "gls-sidecar-reader-private.h"
 
 G_DEFINE_FINAL_TYPE (GlsAdjudication, gls_adjudication, G_TYPE_OBJECT)
@@ -146,7 +147,8 @@ open_gold (GlsSource    *source,
     }
   g_set_object (&gold->sidecar, gold_file);
   gold->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-  gold->base = g_bytes_ref (bytes);
+  /* the base of a merge is kept packed, as every load keeps it */
+  gold->base = _gls_bytes_pack (bytes);
 
   return g_steal_pointer (&gold);
 }

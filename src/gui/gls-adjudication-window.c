@@ -610,6 +610,9 @@ on_close_request (GlsAdjudicationWindow *self)
                             "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  /* Return saves, whichever button GTK would have focused first */
+  gtk_window_set_focus (GTK_WINDOW (dialog),
+                        gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;

@@ -383,6 +383,9 @@ gls_window_close_request (GtkWindow *window)
                             "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  /* Return saves, whichever button GTK would have focused first */
+  gtk_window_set_focus (GTK_WINDOW (dialog),
+                        gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
