@@ -711,7 +711,7 @@ read_links (Import     *import,
       g_autofree char *type = NULL;
       Selection *from, *to;
       Article *article, *other;
-      g_autoptr(GlsRelation) relation = NULL;
+      GlsRelation *relation;
 
       if (!is_element (node, "Link"))
         continue;
@@ -740,8 +740,6 @@ read_links (Import     *import,
         }
       if (relation == NULL)
         skip (import, node, _("the link “%s” cannot be made: left out"), name ? name : "");
-      else
-        g_object_ref (relation);
     }
 }
 
