@@ -113,11 +113,18 @@ with tempfile.TemporaryDirectory() as tmp:
               == ('000.txt', 'contradicts', a1, 'approximately 100 Iranian citizens', '001.txt', b1,
                   'factual', 'around 100 Iranian nationals', 'ok'),
               'the link’s row has both quotes, read from the other article’s file', row)
-    for fmt, extra, what in (('tei', [], 'with TEI'), ('csv', ['-o', rel_csv], 'into the file of -o')):
+    for fmt, extra, what in (('tei', [], 'with TEI'), ('csv', ['-o', rel_csv], 'into the file of -o'),
+                             ('csv', ['-o', os.path.join(tmp, '.', 'relations.csv')], 'into -o spelt otherwise')):
         before = tree(tmp)
         r = cli('export', '--format', fmt, '--relations', rel_csv, *extra, a)
         tap.check(r.rc == 2 and '--relations' in r.err and tree(tmp) == before,
                   f'--relations {what} is a usage error, nothing written', r.diag())
+
+    for victim, what in ((a, 'an article it reads'), (a + '.annotations.xml', 'an annotation file')):
+        before = tree(tmp)
+        r = cli('export', '--format', 'csv', '--relations', victim, '-o', ann_csv, a, b)
+        tap.check(r.rc == 2 and tree(tmp) == before, f'--relations over {what}: a usage error, nothing written',
+                  r.diag())
 
     r = cli('export', '--format', 'tei', a)
     tei = r.out if r.rc == 0 else ''

@@ -306,6 +306,40 @@ with tempfile.TemporaryDirectory() as tmp:
         tap.check(r.rc == 1 and 'bad.qdpx' in r.err and os.listdir(empty) == [],
                   f'{what}: exit 1, the file named, nothing written', r.diag())
 
+    # a DOCTYPE in UTF-16 escapes no check: the project's XML must be UTF-8
+    path = os.path.join(tmp, 'utf16.qdpx')
+    with zipfile.ZipFile(path, 'w') as zf:
+        zf.writestr('project.qde', ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE Project ['
+                                    '<!ENTITY x "expanded">]><Project xmlns="urn:QDA-XML:project:1.0" name="&x;"/>')
+                    .encode('utf-16'))
+    empty = os.path.join(tmp, 'empty-utf16')
+    os.makedirs(empty)
+    r = cli('project', '--import-qdpx', path, empty)
+    tap.check(r.rc == 1 and 'UTF-8' in r.err and os.listdir(empty) == [],
+              'a UTF-16 project.qde (with a DOCTYPE) is refused, nothing written', r.diag())
+
+    # a source name longer than a file name can be is cut, not refused
+    long_name = 'é' * 200 + '.docx'
+    path = os.path.join(tmp, 'long.qdpx')
+    with zipfile.ZipFile(path, 'w') as zf:
+        zf.writestr('project.qde', '''<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>
+<Code guid="bbbbbbbb-0000-4000-8000-000000000001" name="C" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="cccccccc-0000-4000-8000-000000000001" name="%s">
+<PlainTextContent>Some text.</PlainTextContent></TextSource></Sources></Project>''' % long_name)
+    long_folder = os.path.join(tmp, 'long')
+    os.makedirs(long_folder)
+    r = cli('project', '--import-qdpx', path, long_folder)
+    made = sorted(os.listdir(long_folder))
+    tap.check(r.rc == 0 and len(made) == 2 and all(len(f.encode()) <= 255 for f in made),
+              'a very long source name gives a file name that fits', [r.diag(), made])
+
+    # the same article twice: two sources, each with its own GUID
+    twice = os.path.join(tmp, 'twice.qdpx')
+    r = cli('project', '--export-qdpx', twice, a, a)
+    entries = zipfile.ZipFile(twice).namelist() if r.rc == 0 else []
+    tap.check(len([e for e in entries if e.startswith('sources/')]) == 2 and len(set(entries)) == len(entries),
+              'an article named twice is two sources with their own GUIDs', [r.diag(), entries])
+
     for args, what in ((['--import-qdpx', qdpx], 'no FOLDER'),
                        (['--export-qdpx', qdpx, '--import-qdpx', qdpx, back], 'both'),
                        ([a], 'neither')):

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "gls-cli-private.h"
 
@@ -150,6 +151,45 @@ export_relations (GPtrArray  *documents,
   bytes = gls_format_csv_export_relations ((GlsDocument **) documents->pdata, documents->len);
 
   return write_whole_file (bytes, path);
+}
+
+/* Whether @a and @b name one file: the same path however written, or the
+ * same file through a link. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) file_a = g_file_new_for_commandline_arg (a);
+  g_autoptr(GFile) file_b = g_file_new_for_commandline_arg (b);
+  GStatBuf stat_a, stat_b;
+
+  if (g_file_equal (file_a, file_b))
+    return TRUE;
+
+  return g_stat (a, &stat_a) == 0 && g_stat (b, &stat_b) == 0 &&
+         stat_a.st_dev == stat_b.st_dev && stat_a.st_ino == stat_b.st_ino;
+}
+
+/* Whether the relations file is an article read, its annotation file, or
+ * a file the export writes. */
+static gboolean
+relations_overwrite (const char *relations,
+                     GPtrArray  *sources,
+                     GPtrArray  *targets)
+{
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const GlsCliSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *sidecar = g_strconcat (source->path, ".annotations.xml", NULL);
+
+      if (same_file (relations, source->path) || same_file (relations, sidecar))
+        return TRUE;
+    }
+  for (guint i = 0; i < targets->len; i++)
+    if (same_file (relations, g_ptr_array_index (targets, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* --relations goes with CSV only, into a folder that exists, and never
@@ -321,6 +361,13 @@ gls_cli_export (const GlsCliCommand  *command,
                                                  "export them one at a time"),
                                       target);
       }
+  if (kind == OUTPUT_FILE)
+    g_ptr_array_add (targets, g_strdup (output));
+
+  if (relations != NULL && relations_overwrite (relations, sources, targets))
+    return gls_cli_usage_error (command, _("--relations would write over “%s”, which the command reads or "
+                                           "writes; name another file"),
+                                relations);
 
   /* Everything is read before anything is written. */
   if ((documents = gls_cli_load_documents (sources)) == NULL)

@@ -175,10 +175,11 @@ put_relation_rows (GString         *out,
       g_autofree char *to_document = NULL;
 
       /* a relation inside the article names it; a link names the other
-       * article as its sidecar's file name says, even when it is gone */
-      if (!gls_relation_is_link (relation) || to->sidecar == NULL)
+       * article as its sidecar's file name says, even when it is gone, and
+       * nothing when its reference cannot be read */
+      if (!gls_relation_is_link (relation))
         to_document = g_strdup (name);
-      else
+      else if (to->sidecar != NULL)
         to_document = article_of_sidecar (to->sidecar);
 
       put_field (out, name, TRUE);

@@ -28,6 +28,8 @@
 /* Limits of what is taken from a zip: a zip bomb stops here. */
 #define MAX_PROJECT_SIZE (256 * 1024 * 1024)
 #define MAX_SOURCE_SIZE  (G_GINT64_CONSTANT (1) << 30)
+#define MAX_TOTAL_SIZE   (G_GINT64_CONSTANT (2) << 30)
+#define MAX_STEM_BYTES   200
 
 typedef struct
 {
@@ -41,6 +43,7 @@ typedef struct
   GFile         *file;
   GBytes        *text;
   GlsDocumentFile *document_file;
+  gboolean       created;      /* by this import, and removed if it fails */
   GlsDocument   *document;
   GPtrArray     *annotations;  /* GlsAnnotation, before they are added */
   char          *note;
@@ -183,6 +186,7 @@ read_entries (Import  *import,
   struct archive *archive = archive_read_new ();
   struct archive_entry *entry;
   gboolean ok = TRUE;
+  gint64 total = 0;
   int status;
 
   archive_read_support_format_zip (archive);
@@ -213,6 +217,13 @@ read_entries (Import  *import,
             {
               ok = fail (import, NULL, error, _("“%s” in the project is larger than %u MiB"),
                          name, (guint) (limit / (1024 * 1024)));
+              break;
+            }
+          /* many entries, each within its limit, are a zip bomb too */
+          if ((total += n) > MAX_TOTAL_SIZE)
+            {
+              ok = fail (import, NULL, error, _("the project unpacks to more than %u MiB"),
+                         (guint) (MAX_TOTAL_SIZE / (1024 * 1024)));
               break;
             }
           g_byte_array_append (data, (const guint8 *) buffer, n);
@@ -247,6 +258,13 @@ parse_project (Import  *import,
       return NULL;
     }
   data = g_bytes_get_data (bytes, &len);
+  /* the standard's XML is UTF-8: in any other encoding a DOCTYPE would
+   * escape the byte scan below */
+  if (len > 0 && (len > G_MAXINT || !g_utf8_validate (data, len, NULL)))
+    {
+      fail (import, NULL, error, _("its project.qde is not UTF-8"));
+      return NULL;
+    }
   if (len == 0 || _gls_xml_find_doctype (data, len) > 0)
     {
       fail (import, NULL, error, len == 0 ? _("its project.qde is empty")
@@ -255,8 +273,15 @@ parse_project (Import  *import,
     }
 
   context = xmlNewParserCtxt ();
-  doc = xmlCtxtReadMemory (context, data, (int) len, "project.qde", NULL,
+  doc = xmlCtxtReadMemory (context, data, (int) len, "project.qde", "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+  if (doc != NULL && doc->intSubset != NULL)
+    {
+      fail (import, NULL, error, _("its project.qde has a DOCTYPE, which is not allowed (no DTDs, no entities)"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+      xmlFreeParserCtxt (context);
+      return NULL;
+    }
   if (doc == NULL || !context->wellFormed)
     {
       const xmlError *xml_error = xmlCtxtGetLastError (context);
@@ -441,6 +466,16 @@ article_name (Import     *import,
 
     stem = g_str_has_suffix (lower, ".txt") ? g_strndup (clean, strlen (clean) - 4) : g_strdup (clean);
   }
+  /* a file name has room for 255 bytes, with ".txt", " (N)" and the
+   * sidecar's ".annotations.xml" after the stem: cut on a character */
+  if (strlen (stem) > MAX_STEM_BYTES)
+    {
+      char *end = stem + MAX_STEM_BYTES;
+
+      while (end > stem && (*end & 0xC0) == 0x80)
+        end--;
+      *end = '\0';
+    }
 
   for (guint i = 1; unique == NULL; i++)
     {
@@ -755,7 +790,15 @@ write_article (Import     *import,
   gsize len;
   const char *data = g_bytes_get_data (article->text, &len);
 
-  if (!g_file_replace_contents (article->file, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  /* created, never replaced: a file that appeared since the folder was
+   * checked (or a link put there) makes the import fail instead */
+  if ((out = g_file_create (article->file, G_FILE_CREATE_NONE, NULL, error)) == NULL)
+    return FALSE;
+  article->created = TRUE;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, len, NULL, NULL, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
     return FALSE;
   if (written != NULL)
     g_ptr_array_add (written, g_object_ref (article->file));
@@ -772,6 +815,22 @@ write_article (Import     *import,
       return FALSE;
 
   return TRUE;
+}
+
+static void
+remove_created (Import *import)
+{
+  for (guint i = 0; i < import->articles->len; i++)
+    {
+      Article *article = g_ptr_array_index (import->articles, i);
+      g_autoptr(GFile) sidecar = NULL;
+
+      if (!article->created)
+        continue;
+      sidecar = gls_sidecar_file_for_source (article->file);
+      g_file_delete (sidecar, NULL, NULL);
+      g_file_delete (article->file, NULL, NULL);
+    }
 }
 
 /**
@@ -842,6 +901,13 @@ gls_qdpx_import (GFile      *file,
       Article *article = g_ptr_array_index (import.articles, i);
 
       ok = gls_document_file_save (article->document_file, NULL, error);
+    }
+  /* all or nothing: a folder is not left with half a project */
+  if (!ok)
+    {
+      remove_created (&import);
+      if (written != NULL)
+        g_ptr_array_set_size (written, 0);
     }
 
 out:

@@ -86,6 +86,7 @@ typedef struct
   GPtrArray          *notes;        /* Note */
   GHashTable         *codes;        /* GUIDs of the codes written */
   GHashTable         *selections;   /* "SOURCE-GUID#annotation id" → its first selection's GUID */
+  GFile              *file;
 } Project;
 
 static const char *
@@ -525,9 +526,20 @@ write_zip (Project        *project,
       ok = add_entry (archive, path, text, len);
     }
   ok = ok && archive_write_close (archive) == ARCHIVE_OK;
-  if (!ok)
-    g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED, "%s",
-                 archive_error_string (archive) ? archive_error_string (archive) : _("the file cannot be written"));
+  if (!ok && _gls_atomic_file_failed (out))
+    {
+      /* a write that failed (a full disk): the atomic file says which
+       * file and why */
+      if (!_gls_atomic_file_commit (out, error))
+        ok = FALSE;
+    }
+  else if (!ok)
+    {
+      g_autofree char *name = g_file_get_parse_name (project->file);
+
+      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED, _("Cannot write “%s”: %s"), name,
+                   archive_error_string (archive) ? archive_error_string (archive) : _("the file cannot be written"));
+    }
   archive_write_free (archive);
 
   return ok;
@@ -559,16 +571,29 @@ gls_qdpx_export (GlsDocument       **documents,
   g_autoptr(GBytes) qde = NULL;
   g_autoptr(GError) local_error = NULL;
   Project project = { documents, names, n_documents };
+  g_autoptr(GHashTable) seen = NULL;
   gboolean ok;
 
   g_return_val_if_fail (n_documents == 0 || documents != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  project.file = file;
   project.source_guids = g_new0 (char *, n_documents + 1);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_documents; i++)
-    project.source_guids[i] = _gls_qdpx_derive_guid ("source", names[i],
-                                                     gls_source_get_sha256 (gls_document_get_source (documents[i])),
-                                                     NULL);
+    {
+      const char *sha256 = gls_source_get_sha256 (gls_document_get_source (documents[i]));
+
+      project.source_guids[i] = _gls_qdpx_derive_guid ("source", names[i], sha256, NULL);
+      /* the same article named twice is two sources all the same */
+      for (guint copy = 2; !g_hash_table_add (seen, project.source_guids[i]); copy++)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", copy);
+
+          g_free (project.source_guids[i]);
+          project.source_guids[i] = _gls_qdpx_derive_guid ("source", names[i], sha256, number, NULL);
+        }
+    }
   project.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   project.notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   project.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -585,12 +610,9 @@ gls_qdpx_export (GlsDocument       **documents,
   g_hash_table_unref (project.codes);
   g_hash_table_unref (project.selections);
 
+  /* the atomic file's own message names the file and the reason */
   if (!ok)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, GLS_ERROR, GLS_ERROR_FAILED, _("Cannot write “%s”: %s"), name, local_error->message);
-    }
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return ok;
 }

@@ -404,6 +404,13 @@ parse (Reading *reading,
                                     : _("the file is too large to read"));
       return NULL;
     }
+  /* the standard's XML is UTF-8: in any other encoding a DOCTYPE would
+   * escape the byte scan below */
+  if (!g_utf8_validate (data, len, NULL))
+    {
+      fail (reading, NULL, _("the file is not UTF-8, as a REFI-QDA codebook must be"));
+      return NULL;
+    }
   if ((line = _gls_xml_find_doctype (data, len)) > 0)
     {
       g_set_error (reading->error, GLS_ERROR, GLS_ERROR_MALFORMED, "%s:%u: %s", reading->name, line,
@@ -412,8 +419,16 @@ parse (Reading *reading,
     }
 
   context = xmlNewParserCtxt ();
-  doc = xmlCtxtReadMemory (context, data, (int) len, reading->name, NULL,
+  doc = xmlCtxtReadMemory (context, data, (int) len, reading->name, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+  if (doc != NULL && doc->intSubset != NULL)
+    {
+      g_set_error (reading->error, GLS_ERROR, GLS_ERROR_MALFORMED, "%s: %s", reading->name,
+                   _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
+      xmlFreeDoc (doc);
+      xmlFreeParserCtxt (context);
+      return NULL;
+    }
   if (doc == NULL || !context->wellFormed)
     {
       const xmlError *error = xmlCtxtGetLastError (context);
