@@ -48,3 +48,27 @@ gls_dialogs_new_sidecar_chooser (GtkWindow  *parent,
 
   return chooser;
 }
+
+/**
+ * gls_dialogs_add_save_buttons:
+ *
+ * Cancel, Discard and Save for a "save before closing?" question, with
+ * Save the default and focused: Return saves, whichever button GTK would
+ * have focused first; Escape cancels.
+ */
+void
+gls_dialogs_add_save_buttons (GtkDialog *dialog)
+{
+  GtkWidget *save;
+
+  gtk_dialog_add_buttons (dialog,
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (dialog, GTK_RESPONSE_REJECT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (dialog, GTK_RESPONSE_ACCEPT);
+  save = gtk_dialog_get_widget_for_response (dialog, GTK_RESPONSE_ACCEPT);
+  gtk_window_set_focus (GTK_WINDOW (dialog), save);
+}

@@ -1,6 +1,6 @@
 /* gls-dialogs.h
- * Small dialogs the agreement and adjudication windows share: an error
- * message, and a chooser of coders' sidecars. */
+ * Small dialogs the windows share: an error message, a chooser of
+ * coders' sidecars, and the buttons of "save before closing?". */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -12,5 +12,6 @@ void                  gls_dialogs_show_error          (GtkWindow  *parent,
 GtkFileChooserNative *gls_dialogs_new_sidecar_chooser (GtkWindow  *parent,
                                                        const char *title,
                                                        const char *accept_label);
+void                  gls_dialogs_add_save_buttons    (GtkDialog  *dialog);
 
 G_END_DECLS

@@ -175,26 +175,35 @@ label_with (GlsWindow  *self,
     }
 }
 
+/* A category key: the category that has it, or a bell when none has. */
 static void
-action_annotate_key (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+label_with_key (GlsWindow *self,
+                guint      key,
+                gboolean   alt)
 {
-  GlsWindow *self = GLS_WINDOW (widget);
+  GlsCodebook *codebook;
   GlsCategory *category;
 
   if (self->document == NULL)
     return;
 
-  category = gls_codebook_lookup_key (gls_document_get_codebook (self->document),
-                                      (guint) g_variant_get_int32 (parameter));
+  codebook = gls_document_get_codebook (self->document);
+  category = alt ? gls_codebook_lookup_alt_key (codebook, key) : gls_codebook_lookup_key (codebook, key);
   if (category == NULL)
     {
-      gtk_widget_error_bell (widget);
+      gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
   label_with (self, gls_category_get_id (category));
+}
+
+static void
+action_annotate_key (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  label_with_key (GLS_WINDOW (widget), (guint) g_variant_get_int32 (parameter), FALSE);
 }
 
 /* Alt+1…Alt+9: the categories past the ninth */
@@ -203,21 +212,7 @@ action_annotate_alt_key (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  GlsWindow *self = GLS_WINDOW (widget);
-  GlsCategory *category;
-
-  if (self->document == NULL)
-    return;
-
-  category = gls_codebook_lookup_alt_key (gls_document_get_codebook (self->document),
-                                          (guint) g_variant_get_int32 (parameter));
-  if (category == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  label_with (self, gls_category_get_id (category));
+  label_with_key (GLS_WINDOW (widget), (guint) g_variant_get_int32 (parameter), TRUE);
 }
 
 /* The key that repeats the last category used, in this window. */

@@ -10,6 +10,7 @@
 #include "gls-accessible.h"
 #include "gls-article-view.h"
 #include "gls-density-strip.h"
+#include "gls-dialogs.h"
 #include "gls-settings.h"
 #include "gls-sidebar-private.h"
 #include "gls-window-private.h"
@@ -374,18 +375,8 @@ gls_window_close_request (GtkWindow *window)
                                      _("Save the annotations of “%s” before closing?"), name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("If you do not save, your changes will be lost."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Discard"), GTK_RESPONSE_REJECT,
-                          _("_Save"), GTK_RESPONSE_ACCEPT,
-                          NULL);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
-                            "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gls_dialogs_add_save_buttons (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
-  /* Return saves, whichever button GTK would have focused first */
-  gtk_window_set_focus (GTK_WINDOW (dialog),
-                        gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
