@@ -233,8 +233,25 @@ on_clipboard_text (GObject      *clipboard,
   *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
 }
 
-/* A paragraph of 40 KB is shown as display paragraphs of at most 4 KB, at
- * the same offsets as the document's; copying gives the article's text. */
+/* GTK's accessibility reads the text of "insert-text" as a string
+ * whatever the length it is given: each piece must end with a NUL. */
+static void
+on_insert_text (GtkTextBuffer *buffer,
+                GtkTextIter   *location,
+                const char    *text,
+                int            len,
+                gpointer       data)
+{
+  guint *n_pieces = data;
+
+  g_assert_cmpint (len, >, 0);
+  g_assert_cmpint (text[len], ==, '\0');
+  (*n_pieces)++;
+}
+
+/* A paragraph of 200 KB is shown as display paragraphs of at most 4 KB,
+ * at the same offsets as the document's; copying gives the article's
+ * text. */
 static void
 test_long_paragraph (void)
 {
@@ -247,15 +264,25 @@ test_long_paragraph (void)
   GlsWindow *window;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
+  g_autoptr(GFile) file = NULL;
+  guint n_pieces = 0;
 
-  for (guint i = 0; text->len < 40000; i++)
+  for (guint i = 0; text->len < 200000; i++)
     g_string_append_printf (text, "Sentence %u says “%s” about Zürich. ", i, i % 7 ? "more" : "déjà vu");
   g_string_append_c (text, '\n');
   path = write_article (dir, "long.txt", text->str);
-  window = open_window (path);
+  file = g_file_new_for_path (path);
+  window = gls_window_new (application);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gls_window_get_article_view (window)));
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text), &n_pieces);
+  gls_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  gls_test_wait_for (gls_test_window_loaded, window);
   while (gls_article_view_get_filling (gls_window_get_article_view (window)))
     g_main_context_iteration (NULL, TRUE);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gls_window_get_article_view (window)));
+  /* filled in pieces of 64 KiB */
+  g_assert_cmpuint (n_pieces, >=, 3);
+  g_signal_handlers_disconnect_by_func (buffer, on_insert_text, &n_pieces);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);

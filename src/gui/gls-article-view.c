@@ -713,10 +713,14 @@ append_piece (GlsArticleView *self,
               gsize           len)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  g_autofree char *piece = g_memdup2 (text, len);
+  /* ended by a NUL: GTK's accessibility reads the inserted text as a
+   * string, whatever length it is given */
+  g_autofree char *piece = g_malloc (len + 1);
   guint first_break = self->breaks->len;
   GtkTextIter iter;
 
+  memcpy (piece, text, len);
+  piece[len] = '\0';
   self->filled_chars += _gls_display_breaks_apply (piece, len, self->filled_chars, &self->run, self->breaks);
 
   gtk_text_buffer_get_end_iter (buffer, &iter);
