@@ -846,6 +846,12 @@ test_review (void)
   g_assert_cmpuint (gls_document_get_n_orphaned (document), ==, 1);
   g_assert_cmpuint (gls_document_get_n_fuzzy (document), ==, 1);
 
+  /* saved with two left: the bar says they still wait */
+  g_assert_true (_gls_window_show_reanchored (window));
+  activate (window, "win.save", NULL);
+  g_assert_false (gls_document_get_modified (document));
+  g_assert_nonnull (strstr (gls_window_get_info_message (window), "2 annotations still wait for review"));
+
   close_window (window);
   gls_test_rm_rf (dir);
 }
@@ -900,6 +906,8 @@ test_reload_article (void)
 
   activate (window, "win.save", NULL);
   g_assert_false (gls_document_get_modified (document));
+  /* saved: "save to keep the new places" is old news */
+  g_assert_null (gls_window_get_info_message (window));
   {
     g_autoptr(GBytes) saved = gls_test_read (sidecar);
     g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, changed, -1);

@@ -784,8 +784,9 @@ gls_sidebar_update_review (GlsSidebar *self)
 
   n_fuzzy = gls_document_get_n_fuzzy (self->document);
   n_orphaned = gls_document_get_n_orphaned (self->document);
-  /* Translators: shown above the list while reviewing, e.g. "To review: 3 moved (to similar text), 1 not found" */
-  text = g_strdup_printf (_("To review: %u moved, %u not found"), n_fuzzy, n_orphaned);
+  /* Translators: shown above the list while reviewing, e.g. "To review: 3 on similar text, 1 not found";
+   * the first are what the info bar calls "need review" */
+  text = g_strdup_printf (_("To review: %u on similar text, %u not found"), n_fuzzy, n_orphaned);
   gtk_label_set_text (self->review_label, text);
 }
 

@@ -459,6 +459,8 @@ on_saved (GObject      *object,
            gls_info_bar_get_kind (self->info_bar) == GLS_INFO_DRAFT ||
            gls_info_bar_get_kind (self->info_bar) == GLS_INFO_BROKEN_SIDECAR)
     gls_info_bar_clear (self->info_bar);
+  else
+    _gls_window_review_saved (self);
 
   if (close)
     _gls_window_close_after_save (self);

@@ -139,6 +139,7 @@ gboolean _gls_window_review_enter       (GlsWindow      *self);
 gboolean _gls_window_review_delete      (GlsWindow      *self,
                                          GlsAnnotation  *annotation);
 gboolean _gls_window_show_reanchored    (GlsWindow      *self);
+void     _gls_window_review_saved       (GlsWindow      *self);
 void     _gls_window_article_changed    (GlsWindow      *self,
                                          const char     *message);
 void     _gls_window_reload_article     (GlsWindow      *self);

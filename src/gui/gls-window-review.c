@@ -144,6 +144,41 @@ review_next (GlsWindow     *self,
   review_select (self, next);
 }
 
+static void
+show_still_to_review (GlsWindow *self,
+                      guint      to_review)
+{
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u annotation still waits for review since the article changed.",
+                                       "%u annotations still wait for review since the article changed.",
+                                       to_review),
+                          to_review);
+  gls_info_bar_show (self->info_bar, GLS_INFO_REANCHORED, GTK_MESSAGE_WARNING, text);
+  _gls_window_update_review_actions (self);
+}
+
+/*
+ * _gls_window_review_saved:
+ *
+ * Once saved, the new places are kept and "save to keep them" is old
+ * news: the bar goes, or says what still waits for review.
+ */
+void
+_gls_window_review_saved (GlsWindow *self)
+{
+  guint to_review = n_to_review (self);
+
+  if (gls_info_bar_get_kind (self->info_bar) != GLS_INFO_REANCHORED)
+    return;
+
+  if (to_review == 0)
+    gls_info_bar_clear (self->info_bar);
+  else
+    show_still_to_review (self, to_review);
+}
+
 /**
  * _gls_window_show_reanchored:
  *
@@ -169,13 +204,7 @@ _gls_window_show_reanchored (GlsWindow *self)
         return FALSE;
 
       /* marks left from an earlier re-anchoring */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u annotation still waits for review since the article changed.",
-                                           "%u annotations still wait for review since the article changed.",
-                                           to_review),
-                              to_review);
-      gls_info_bar_show (self->info_bar, GLS_INFO_REANCHORED, GTK_MESSAGE_WARNING, text);
-      _gls_window_update_review_actions (self);
+      show_still_to_review (self, to_review);
       return TRUE;
     }
 
