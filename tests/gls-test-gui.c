@@ -88,6 +88,8 @@ gls_test_gui_init (int          *argc,
 {
   GtkApplication *application;
 
+  g_log_set_writer_func (gls_test_log_writer, NULL, NULL);
+
   /* the recent files list is made once and outlives each test's own
    * data folder: give it one for the whole run */
   *recent_home = g_dir_make_tmp ("glossator-recent-XXXXXX", NULL);

@@ -549,10 +549,6 @@ main (int   argc,
   g_autofree char *recent_home = NULL;
   int status;
 
-  /* the error dialog's icon, which gdk-pixbuf cannot read without the
-   * MIME database the isolated folders hide */
-  g_log_set_writer_func (gls_test_log_writer, NULL, NULL);
-
   /* articles opened from the list go to the recent files, which outlive
    * each test's folders */
   if ((application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorCorpusTest",

@@ -393,8 +393,6 @@ main (int   argc,
   g_autofree char *recent_home = NULL;
   int status;
 
-  g_log_set_writer_func (gls_test_log_writer, NULL, NULL);
-
   /* the file chooser needs GTK's schemas, which the isolated data folders
    * hide */
   schemas = g_strjoin (G_SEARCHPATH_SEPARATOR_S, g_getenv ("GSETTINGS_SCHEMA_DIR") ? g_getenv ("GSETTINGS_SCHEMA_DIR") : "",
