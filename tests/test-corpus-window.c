@@ -350,6 +350,27 @@ test_state_refused (Fixture       *f,
   while (gls_corpus_article_get_problem (article) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
+  /* its count says it cannot be read, and its tooltip why */
+  while (gtk_widget_get_mapped (GTK_WIDGET (window)) == FALSE || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown_tooltip = FALSE;
+    guint n_unreadable = 0;
+
+    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "cannot be read") == 0)
+        {
+          n_unreadable++;
+          g_signal_emit_by_name (g_ptr_array_index (labels, i), "query-tooltip", 1, 1, FALSE, tooltip,
+                                 &shown_tooltip);
+          g_assert_true (shown_tooltip);
+        }
+    g_assert_cmpuint (n_unreadable, ==, 1);
+  }
+
   gls_corpus_window_set_state (window, article, GLS_WORK_STATE_DONE);
   /* the dialog that says why */
   until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;

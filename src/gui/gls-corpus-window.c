@@ -81,6 +81,26 @@ gls_corpus_row_count (GtkListItem *item,
   return g_strdup_printf ("%d", n_annotations);
 }
 
+/* The count column's tooltip: why the article cannot be read. Given when
+ * asked for, since binding a tooltip's text asks the display where the
+ * pointer is for each row the list makes. */
+static gboolean
+gls_corpus_row_query_problem (GtkWidget   *label,
+                              int          x,
+                              int          y,
+                              gboolean     keyboard_tooltip,
+                              GtkTooltip  *tooltip,
+                              GtkListItem *item)
+{
+  GlsCorpusArticle *article = gtk_list_item_get_item (item);
+
+  if (article == NULL || gls_corpus_article_get_problem (article) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gls_corpus_article_get_problem (article));
+  return TRUE;
+}
+
 static void
 update_status (GlsCorpusWindow *self)
 {
@@ -565,6 +585,8 @@ gls_corpus_window_init (GlsCorpusWindow *self)
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "gls_corpus_row_count",
                                           G_CALLBACK (gls_corpus_row_count));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "gls_corpus_row_query_problem",
+                                          G_CALLBACK (gls_corpus_row_query_problem));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
 }
@@ -634,6 +656,20 @@ gls_corpus_window_get_folder (GlsCorpusWindow *self)
   g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
 
   return gls_corpus_get_folder (self->corpus);
+}
+
+/**
+ * gls_corpus_window_get_corpus:
+ *
+ * Returns: (transfer none): the articles the window lists, as the worker
+ *   thread fills them in
+ */
+GlsCorpus *
+gls_corpus_window_get_corpus (GlsCorpusWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
+
+  return self->corpus;
 }
 
 /**
