@@ -7,13 +7,16 @@
 # sidecars, read with Python's own XML parser; the output of a folder is
 # compared with the output of its articles one at a time.
 
+import fcntl
 import json
 import os
 import pty
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -169,25 +172,71 @@ T.check(r.rc == 0 and r.out == want, 'validate FOLDER: exit 0, each article as v
 T.check(snapshot(corpus) == before, 'stats and validate write nothing')
 
 # progress: on a terminal only, and never on standard output
-master, slave = pty.openpty()
-p = subprocess.Popen([CLI, 'validate', corpus], stdout=subprocess.PIPE, stderr=slave, env=ENV)
-os.close(slave)
-tty = b''
-while True:
-    try:
-        chunk = os.read(master, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    tty += chunk
-out = p.stdout.read()
-p.wait()
-os.close(master)
-T.check(p.returncode == 0 and b'of %d articles' % len(paths) in tty and out.decode() == want,
+COLUMNS = 50
+
+
+def on_terminal(*args):
+    """Runs the command with standard error on a terminal COLUMNS wide;
+    returns its exit status, what the terminal got, standard output."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, COLUMNS, 0, 0))
+    p = subprocess.Popen([CLI] + [str(a) for a in args], stdout=subprocess.PIPE, stderr=slave, env=ENV)
+    os.close(slave)
+    tty = b''
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        tty += chunk
+    out = p.stdout.read()
+    p.wait()
+    os.close(master)
+    return p.returncode, tty, out
+
+
+def progress_lines(tty):
+    """The progress lines drawn, each erased by the next."""
+    lines = []
+    for piece in tty.split(b'\r\x1b[K'):
+        last = piece.decode('utf-8', 'replace').split('\n')[-1].rstrip('\r')
+        if ' articles: ' in last:
+            lines.append(last)
+    return lines
+
+
+rc, tty, out = on_terminal('validate', corpus)
+T.check(rc == 0 and b'of %d articles' % len(paths) in tty and out.decode() == want,
         'validate FOLDER on a terminal: a progress line on standard error, the same standard output',
         [tty[-300:], out[:300]])
 T.check(b'articles' not in cli('validate', corpus).err_bytes, 'no progress line when standard error is not a terminal')
+
+# every command that works on a folder on every core; agreement with the
+# folder as two coders' (a copy)
+coder2 = os.path.join(tmp, 'coder2')
+shutil.copytree(corpus, coder2)
+n_sidecars = sum(1 for p in paths if os.path.exists(p + SIDECAR))
+out_csv = os.path.join(tmp, 'progress.csv')
+for args, n in ((('stats', corpus), len(paths)),
+                (('export', '--format', 'csv', '-o', out_csv, corpus), len(paths)),
+                (('reanchor', '--dry-run', corpus), len(paths)),
+                (('agreement', corpus, coder2), n_sidecars)):
+    name = args[0]
+    rc, tty, out = on_terminal(*args)
+    lines = progress_lines(tty)
+    piped = cli(*args)
+    T.check(rc == piped.rc and lines and lines[-1].startswith('%d of %d articles: ' % (n, n)),
+            '%s FOLDER on a terminal: a progress line to the last article' % name, [tty[-400:]])
+    T.check(all(len(line) <= COLUMNS - 1 for line in lines) and any('…' in line for line in lines),
+            '%s FOLDER: each progress line fits the terminal, long paths shortened at their start' % name,
+            [line for line in lines if len(line) > COLUMNS - 1][:3] or lines[:3])
+    T.check(out.decode() == piped.out, '%s FOLDER: the same standard output on a terminal' % name,
+            [out[:300], piped.out[:300]])
+    T.check(' articles: ' not in piped.err, '%s FOLDER: no progress line when standard error is piped' % name,
+            [piped.err[:300]])
+shutil.rmtree(coder2)
 
 # a broken sidecar and an annotation file without its article: both told,
 # the others still checked

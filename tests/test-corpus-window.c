@@ -350,6 +350,27 @@ test_state_refused (Fixture       *f,
   while (gls_corpus_article_get_problem (article) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
+  /* its count says it cannot be read, and its tooltip why */
+  while (gtk_widget_get_mapped (GTK_WIDGET (window)) == FALSE || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown_tooltip = FALSE;
+    guint n_unreadable = 0;
+
+    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "cannot be read") == 0)
+        {
+          n_unreadable++;
+          g_signal_emit_by_name (g_ptr_array_index (labels, i), "query-tooltip", 1, 1, FALSE, tooltip,
+                                 &shown_tooltip);
+          g_assert_true (shown_tooltip);
+        }
+    g_assert_cmpuint (n_unreadable, ==, 1);
+  }
+
   gls_corpus_window_set_state (window, article, GLS_WORK_STATE_DONE);
   /* the dialog that says why */
   until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -542,6 +563,140 @@ test_annotate_every_match (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* How many rows show the unsaved-changes mark. */
+static guint
+count_unsaved_marks (GlsCorpusWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_has_css_class (label, "unsaved") && gtk_widget_get_visible (label))
+        {
+          /* in words, not by colour alone */
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "unsaved changes");
+          n++;
+        }
+    }
+
+  return n;
+}
+
+static gboolean
+document_saved (gpointer document)
+{
+  return !gls_document_get_modified (document);
+}
+
+/* An article open in a window: its row shows what the document has,
+ * marked while unsaved; saving takes the mark away, and closing without
+ * saving shows the files again. */
+static void
+test_open_article (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *d_path = g_build_filename (f->dir, "reports", "d.txt", NULL);
+  g_autofree char *d_sidecar = g_strconcat (d_path, ".annotations.xml", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GListModel *shown = gls_corpus_window_get_shown (window);
+  GlsCorpusArticle *article;
+  GlsWindow *article_window;
+  GlsDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_counts (shown, G_N_ELEMENTS (corpus_articles));
+  while (gtk_widget_get_mapped (GTK_WIDGET (window)) == FALSE || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  article = find_article (shown, "reports/d.txt");
+  g_assert_false (gls_corpus_article_get_modified (article));
+  g_assert_cmpuint (count_unsaved_marks (window), ==, 0);
+
+  /* opened after the corpus: an annotation marks its row, and counts */
+  article_window = gls_test_open_window (application, d_path);
+  document = gls_window_get_document (article_window);
+  g_assert_false (gls_corpus_article_get_modified (article));
+  gls_document_annotate (document, "factual", 30, 35, &error);
+  g_assert_no_error (error);
+  g_assert_true (gls_corpus_article_get_modified (article));
+  g_assert_cmpint (gls_corpus_article_get_n_annotations (article), ==, 3);
+  g_assert_cmpuint (count_unsaved_marks (window), ==, 1);
+  g_assert_false (gls_corpus_article_get_modified (find_article (shown, "news/b.txt")));
+
+  /* the state set in the window's menu is the row's at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (article_window), "win.work-state", "s", "done"));
+  g_assert_cmpint (gls_corpus_article_get_state (article), ==, GLS_WORK_STATE_DONE);
+  g_assert_true (gls_document_undo (document));
+  g_assert_cmpint (gls_corpus_article_get_state (article), ==, GLS_WORK_STATE_NOT_STARTED);
+  g_assert_true (gls_document_redo (document));
+  g_assert_cmpint (gls_corpus_article_get_state (article), ==, GLS_WORK_STATE_DONE);
+
+  /* saved: no mark */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (article_window), "win.save", NULL));
+  gls_test_wait_for (document_saved, document);
+  g_assert_false (gls_corpus_article_get_modified (article));
+  g_assert_cmpuint (count_unsaved_marks (window), ==, 0);
+  bytes = gls_test_read (d_sidecar);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "work:state=\"done\""));
+
+  /* changed again, then closed without saving: the row shows the files */
+  gls_document_set_work_state (document, GLS_WORK_STATE_IN_PROGRESS);
+  g_assert_cmpint (gls_corpus_article_get_state (article), ==, GLS_WORK_STATE_IN_PROGRESS);
+  g_assert_true (gls_corpus_article_get_modified (article));
+  gtk_window_destroy (GTK_WINDOW (article_window));
+  g_assert_false (gls_corpus_article_get_modified (article));
+  wait_for_state (article, GLS_WORK_STATE_DONE);
+  g_assert_cmpint (gls_corpus_article_get_n_annotations (article), ==, 3);
+  g_assert_cmpuint (count_unsaved_marks (window), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A window opened before the corpus: its unsaved changes show as soon as
+ * the row is read. */
+static void
+test_open_before (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *b_path = g_build_filename (f->dir, "news", "b.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  GlsWindow *article_window = gls_test_open_window (application, b_path);
+  GlsDocument *document = gls_window_get_document (article_window);
+  GlsCorpusWindow *window;
+  GListModel *shown;
+  GlsCorpusArticle *article;
+
+  gls_document_annotate (document, "factual", 30, 35, &error);
+  g_assert_no_error (error);
+  gls_document_set_work_state (document, GLS_WORK_STATE_IN_PROGRESS);
+
+  window = gls_corpus_window_new (application, folder);
+  shown = gls_corpus_window_get_shown (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_counts (shown, G_N_ELEMENTS (corpus_articles));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  article = find_article (shown, "news/b.txt");
+  g_assert_true (gls_corpus_article_get_modified (article));
+  g_assert_cmpint (gls_corpus_article_get_n_annotations (article), ==, 4);
+  g_assert_cmpint (gls_corpus_article_get_state (article), ==, GLS_WORK_STATE_IN_PROGRESS);
+
+  /* the corpus window goes first: the article window works on */
+  gtk_window_destroy (GTK_WINDOW (window));
+  gls_document_undo (document);
+  gls_document_undo (document);
+  g_assert_false (gls_document_get_modified (document));
+  gtk_window_destroy (GTK_WINDOW (article_window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +717,8 @@ main (int   argc,
   g_test_add ("/corpus-window/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/corpus-window/annotate-every-match", Fixture, NULL, fixture_setup, test_annotate_every_match,
               fixture_teardown);
+  g_test_add ("/corpus-window/open-article", Fixture, NULL, fixture_setup, test_open_article, fixture_teardown);
+  g_test_add ("/corpus-window/open-before", Fixture, NULL, fixture_setup, test_open_before, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
 
   status = g_test_run ();

@@ -133,6 +133,98 @@ add_sidecar (GlsAgreement *agreement,
   return TRUE;
 }
 
+/* The coders' folders, read on every core: an article's sidecars in each
+ * job, added to the study in the main thread, in the order of the
+ * articles. */
+typedef struct
+{
+  GlsAgreement  *agreement;
+  char         **folders;
+  int            n_folders;
+  gboolean       by_annotator;
+  GError        *error;      /* the first sidecar that could not be added */
+} Study;
+
+/* In a worker thread: @relative in every coder's folder */
+static GlsCliExit
+read_article (const char *relative,
+              gpointer    user_data)
+{
+  Study *study = user_data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) gls_agreement_file_free);
+
+  for (int i = 0; i < study->n_folders; i++)
+    {
+      g_autofree char *path = g_build_filename (study->folders[i], relative, NULL);
+      g_autoptr(GFile) sidecar = g_file_new_for_commandline_arg (path);
+      g_autoptr(GError) error = NULL;
+      GlsAgreementFile *file;
+
+      if ((file = gls_agreement_file_read (sidecar, &error)) == NULL)
+        {
+          gls_cli_print_error (error);
+          return GLS_CLI_EXIT_FAILED;
+        }
+      g_ptr_array_add (files, file);
+    }
+
+  gls_cli_job_set_result (g_steal_pointer (&files), (GDestroyNotify) g_ptr_array_unref);
+
+  return GLS_CLI_EXIT_OK;
+}
+
+/* In the main thread, in order; a NULL stands for an article whose
+ * sidecars could not all be read (already said). */
+static void
+add_article (const char *relative,
+             gpointer    result,
+             gpointer    user_data)
+{
+  Study *study = user_data;
+  GPtrArray *files = result;
+  g_autofree char *name = NULL;
+  guint article;
+
+  if (files == NULL || study->error != NULL)
+    return;
+
+  name = article_name (relative);
+  article = gls_agreement_add_article (study->agreement, name, 0);
+  for (guint i = 0; i < files->len && study->error == NULL; i++)
+    gls_agreement_add_file (study->agreement, article, study->by_annotator ? -1 : (int) i,
+                            g_ptr_array_index (files, i), &study->error);
+}
+
+static gboolean
+read_folders (GlsAgreement  *agreement,
+              char         **folders,
+              int            n_folders,
+              gboolean       by_annotator,
+              GPtrArray     *articles)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gls_cli_source_free);
+  Study study = { agreement, folders, n_folders, by_annotator, NULL };
+  GlsCliExit exit_code;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      GlsCliSource *source = g_new0 (GlsCliSource, 1);
+
+      source->path = g_strdup (g_ptr_array_index (articles, i));
+      g_ptr_array_add (sources, source);
+    }
+
+  exit_code = gls_cli_run_parallel (sources, read_article, add_article, &study);
+  if (study.error != NULL)
+    {
+      gls_cli_print_error (study.error);
+      g_clear_error (&study.error);
+      return FALSE;
+    }
+
+  return exit_code == GLS_CLI_EXIT_OK;
+}
+
 /* Reads the coders' files: one sidecar per coder, or the folders of the
  * coders; with --by-annotator, one sidecar or folder of all coders. */
 static gboolean
@@ -171,22 +263,7 @@ read_study (GlsAgreement  *agreement,
       return FALSE;
     }
 
-  for (guint j = 0; j < articles->len; j++)
-    {
-      const char *relative = g_ptr_array_index (articles, j);
-      g_autofree char *name = article_name (relative);
-      guint article = gls_agreement_add_article (agreement, name, 0);
-
-      for (int i = 0; i < n_paths; i++)
-        {
-          g_autofree char *path = g_build_filename (paths[i], relative, NULL);
-
-          if (!add_sidecar (agreement, article, by_annotator ? -1 : i, path))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  return read_folders (agreement, paths, n_paths, by_annotator, articles);
 }
 
 static void

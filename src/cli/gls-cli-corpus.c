@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 
@@ -234,7 +235,21 @@ typedef struct
   gboolean shown;
   gboolean drawn;
   gint64   last;
+  guint    columns;   /* of the terminal */
 } Progress;
+
+static void
+progress_init (Progress *progress,
+               guint     total)
+{
+  struct winsize size = { 0, };
+
+  progress->shown = total > 1 && isatty (fileno (stderr));
+  if (progress->shown && ioctl (fileno (stderr), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    progress->columns = size.ws_col;
+  else
+    progress->columns = 80;
+}
 
 static void
 progress_clear (Progress *progress)
@@ -244,6 +259,50 @@ progress_clear (Progress *progress)
   progress->drawn = FALSE;
 }
 
+static char *
+progress_line (guint       done,
+               guint       total,
+               const char *path)
+{
+  /* Translators: a progress line: articles done, all articles, the last one */
+  return g_strdup_printf (_("%u of %u articles: %s"), done, total, path);
+}
+
+/* One line that fits the terminal: a line that wrapped would not be
+ * erased by the next. A long path loses its start, where the folders
+ * all articles share are. */
+static char *
+progress_fit (Progress   *progress,
+              guint       done,
+              guint       total,
+              const char *path)
+{
+  char *line = progress_line (done, total, path);
+  glong width = MAX ((glong) progress->columns - 1, 1);
+  glong excess = g_utf8_strlen (line, -1) - width;
+  glong path_length = g_utf8_strlen (path, -1);
+
+  if (excess <= 0)
+    return line;
+
+  g_free (line);
+  if (path_length > excess + 1)
+    {
+      g_autofree char *tail = g_strconcat ("…", g_utf8_offset_to_pointer (path, excess + 1), NULL);
+
+      line = progress_line (done, total, tail);
+      if (g_utf8_strlen (line, -1) <= width)
+        return line;
+      g_free (line);
+    }
+
+  {
+    g_autofree char *bare = progress_line (done, total, "");
+
+    return g_utf8_substring (bare, 0, MIN (width, g_utf8_strlen (bare, -1)));
+  }
+}
+
 static void
 progress_draw (Progress   *progress,
                guint       done,
@@ -251,6 +310,7 @@ progress_draw (Progress   *progress,
                const char *path)
 {
   gint64 now = g_get_monotonic_time ();
+  g_autofree char *line = NULL;
 
   if (!progress->shown || (now - progress->last < PROGRESS_INTERVAL && done < total))
     return;
@@ -258,8 +318,8 @@ progress_draw (Progress   *progress,
   progress->last = now;
   fflush (stdout);
   progress_clear (progress);
-  /* Translators: a progress line: articles done, all articles, the last one */
-  fprintf (stderr, _("%u of %u articles: %s"), done, total, path);
+  line = progress_fit (progress, done, total, path);
+  fputs (line, stderr);
   fflush (stderr);
   progress->drawn = TRUE;
 }
@@ -313,7 +373,7 @@ gls_cli_run_parallel (GPtrArray        *sources,
   GThreadPool *pool;
   guint n_threads = MAX (g_get_num_processors (), 1);
 
-  progress.shown = sources->len > 1 && isatty (fileno (stderr));
+  progress_init (&progress, sources->len);
 
   /* libxml2 sets itself up once, before any thread uses it */
   xmlInitParser ();

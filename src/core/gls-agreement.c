@@ -240,47 +240,89 @@ gls_agreement_add_span (GlsAgreement *self,
   g_array_append_val (a->spans, span);
 }
 
+/* A coder's sidecar, read and parsed: what a worker thread hands over */
+struct _GlsAgreementFile
+{
+  char           *name;
+  GlsSidecarData *data;
+};
+
+void
+gls_agreement_file_free (GlsAgreementFile *file)
+{
+  if (file == NULL)
+    return;
+
+  g_free (file->name);
+  g_clear_pointer (&file->data, _gls_sidecar_data_free);
+  g_free (file);
+}
+
 /**
- * gls_agreement_add_sidecar:
- * @coder: the coder whose work @sidecar is, or -1 for the coders its
- *   annotations name as their annotator (added as they come)
+ * gls_agreement_file_read:
  *
- * Reads the spans of @sidecar into @article. The first sidecar of an
- * article says its length and hash; a sidecar of another article (another
- * hash or length) is refused, naming both files. An annotation whose text
- * is gone (orphaned) sits on no text and is left out; so, with @coder -1,
- * is one that names no annotator.
+ * Reads and parses @sidecar, in any thread: touches no #GlsAgreement.
+ *
+ * Returns: (transfer full) (nullable): the sidecar for
+ *   gls_agreement_add_file(), or %NULL with @error set
  */
-gboolean
-gls_agreement_add_sidecar (GlsAgreement  *self,
-                           guint          article,
-                           int            coder,
-                           GFile         *sidecar,
-                           GError       **error)
+GlsAgreementFile *
+gls_agreement_file_read (GFile   *sidecar,
+                         GError **error)
 {
   g_autoptr(GPtrArray) problems = gls_problems_new ();
-  g_autoptr(GlsSidecarData) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  GlsAgreementFile *file;
+  GlsSidecarData *data;
+
+  g_return_val_if_fail (G_IS_FILE (sidecar), NULL);
+
+  name = g_file_get_parse_name (sidecar);
+  if ((bytes = gls_read_file (sidecar, GLS_FILE_SIDECAR, NULL, NULL, error)) == NULL ||
+      (data = _gls_sidecar_read (bytes, name, problems, error)) == NULL)
+    return NULL;
+
+  file = g_new0 (GlsAgreementFile, 1);
+  file->name = g_steal_pointer (&name);
+  file->data = data;
+
+  return file;
+}
+
+/**
+ * gls_agreement_add_file:
+ * @coder: the coder whose work @file is, or -1 for the coders its
+ *   annotations name as their annotator (added as they come)
+ * @file: a sidecar gls_agreement_file_read() read
+ *
+ * Adds the spans of @file to @article. The first sidecar of an article
+ * says its length and hash; a sidecar of another article (another hash or
+ * length) is refused, naming both files. An annotation whose text is gone
+ * (orphaned) sits on no text and is left out; so, with @coder -1, is one
+ * that names no annotator.
+ */
+gboolean
+gls_agreement_add_file (GlsAgreement      *self,
+                        guint              article,
+                        int                coder,
+                        GlsAgreementFile  *file,
+                        GError           **error)
+{
+  GlsSidecarData *data;
   Article *a;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (article < self->articles->len, FALSE);
   g_return_val_if_fail (coder < (int) self->coders->len, FALSE);
-  g_return_val_if_fail (G_IS_FILE (sidecar), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
 
   a = g_ptr_array_index (self->articles, article);
-  name = g_file_get_parse_name (sidecar);
-
-  if ((bytes = gls_read_file (sidecar, GLS_FILE_SIDECAR, NULL, NULL, error)) == NULL)
-    return FALSE;
-
-  if ((data = _gls_sidecar_read (bytes, name, problems, error)) == NULL)
-    return FALSE;
+  data = file->data;
 
   if (a->first_file == NULL)
     {
-      a->first_file = g_strdup (name);
+      a->first_file = g_strdup (file->name);
       a->sha256 = g_strdup (data->sha256);
       a->length = data->length;
     }
@@ -289,7 +331,7 @@ gls_agreement_add_sidecar (GlsAgreement  *self,
       g_set_error (error, GLS_ERROR, GLS_ERROR_INVALID,
                    _("“%s” annotates another article than “%s”: the length or the SHA-256 "
                      "of the article differs"),
-                   name, a->first_file);
+                   file->name, a->first_file);
       return FALSE;
     }
 
@@ -320,6 +362,30 @@ gls_agreement_add_sidecar (GlsAgreement  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * gls_agreement_add_sidecar:
+ *
+ * Reads @sidecar (gls_agreement_file_read()) and adds it to @article
+ * (gls_agreement_add_file()).
+ */
+gboolean
+gls_agreement_add_sidecar (GlsAgreement  *self,
+                           guint          article,
+                           int            coder,
+                           GFile         *sidecar,
+                           GError       **error)
+{
+  g_autoptr(GlsAgreementFile) file = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (sidecar), FALSE);
+
+  if ((file = gls_agreement_file_read (sidecar, error)) == NULL)
+    return FALSE;
+
+  return gls_agreement_add_file (self, article, coder, file, error);
 }
 
 /* The articles that @article stands for: one, or all */

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 typedef struct _GlsAgreement GlsAgreement;
+typedef struct _GlsAgreementFile GlsAgreementFile;
 
 /* Why a figure has no value: its expected disagreement is 0. */
 typedef enum
@@ -68,6 +69,15 @@ gboolean      gls_agreement_add_sidecar      (GlsAgreement         *self,
                                               GFile                *sidecar,
                                               GError              **error);
 
+GlsAgreementFile *gls_agreement_file_read    (GFile                *sidecar,
+                                              GError              **error);
+void          gls_agreement_file_free        (GlsAgreementFile     *file);
+gboolean      gls_agreement_add_file         (GlsAgreement         *self,
+                                              guint                 article,
+                                              int                   coder,
+                                              GlsAgreementFile     *file,
+                                              GError              **error);
+
 guint         gls_agreement_get_n_units      (GlsAgreement         *self,
                                               int                   article);
 GStrv         gls_agreement_dup_categories   (GlsAgreement         *self,
@@ -83,5 +93,7 @@ void          gls_agreement_compute_overall  (GlsAgreement         *self,
 const char   *gls_agreement_undefined_to_string (GlsAgreementUndefined undefined);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsAgreement, gls_agreement_free)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlsAgreementFile, gls_agreement_file_free)
 
 G_END_DECLS

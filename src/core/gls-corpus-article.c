@@ -22,6 +22,7 @@ struct _GlsCorpusArticle
   guint    n_orphaned;
   guint    n_fuzzy;
   GlsWorkState state;
+  guint    modified : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlsCorpusArticle, gls_corpus_article, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ enum {
   PROP_PROBLEM,
   PROP_STATE,
   PROP_CATEGORIES,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -88,6 +90,9 @@ gls_corpus_article_get_property (GObject    *object,
     case PROP_CATEGORIES:
       g_value_set_boxed (value, self->categories);
       break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -128,6 +133,11 @@ gls_corpus_article_class_init (GlsCorpusArticleClass *klass)
   properties[PROP_STATE] =
     g_param_spec_uint ("state", NULL, NULL, 0, GLS_N_WORK_STATES - 1, GLS_WORK_STATE_NOT_STARTED,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* open in a window whose document has unsaved changes */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -322,4 +332,37 @@ gls_corpus_article_set_categories (GlsCorpusArticle *self,
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   self->categories = categories != NULL ? g_ptr_array_ref (categories) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORIES]);
+}
+
+/**
+ * gls_corpus_article_get_modified:
+ *
+ * Returns: whether a window has it open with changes not saved yet
+ */
+gboolean
+gls_corpus_article_get_modified (GlsCorpusArticle *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_ARTICLE (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * gls_corpus_article_set_modified:
+ *
+ * Whether the document of the window that has it open has unsaved
+ * changes. Call it in the thread that owns the list.
+ */
+void
+gls_corpus_article_set_modified (GlsCorpusArticle *self,
+                                 gboolean          modified)
+{
+  g_return_if_fail (GLS_IS_CORPUS_ARTICLE (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }

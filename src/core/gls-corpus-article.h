@@ -33,5 +33,8 @@ void              gls_corpus_article_set_state         (GlsCorpusArticle *self,
 GPtrArray        *gls_corpus_article_get_categories    (GlsCorpusArticle *self);
 void              gls_corpus_article_set_categories    (GlsCorpusArticle *self,
                                                         GPtrArray        *categories);
+gboolean          gls_corpus_article_get_modified      (GlsCorpusArticle *self);
+void              gls_corpus_article_set_modified      (GlsCorpusArticle *self,
+                                                        gboolean          modified);
 
 G_END_DECLS

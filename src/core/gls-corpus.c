@@ -383,6 +383,7 @@ typedef struct
   GArray    *counts;     /* Counts */
   char      *problem;
   gboolean   done;
+  gboolean   recounted;  /* one article read again, not the scan */
 } Handover;
 
 typedef struct
@@ -394,6 +395,32 @@ typedef struct
   char  *problem;
   GPtrArray *categories;  /* GlsCategoryCount */
 } Counts;
+
+static void
+show_counts (GlsCorpusArticle *article,
+             const Counts     *counts)
+{
+  /* first, so that who watches the count finds the categories */
+  gls_corpus_article_set_categories (article, counts->categories);
+  gls_corpus_article_set_counts (article, counts->n_annotations, counts->n_orphaned, counts->n_fuzzy,
+                                 counts->problem);
+  gls_corpus_article_set_state (article, counts->state);
+}
+
+static Counts
+counts_from_document (GlsDocument *document)
+{
+  Counts counts = {
+    (int) gls_document_get_n_annotations (document),
+    gls_document_get_n_orphaned (document),
+    gls_document_get_n_fuzzy (document),
+    gls_document_get_work_state (document),
+    NULL,
+    gls_category_counts_for_document (document),
+  };
+
+  return counts;
+}
 
 static void
 handover_free (Handover *handover)
@@ -426,16 +453,8 @@ take_handover (gpointer data)
                          handover->added->pdata, handover->added->len);
 
   for (guint i = 0; handover->counted != NULL && i < handover->counted->len; i++)
-    {
-      const Counts *counts = &g_array_index (handover->counts, Counts, i);
-
-      /* first, so that who watches the count finds the categories */
-      gls_corpus_article_set_categories (g_ptr_array_index (handover->counted, i), counts->categories);
-      gls_corpus_article_set_counts (g_ptr_array_index (handover->counted, i), counts->n_annotations,
-                                     counts->n_orphaned, counts->n_fuzzy, counts->problem);
-      gls_corpus_article_set_state (g_ptr_array_index (handover->counted, i), counts->state);
-    }
-  if (handover->counted != NULL && handover->counted->len > 0)
+    show_counts (g_ptr_array_index (handover->counted, i), &g_array_index (handover->counts, Counts, i));
+  if (handover->counted != NULL && handover->counted->len > 0 && !handover->recounted)
     {
       self->n_counted += handover->counted->len;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_COUNTED]);
@@ -485,7 +504,6 @@ count_article (GlsCorpusArticle *article,
   g_autoptr(GlsDocumentFile) document_file = gls_document_file_new (gls_corpus_article_get_file (article));
   g_autoptr(GError) error = NULL;
   Counts counts = { -1, 0, 0, GLS_WORK_STATE_NOT_STARTED, NULL, NULL };
-  GlsDocument *document;
 
   if (!gls_document_file_load (document_file, NULL, NULL, GLS_LOAD_READ_ONLY, cancellable, &error))
     {
@@ -493,14 +511,7 @@ count_article (GlsCorpusArticle *article,
       return counts;
     }
 
-  document = gls_document_file_get_document (document_file);
-  counts.n_annotations = (int) gls_document_get_n_annotations (document);
-  counts.n_orphaned = gls_document_get_n_orphaned (document);
-  counts.n_fuzzy = gls_document_get_n_fuzzy (document);
-  counts.state = gls_document_get_work_state (document);
-  counts.categories = gls_category_counts_for_document (document);
-
-  return counts;
+  return counts_from_document (gls_document_file_get_document (document_file));
 }
 
 /* In a worker thread: the names first, then the counts. */
@@ -601,6 +612,119 @@ gls_corpus_scan (GlsCorpus *self)
   task = g_task_new (self, self->cancellable, NULL, NULL);
   g_task_set_source_tag (task, gls_corpus_scan);
   g_task_run_in_thread (task, scan_thread);
+}
+
+/* ------------------------------------------------------------------ */
+/* An article open in a window                                          */
+
+static int
+compare_name (GlsCorpusArticle *article,
+              const char       *name)
+{
+  return strcmp (gls_corpus_article_get_name (article), name);
+}
+
+/**
+ * gls_corpus_find_article:
+ *
+ * Returns: (transfer none) (nullable): the article of the list that is
+ *   @file, if the scan has listed it
+ */
+GlsCorpusArticle *
+gls_corpus_find_article (GlsCorpus *self,
+                         GFile     *file)
+{
+  g_autofree char *name = NULL;
+  guint low = 0;
+  guint high;
+
+  g_return_val_if_fail (GLS_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if ((name = g_file_get_relative_path (self->folder, file)) == NULL)
+    return NULL;
+
+  /* the list is sorted by path, as gls_corpus_list_articles() sorts */
+  high = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), middle);
+      int order = compare_name (article, name);
+
+      if (order == 0)
+        return article;
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return NULL;
+}
+
+/**
+ * gls_corpus_show_document:
+ * @document: @article's document, open in a window
+ *
+ * The counts and the state of work of @article as @document has them
+ * now, saved or not (gls_corpus_article_get_modified() tells which).
+ */
+void
+gls_corpus_show_document (GlsCorpus        *self,
+                          GlsCorpusArticle *article,
+                          GlsDocument      *document)
+{
+  Counts counts;
+
+  g_return_if_fail (GLS_IS_CORPUS (self));
+  g_return_if_fail (GLS_IS_CORPUS_ARTICLE (article));
+  g_return_if_fail (GLS_IS_DOCUMENT (document));
+
+  counts = counts_from_document (document);
+  show_counts (article, &counts);
+  g_ptr_array_unref (counts.categories);
+}
+
+static void
+recount_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GlsCorpusArticle *article = task_data;
+  Counts counts = count_article (article, cancellable);
+  Handover *handover = new_count_handover ();
+
+  handover->recounted = TRUE;
+  g_ptr_array_add (handover->counted, g_object_ref (article));
+  g_array_append_val (handover->counts, counts);
+  hand_over (source_object, handover);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gls_corpus_recount:
+ *
+ * Reads @article again from its files, in a worker thread, as the scan
+ * did: after a window that had it open closes, what is on disk is what
+ * the list shows again.
+ */
+void
+gls_corpus_recount (GlsCorpus        *self,
+                    GlsCorpusArticle *article)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLS_IS_CORPUS (self));
+  g_return_if_fail (GLS_IS_CORPUS_ARTICLE (article));
+  g_return_if_fail (self->context != NULL);
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_source_tag (task, gls_corpus_recount);
+  g_task_set_task_data (task, g_object_ref (article), g_object_unref);
+  g_task_run_in_thread (task, recount_thread);
 }
 
 /* ------------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "gls-corpus-article.h"
+#include "gls-document.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,13 @@ void        gls_corpus_set_state_async (GlsCorpus          *self,
 gboolean    gls_corpus_set_state_finish (GlsCorpus         *self,
                                          GAsyncResult      *result,
                                          GError           **error);
+GlsCorpusArticle *gls_corpus_find_article  (GlsCorpus        *self,
+                                            GFile            *file);
+void              gls_corpus_show_document (GlsCorpus        *self,
+                                            GlsCorpusArticle *article,
+                                            GlsDocument      *document);
+void              gls_corpus_recount       (GlsCorpus        *self,
+                                            GlsCorpusArticle *article);
 
 typedef enum
 {

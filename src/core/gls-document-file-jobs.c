@@ -448,6 +448,8 @@ load_files (GlsFileJob    *job,
   g_autofree char *peeked = NULL;
   guint peeked_line = 0;
   g_autofree char *etag = NULL;
+  g_autoptr(GError) early_error = NULL;
+  gboolean sidecar_read = FALSE;
   const char *encoding = job->encoding;
   GlsDocument *document;
 
@@ -457,11 +459,17 @@ load_files (GlsFileJob    *job,
   if (!(job->load_flags & GLS_LOAD_READ_ONLY))
     _gls_atomic_file_remove_stale (sidecar, GLS_ATOMIC_FILE_STALE_USEC);
 
+  /* a load that changes nothing shows nothing before it ends: the whole
+   * sidecar is read at once, rather than its head first and then again */
+  if ((job->load_flags & GLS_LOAD_READ_ONLY) && job->self == NULL)
+    sidecar_read = load_sidecar_bytes (sidecar, &bytes, NULL, cancellable, &early_error);
+
   /* the encoding the sidecar names, from its first elements: the article
    * is decoded and shown before the whole sidecar is read */
   if (encoding == NULL)
     {
-      g_autoptr(GBytes) head = gls_read_file_head (sidecar, 64 * 1024);
+      g_autoptr(GBytes) head = sidecar_read ? (bytes ? g_bytes_ref (bytes) : NULL)
+                                            : gls_read_file_head (sidecar, 64 * 1024);
 
       if (head != NULL)
         encoding = peeked = _gls_sidecar_peek_source_encoding (head, &peeked_line);
@@ -511,9 +519,12 @@ load_files (GlsFileJob    *job,
                              (GDestroyNotify) source_ready_free);
     }
 
-  if (sidecar_error == NULL &&
-      !load_sidecar_bytes (sidecar, &bytes, (job->load_flags & GLS_LOAD_READ_ONLY) ? NULL : &etag,
-                           cancellable, &sidecar_error) &&
+  if (sidecar_read && early_error != NULL && sidecar_error == NULL)
+    sidecar_error = g_steal_pointer (&early_error);
+  else if (!sidecar_read && sidecar_error == NULL)
+    load_sidecar_bytes (sidecar, &bytes, (job->load_flags & GLS_LOAD_READ_ONLY) ? NULL : &etag, cancellable,
+                        &sidecar_error);
+  if (sidecar_error != NULL && bytes == NULL &&
       (!(job->load_flags & GLS_LOAD_KEEP_ARTICLE) ||
        g_error_matches (sidecar_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
@@ -570,8 +581,11 @@ load_files (GlsFileJob    *job,
     }
 
   document->etag = g_steal_pointer (&etag);
-  /* kept packed: read again only by a three-way merge */
-  document->base = _gls_bytes_pack (bytes);
+  /* kept packed: read again only by a three-way merge, which a load that
+   * never saves has no use for (packing it was half the time of
+   * glossator-cli stats on a corpus) */
+  if (!(job->load_flags & GLS_LOAD_READ_ONLY))
+    document->base = _gls_bytes_pack (bytes);
 
   /* the article changed since the annotations were saved: they follow
    * their text (FORMAT.md §2.1), one step to undo, unsaved */

@@ -129,9 +129,27 @@ update_shown (GlsBarChart *self)
   self->description = gls_category_counts_describe (self->shown);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->description, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->stacked ? self->description : NULL);
+  /* the text is given when asked for (query_tooltip): setting it here
+   * would ask the display where the pointer is, for each row of a list */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), self->stacked && self->description[0] != '\0');
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static gboolean
+gls_bar_chart_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_tooltip,
+                             GtkTooltip *tooltip)
+{
+  GlsBarChart *self = GLS_BAR_CHART (widget);
+
+  if (!self->stacked || self->description == NULL || self->description[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->description);
+  return TRUE;
 }
 
 static PangoLayout *
@@ -378,6 +396,7 @@ gls_bar_chart_class_init (GlsBarChartClass *klass)
   widget_class->measure = gls_bar_chart_measure;
   widget_class->snapshot = gls_bar_chart_snapshot;
   widget_class->css_changed = gls_bar_chart_css_changed;
+  widget_class->query_tooltip = gls_bar_chart_query_tooltip;
 
   /**
    * GlsBarChart:counts: (type GPtrArray(GlsCategoryCount))

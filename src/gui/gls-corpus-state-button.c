@@ -113,6 +113,19 @@ gls_corpus_state_button_set_property (GObject      *object,
     }
 }
 
+/* Given when asked for: setting a tooltip's text asks the display where
+ * the pointer is, for each of the hundreds of rows a list makes at once. */
+static gboolean
+gls_corpus_state_button_query_tooltip (GtkWidget  *widget,
+                                       int         x,
+                                       int         y,
+                                       gboolean    keyboard_tooltip,
+                                       GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, _("State of Work"));
+  return TRUE;
+}
+
 static void
 gls_corpus_state_button_class_init (GlsCorpusStateButtonClass *klass)
 {
@@ -128,12 +141,18 @@ gls_corpus_state_button_class_init (GlsCorpusStateButtonClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->query_tooltip = gls_corpus_state_button_query_tooltip;
+
   gtk_widget_class_install_action (widget_class, "state.set", "s", action_set);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The menu is made when it is first opened, not with each row: a corpus
+ * list makes a few hundred rows at once, and a popover each made them
+ * slow to appear. */
 static void
-gls_corpus_state_button_init (GlsCorpusStateButton *self)
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
 
@@ -145,10 +164,16 @@ gls_corpus_state_button_init (GlsCorpusStateButton *self)
       g_menu_append_item (menu, item);
     }
 
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+gls_corpus_state_button_init (GlsCorpusStateButton *self)
+{
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_menu_model (self->button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (self->button, create_popup, NULL, NULL);
   gtk_menu_button_set_has_frame (self->button, FALSE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("State of Work"));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
   update_label (self);
 }

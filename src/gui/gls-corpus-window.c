@@ -2,8 +2,10 @@
  * A folder opened as a corpus: its articles (GlsCorpus, filled by a worker
  * thread) filtered by name and by state of work, sorted by name, by
  * annotations or by state; a click opens the article in its own window,
- * and each row's button sets the article's state of work. A second page
- * searches the corpus (GlsCorpusSearchPanel). */
+ * and each row's button sets the article's state of work. An article open
+ * in a window shows what its document has, with a mark while it has
+ * unsaved changes. A second page searches the corpus
+ * (GlsCorpusSearchPanel). */
 #define G_LOG_DOMAIN "gls-corpus-window"
 
 #include "config.h"
@@ -51,6 +53,7 @@ struct _GlsCorpusWindow
   GtkCustomFilter      *state_filter;
   GtkSortListModel     *sorted;
   GtkSingleSelection   *selection;
+  GHashTable           *open;    /* GlsWindow → the GlsCorpusArticle it shows */
 };
 
 G_DEFINE_FINAL_TYPE (GlsCorpusWindow, gls_corpus_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -76,6 +79,26 @@ gls_corpus_row_count (GtkListItem *item,
     return g_strdup_printf (_("%d (%u to review)"), n_annotations, n_orphaned + n_fuzzy);
 
   return g_strdup_printf ("%d", n_annotations);
+}
+
+/* The count column's tooltip: why the article cannot be read. Given when
+ * asked for, since binding a tooltip's text asks the display where the
+ * pointer is for each row the list makes. */
+static gboolean
+gls_corpus_row_query_problem (GtkWidget   *label,
+                              int          x,
+                              int          y,
+                              gboolean     keyboard_tooltip,
+                              GtkTooltip  *tooltip,
+                              GtkListItem *item)
+{
+  GlsCorpusArticle *article = gtk_list_item_get_item (item);
+
+  if (article == NULL || gls_corpus_article_get_problem (article) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gls_corpus_article_get_problem (article));
+  return TRUE;
 }
 
 static void
@@ -249,6 +272,104 @@ action_set_state (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* Articles open in a window: what their document has, saved or not     */
+
+/* The window closed, or shows another file: the list shows the article
+ * as its files have it. */
+static void
+forget_article (GlsCorpusWindow  *self,
+                GlsCorpusArticle *article)
+{
+  gls_corpus_article_set_modified (article, FALSE);
+  gls_corpus_recount (self->corpus, article);
+}
+
+/* Called when @window's document changes in any way (its work-state is
+ * notified then), is saved, or is replaced by another. */
+static void
+follow_window (GlsCorpusWindow *self,
+               GParamSpec      *pspec,
+               GlsWindow       *window)
+{
+  GlsDocument *document = gls_window_get_document (window);
+  GlsCorpusArticle *before = g_hash_table_lookup (self->open, window);
+  GlsCorpusArticle *article = NULL;
+  GlsWorkState state;
+
+  if (self->corpus == NULL || self->open == NULL)
+    return;
+
+  if (document != NULL && gls_window_get_file (window) != NULL)
+    article = gls_corpus_find_article (self->corpus, gls_window_get_file (window));
+  if (before != NULL && before != article)
+    forget_article (self, before);
+  if (article == NULL)
+    {
+      g_hash_table_remove (self->open, window);
+      return;
+    }
+
+  g_hash_table_insert (self->open, window, g_object_ref (article));
+  state = gls_corpus_article_get_state (article);
+  gls_corpus_show_document (self->corpus, article, document);
+  gls_corpus_article_set_modified (article, gls_document_get_modified (document));
+  if (gls_corpus_article_get_state (article) != state)
+    state_changed (self);
+}
+
+static void
+on_window_added (GlsCorpusWindow *self,
+                 GtkWindow       *window)
+{
+  if (!GLS_IS_WINDOW (window))
+    return;
+
+  g_signal_connect_object (window, "notify::work-state", G_CALLBACK (follow_window), self, G_CONNECT_SWAPPED);
+  follow_window (self, NULL, GLS_WINDOW (window));
+}
+
+static void
+on_window_removed (GlsCorpusWindow *self,
+                   GtkWindow       *window)
+{
+  gpointer article;
+
+  if (!GLS_IS_WINDOW (window) || self->open == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (window, self);
+  if (g_hash_table_steal_extended (self->open, window, NULL, &article))
+    {
+      forget_article (self, article);
+      g_object_unref (article);
+    }
+}
+
+/* Articles are listed and read after their windows may have opened. */
+static void
+follow_windows (GlsCorpusWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = application ? gtk_application_get_windows (application) : NULL; l != NULL; l = l->next)
+    if (GLS_IS_WINDOW (l->data))
+      follow_window (self, NULL, l->data);
+}
+
+static void
+watch_windows (GlsCorpusWindow *self,
+               GtkApplication  *application)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    on_window_added (self, l->data);
+  g_signal_connect_object (application, "window-added", G_CALLBACK (on_window_added), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "window-removed", G_CALLBACK (on_window_removed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gls_corpus_get_articles (self->corpus), "items-changed", G_CALLBACK (follow_windows),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* ------------------------------------------------------------------ */
 /* Export Statistics…: the rows of glossator-cli stats --csv            */
 
 static void
@@ -370,6 +491,8 @@ on_counted (GlsCorpusWindow *self)
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
   refilter_states (self);
   update_status (self);
+  /* the scan read them from disk: an open window's document has them */
+  follow_windows (self);
 }
 
 static void
@@ -403,6 +526,16 @@ gls_corpus_window_dispose (GObject *object)
 
   if (self->corpus != NULL)
     gls_corpus_cancel (self->corpus);
+  if (self->open != NULL)
+    {
+      GHashTableIter iter;
+      gpointer window;
+
+      g_hash_table_iter_init (&iter, self->open);
+      while (g_hash_table_iter_next (&iter, &window, NULL))
+        g_signal_handlers_disconnect_by_data (window, self);
+      g_clear_pointer (&self->open, g_hash_table_unref);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_CORPUS_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->corpus);
@@ -448,9 +581,12 @@ gls_corpus_window_init (GlsCorpusWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->open = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "gls_corpus_row_count",
                                           G_CALLBACK (gls_corpus_row_count));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "gls_corpus_row_query_problem",
+                                          G_CALLBACK (gls_corpus_row_query_problem));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
 }
@@ -508,6 +644,7 @@ gls_corpus_window_new (GtkApplication *application,
   setup_statistics (self);
 
   gls_corpus_scan (self->corpus);
+  watch_windows (self, application);
   update_status (self);
 
   return self;
@@ -519,6 +656,20 @@ gls_corpus_window_get_folder (GlsCorpusWindow *self)
   g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
 
   return gls_corpus_get_folder (self->corpus);
+}
+
+/**
+ * gls_corpus_window_get_corpus:
+ *
+ * Returns: (transfer none): the articles the window lists, as the worker
+ *   thread fills them in
+ */
+GlsCorpus *
+gls_corpus_window_get_corpus (GlsCorpusWindow *self)
+{
+  g_return_val_if_fail (GLS_IS_CORPUS_WINDOW (self), NULL);
+
+  return self->corpus;
 }
 
 /**

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (GlsCorpusWindow, gls_corpus_window, GLS, CORPUS_WINDOW, Gt
 GlsCorpusWindow *gls_corpus_window_new        (GtkApplication  *application,
                                                GFile           *folder);
 GFile           *gls_corpus_window_get_folder (GlsCorpusWindow *self);
+GlsCorpus       *gls_corpus_window_get_corpus (GlsCorpusWindow *self);
 GListModel      *gls_corpus_window_get_shown  (GlsCorpusWindow *self);
 void             gls_corpus_window_set_state  (GlsCorpusWindow  *self,
                                                GlsCorpusArticle *article,

@@ -116,50 +116,6 @@ median_run (char **argv)
   return run;
 }
 
-/* The same article and sidecar @n_articles times, @per_folder to a
- * folder; returns the paths of the sidecars, for xmllint. */
-static GPtrArray *
-generate_corpus (const char *corpus)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) source = NULL;
-  g_autofree char *template_dir = g_build_filename (corpus, ".template", NULL);
-  g_autofree char *article = NULL;
-  g_autofree char *sidecar = NULL;
-  g_autofree char *article_path = NULL;
-  gsize article_len, sidecar_len;
-  GPtrArray *sidecars = g_ptr_array_new_with_free_func (g_free);
-
-  g_mkdir_with_parents (template_dir, 0700);
-  if (!bench_generate (template_dir, article_bytes, n_annotations, &source, &error))
-    fail ("generate", error);
-  article_path = g_file_get_path (source);
-  {
-    g_autofree char *sidecar_path = g_strconcat (article_path, ".annotations.xml", NULL);
-
-    if (!g_file_get_contents (article_path, &article, &article_len, &error) ||
-        !g_file_get_contents (sidecar_path, &sidecar, &sidecar_len, &error))
-      fail ("read the template", error);
-  }
-
-  for (int i = 0; i < n_articles; i++)
-    {
-      g_autofree char *folder_name = g_strdup_printf ("part-%03d", i / per_folder);
-      g_autofree char *name = g_strdup_printf ("article-%05d.txt", i);
-      g_autofree char *folder = g_build_filename (corpus, folder_name, NULL);
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      char *sidecar_path = g_strconcat (path, ".annotations.xml", NULL);
-
-      g_mkdir_with_parents (folder, 0700);
-      if (!g_file_set_contents (path, article, article_len, &error) ||
-          !g_file_set_contents (sidecar_path, sidecar, sidecar_len, &error))
-        fail (path, error);
-      g_ptr_array_add (sidecars, sidecar_path);
-    }
-
-  return sidecars;
-}
-
 static void
 print_row (const char *what,
            Run         run)
@@ -194,7 +150,9 @@ main (int   argc,
   corpus = g_dir_make_tmp ("glossator-bench-corpus-XXXXXX", &error);
   if (corpus == NULL)
     fail ("temporary folder", error);
-  sidecars = generate_corpus (corpus);
+  if ((sidecars = bench_generate_corpus (corpus, n_articles, article_bytes, n_annotations, per_folder,
+                                         &error)) == NULL)
+    fail ("generate", error);
 
   g_print ("Corpus benchmark: %d articles of %d bytes with %d annotations each, %u processors, "
            "median of %d runs after a warm-up\n",

@@ -450,3 +450,57 @@ bench_remove (const char *dir,
   g_unlink (sidecar);
   g_rmdir (dir);
 }
+
+/**
+ * bench_generate_corpus:
+ * @corpus: an empty folder
+ *
+ * The same generated article and sidecar @n_articles times, @per_folder
+ * to a subfolder (so that a scan recurses as in a real corpus).
+ *
+ * Returns: (transfer full) (element-type filename): the paths of the
+ *   sidecars, or %NULL with @error set
+ */
+GPtrArray *
+bench_generate_corpus (const char  *corpus,
+                       guint        n_articles,
+                       gsize        article_bytes,
+                       guint        n_annotations,
+                       guint        per_folder,
+                       GError     **error)
+{
+  g_autoptr(GFile) source = NULL;
+  g_autofree char *template_dir = g_build_filename (corpus, ".template", NULL);
+  g_autofree char *article = NULL;
+  g_autofree char *sidecar = NULL;
+  g_autofree char *article_path = NULL;
+  g_autofree char *sidecar_path = NULL;
+  g_autoptr(GPtrArray) sidecars = g_ptr_array_new_with_free_func (g_free);
+  gsize article_len, sidecar_len;
+
+  g_mkdir_with_parents (template_dir, 0700);
+  if (!bench_generate (template_dir, article_bytes, n_annotations, &source, error))
+    return NULL;
+  article_path = g_file_get_path (source);
+  sidecar_path = g_strconcat (article_path, ".annotations.xml", NULL);
+  if (!g_file_get_contents (article_path, &article, &article_len, error) ||
+      !g_file_get_contents (sidecar_path, &sidecar, &sidecar_len, error))
+    return NULL;
+
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autofree char *folder_name = g_strdup_printf ("part-%03u", i / per_folder);
+      g_autofree char *name = g_strdup_printf ("article-%05u.txt", i);
+      g_autofree char *folder = g_build_filename (corpus, folder_name, NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      char *path_sidecar = g_strconcat (path, ".annotations.xml", NULL);
+
+      g_ptr_array_add (sidecars, path_sidecar);
+      g_mkdir_with_parents (folder, 0700);
+      if (!g_file_set_contents (path, article, article_len, error) ||
+          !g_file_set_contents (path_sidecar, sidecar, sidecar_len, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&sidecars);
+}

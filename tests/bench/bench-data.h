@@ -37,6 +37,13 @@ GFile   *bench_generate_10mb (char       **dir);
 void     bench_remove        (const char  *dir,
                               GFile       *source);
 
+GPtrArray *bench_generate_corpus (const char  *corpus,
+                                  guint        n_articles,
+                                  gsize        article_bytes,
+                                  guint        n_annotations,
+                                  guint        per_folder,
+                                  GError     **error);
+
 /* Sorts @values in place and returns their median (the mean of the
  * middle two when @n is even). */
 double   bench_median   (double      *values,
