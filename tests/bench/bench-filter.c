@@ -199,6 +199,7 @@ main (int   argc,
     if (getloadavg (load, 1) == 1)
       g_print ("\nload average while measuring: %.1f (on %u CPUs)", load[0], g_get_num_processors ());
   }
+  g_print ("\nrenderer: %s (GSK_RENDERER)", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "GTK's default");
   g_print ("\nkey to the list with its results  %8.2f ms median, %.2f ms worst of %u\n",
            median, worst, times->len);
   g_print ("longest main loop block           %8.2f ms\n\n", block);
