@@ -302,6 +302,25 @@ test_density_strip (Fixture       *f,
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (n_updates, ==, 0);
 
+  /* an annotation added, then removed, moves only its own marks: the
+   * strip is not bucketed again */
+  {
+    GlsAnnotation *added;
+
+    density = gls_density_strip_get_density (strip);
+    added = gls_document_annotate (document, "factual", 3000, 3010, &error);
+    g_assert_no_error (error);
+    g_assert_true (gls_density_strip_get_density (strip) == density);
+    g_assert_true (gls_density_has_placed (density, added));
+    g_assert_cmpuint (n_updates, ==, 1);
+    gls_document_remove_annotation (document, added);
+    g_assert_true (gls_density_strip_get_density (strip) == density);
+    g_assert_cmpuint (n_updates, ==, 2);
+    for (guint i = 0; i < 200 && g_main_context_pending (NULL); i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gls_density_strip_get_density (strip) == density);
+  }
+
   /* a click scrolls the article to that place */
   g_assert_true (shows_start (view));
   g_assert_false (shows_end (view));

@@ -233,6 +233,82 @@ test_density_placed (Fixture       *f,
   g_assert_false (gls_density_has_placed (density, added));
 }
 
+/* The marks of @a and @b are the same, and so is what they say. */
+static void
+assert_same_marks (GlsDensity *a,
+                   GlsDensity *b)
+{
+  g_autofree char *said_a = gls_density_describe (a);
+  g_autofree char *said_b = gls_density_describe (b);
+
+  g_assert_cmpuint (gls_density_get_n_lanes (a), ==, gls_density_get_n_lanes (b));
+  for (guint lane = 0; lane < gls_density_get_n_lanes (a); lane++)
+    {
+      g_autofree char *marks_a = lane_marks (a, lane);
+      g_autofree char *marks_b = lane_marks (b, lane);
+
+      g_assert_cmpstr (gls_density_get_lane (a, lane)->id, ==, gls_density_get_lane (b, lane)->id);
+      g_assert_cmpstr (marks_a, ==, marks_b);
+    }
+  g_assert_cmpstr (said_a, ==, said_b);
+}
+
+/* Annotations added and removed one at a time: the marks follow as if
+ * bucketed again, or say that they must be. */
+static void
+test_density_follows (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GlsDensity) density = gls_density_new (f->document, 10);
+  GlsSpan span = { 350, 460 };
+  GlsSpan spans[] = { { 820, 830 }, { 905, 915 } };
+  GlsAnnotation *added, *two, *other;
+
+  added = gls_test_annotate_spans (f->document, "opinion", &span, 1);
+  g_assert_true (gls_density_add (density, added));
+  g_assert_true (gls_density_has_placed (density, added));
+  {
+    g_autoptr(GlsDensity) fresh = gls_density_new (f->document, 10);
+    g_autofree char *opinion = lane_marks (density, 1);
+
+    assert_same_marks (density, fresh);
+    g_assert_cmpstr (opinion, ==, "0001110000");
+  }
+
+  two = gls_test_annotate_spans (f->document, "custom", spans, 2);
+  g_assert_true (gls_density_add (density, two));
+  {
+    g_autoptr(GlsDensity) fresh = gls_density_new (f->document, 10);
+
+    assert_same_marks (density, fresh);
+  }
+
+  /* taken out again: the rows another annotation covers stay marked */
+  g_object_ref (two);
+  gls_document_remove_annotation (f->document, two);
+  g_assert_true (gls_density_remove (density, two));
+  g_object_unref (two);
+  g_object_ref (added);
+  gls_document_remove_annotation (f->document, added);
+  g_assert_true (gls_density_remove (density, added));
+  g_object_unref (added);
+  {
+    g_autoptr(GlsDensity) fresh = gls_density_new (f->document, 10);
+    g_autofree char *opinion = lane_marks (density, 1);
+
+    assert_same_marks (density, fresh);
+    g_assert_cmpstr (opinion, ==, "0000010000");
+  }
+
+  /* a category without a lane, or a lane that would empty: bucket again */
+  other = gls_test_annotate_spans (f->document, "statistic", &span, 1);
+  g_assert_false (gls_density_add (density, other));
+  other = g_list_model_get_item (G_LIST_MODEL (gls_document_get_annotations (f->document)), 4);
+  g_object_unref (other);
+  g_assert_cmpstr (gls_annotation_get_category (other), ==, "opinion");
+  g_assert_false (gls_density_remove (density, other));
+}
+
 /* More rows than characters, and a document without annotations. */
 static void
 test_density_edges (void)
@@ -271,6 +347,7 @@ main (int   argc,
   g_test_add ("/charts/add", Fixture, NULL, fixture_setup, test_add, fixture_teardown);
   g_test_add ("/charts/density", Fixture, NULL, fixture_setup, test_density, fixture_teardown);
   g_test_add ("/charts/density-placed", Fixture, NULL, fixture_setup, test_density_placed, fixture_teardown);
+  g_test_add ("/charts/density-follows", Fixture, NULL, fixture_setup, test_density_follows, fixture_teardown);
   g_test_add_func ("/charts/density-edges", test_density_edges);
 
   return g_test_run ();

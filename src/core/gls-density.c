@@ -15,7 +15,7 @@ struct _GlsDensity
 {
   GPtrArray *counts;    /* GlsCategoryCount, owned */
   GPtrArray *lanes;     /* those of counts with annotations, in their order */
-  guint8    *marks;     /* n_rows × lanes->len */
+  guint     *cover;     /* n_rows × lanes->len: how many spans cover each row */
   guint     *first;     /* per lane: the first row marked */
   guint     *last;      /* per lane: the last row marked */
   GHashTable *placed;   /* GlsAnnotation → fingerprint() of where it marks */
@@ -74,6 +74,20 @@ fingerprint (GlsDensity    *self,
   return hash != 0 ? hash : 1;
 }
 
+/* The lane of @annotation's category, counted from 1, or 0 for none. */
+static guint
+find_lane (GlsDensity    *self,
+           GlsAnnotation *annotation)
+{
+  const char *category = gls_annotation_get_category (annotation);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (g_strcmp0 (((GlsCategoryCount *) g_ptr_array_index (self->lanes, i))->id, category) == 0)
+      return i + 1;
+
+  return 0;
+}
+
 /**
  * gls_density_new:
  * @n_rows: rows of the strip, at least 1
@@ -119,7 +133,7 @@ gls_density_new (GlsDocument *document,
     }
 
   n_lanes = self->lanes->len;
-  self->marks = g_new0 (guint8, (gsize) n_rows * n_lanes);
+  self->cover = g_new0 (guint, (gsize) n_rows * n_lanes);
   self->placed = g_hash_table_new (NULL, NULL);
   self->first = g_new (guint, n_lanes);
   self->last = g_new0 (guint, n_lanes);
@@ -164,7 +178,7 @@ gls_density_new (GlsDocument *document,
       for (guint row = 0; row < n_rows; row++)
         {
           depth += steps[(gsize) row * n_lanes + lane];
-          self->marks[(gsize) row * n_lanes + lane] = depth > 0;
+          self->cover[(gsize) row * n_lanes + lane] = depth;
         }
     }
 
@@ -180,7 +194,7 @@ gls_density_free (GlsDensity *self)
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->counts, g_ptr_array_unref);
   g_clear_pointer (&self->placed, g_hash_table_unref);
-  g_free (self->marks);
+  g_free (self->cover);
   g_free (self->first);
   g_free (self->last);
   g_free (self);
@@ -234,7 +248,7 @@ gls_density_get_mark (GlsDensity *self,
   if (row >= self->n_rows || lane >= self->lanes->len)
     return FALSE;
 
-  return self->marks[(gsize) row * self->lanes->len + lane];
+  return self->cover[(gsize) row * self->lanes->len + lane] > 0;
 }
 
 /**
@@ -251,18 +265,118 @@ gboolean
 gls_density_has_placed (GlsDensity    *self,
                         GlsAnnotation *annotation)
 {
-  guint lane = 0;
+  guint lane;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (GLS_IS_ANNOTATION (annotation), FALSE);
 
-  for (guint i = 0; i < self->lanes->len && lane == 0; i++)
-    if (g_strcmp0 (((GlsCategoryCount *) g_ptr_array_index (self->lanes, i))->id,
-                   gls_annotation_get_category (annotation)) == 0)
-      lane = i + 1;
+  lane = find_lane (self, annotation);
 
   return lane != 0 && gls_annotation_get_anchor (annotation) != GLS_ANCHOR_ORPHANED &&
          GPOINTER_TO_UINT (g_hash_table_lookup (self->placed, annotation)) == fingerprint (self, annotation, lane);
+}
+
+/* Covers, or uncovers with @delta -1, the rows of @annotation's spans in
+ * @lane (counted from 1), then finds the lane's first and last rows again. */
+static void
+cover (GlsDensity    *self,
+       GlsAnnotation *annotation,
+       guint          lane,
+       int            delta)
+{
+  guint n_lanes = self->lanes->len;
+
+  lane--;
+  for (guint t = 0; t < gls_annotation_get_n_targets (annotation); t++)
+    {
+      GlsSpan span = gls_annotation_get_target (annotation, t);
+      guint top = row_of (self, span.start);
+      guint bottom = MAX (top, rows_to (self, span.end));
+
+      for (guint row = top; row <= bottom; row++)
+        self->cover[(gsize) row * n_lanes + lane] += delta;
+    }
+
+  self->first[lane] = G_MAXUINT;
+  self->last[lane] = 0;
+  for (guint row = 0; row < self->n_rows; row++)
+    if (self->cover[(gsize) row * n_lanes + lane] > 0)
+      {
+        self->first[lane] = MIN (self->first[lane], row);
+        self->last[lane] = row;
+      }
+}
+
+/**
+ * gls_density_add:
+ *
+ * Marks @annotation, just added to the document, in time linear in the
+ * strip's size, whatever the number of annotations.
+ *
+ * Returns: %FALSE if the marks cannot follow without gls_density_new(): its
+ *   category has no lane yet
+ */
+gboolean
+gls_density_add (GlsDensity    *self,
+                 GlsAnnotation *annotation)
+{
+  guint lane;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (GLS_IS_ANNOTATION (annotation), FALSE);
+
+  lane = find_lane (self, annotation);
+  if (lane == 0 || g_hash_table_contains (self->placed, annotation))
+    return FALSE;
+
+  ((GlsCategoryCount *) g_ptr_array_index (self->lanes, lane - 1))->count++;
+  if (gls_annotation_get_anchor (annotation) != GLS_ANCHOR_ORPHANED)
+    {
+      g_hash_table_insert (self->placed, annotation, GUINT_TO_POINTER (fingerprint (self, annotation, lane)));
+      cover (self, annotation, lane, 1);
+    }
+
+  return TRUE;
+}
+
+/**
+ * gls_density_remove:
+ *
+ * Takes out the marks of @annotation, just removed from the document, in
+ * time linear in the strip's size.
+ *
+ * Returns: %FALSE if the marks cannot follow without gls_density_new(): its
+ *   lane would empty, or the marks do not show it where it is
+ */
+gboolean
+gls_density_remove (GlsDensity    *self,
+                    GlsAnnotation *annotation)
+{
+  GlsCategoryCount *count;
+  gboolean placed;
+  guint lane;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (GLS_IS_ANNOTATION (annotation), FALSE);
+
+  lane = find_lane (self, annotation);
+  if (lane == 0)
+    return FALSE;
+
+  count = g_ptr_array_index (self->lanes, lane - 1);
+  placed = gls_density_has_placed (self, annotation);
+  if (count->count <= 1 ||
+      placed != (gls_annotation_get_anchor (annotation) != GLS_ANCHOR_ORPHANED))
+    return FALSE;
+
+  count->count--;
+  if (placed)
+    {
+      g_hash_table_remove (self->placed, annotation);
+      cover (self, annotation, lane, -1);
+    }
+
+  return TRUE;
 }
 
 /**

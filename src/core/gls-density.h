@@ -22,6 +22,10 @@ gboolean                gls_density_get_mark       (GlsDensity  *self,
                                                     guint        lane);
 gboolean                gls_density_has_placed     (GlsDensity  *self,
                                                     GlsAnnotation *annotation);
+gboolean                gls_density_add            (GlsDensity  *self,
+                                                    GlsAnnotation *annotation);
+gboolean                gls_density_remove         (GlsDensity  *self,
+                                                    GlsAnnotation *annotation);
 guint                   gls_density_row_offset     (GlsDensity  *self,
                                                     double       fraction);
 char                   *gls_density_describe       (GlsDensity  *self);

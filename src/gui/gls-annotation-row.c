@@ -68,6 +68,37 @@ gls_annotation_row_new (void)
 }
 
 /**
+ * gls_excerpt_from_text:
+ * @more: whether there is more to the annotation than @text (more spans)
+ *
+ * Safe in any thread.
+ *
+ * Returns: (transfer full): @text on one line, shortened to about
+ *   @max_chars
+ */
+char *
+gls_excerpt_from_text (const char *text,
+                       guint       max_chars,
+                       gboolean    more)
+{
+  const char *p = text ? text : "";
+  GString *str = g_string_new (NULL);
+  guint n = 0;
+
+  for (; *p && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (str, g_unichar_isspace (c) || g_unichar_iscntrl (c) ? ' ' : c);
+    }
+  /* more text than shown, or more spans */
+  if (*p != '\0' || more)
+    g_string_append (str, "…");
+
+  return g_string_free (str, FALSE);
+}
+
+/**
  * gls_annotation_dup_excerpt:
  *
  * Returns: (transfer full): the annotated text on one line, shortened to
@@ -80,9 +111,6 @@ gls_annotation_dup_excerpt (GlsDocument   *document,
 {
   GlsSource *source = gls_document_get_source (document);
   g_autofree char *text = NULL;
-  const char *p;
-  GString *str;
-  guint n = 0;
 
   if (gls_annotation_get_anchor (annotation) == GLS_ANCHOR_ORPHANED)
     text = g_strdup (gls_annotation_get_target_exact (annotation, 0));
@@ -92,19 +120,7 @@ gls_annotation_dup_excerpt (GlsDocument   *document,
       text = gls_source_dup_range (source, span.start, MIN (span.end, span.start + max_chars + 1));
     }
 
-  str = g_string_new (NULL);
-  p = text ? text : "";
-  for (; *p && n < max_chars; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (str, g_unichar_isspace (c) || g_unichar_iscntrl (c) ? ' ' : c);
-    }
-  /* more text than shown, or more spans */
-  if (*p != '\0' || gls_annotation_get_n_targets (annotation) > 1)
-    g_string_append (str, "…");
-
-  return g_string_free (str, FALSE);
+  return gls_excerpt_from_text (text, max_chars, gls_annotation_get_n_targets (annotation) > 1);
 }
 
 /**

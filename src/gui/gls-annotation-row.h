@@ -17,6 +17,9 @@ void       gls_annotation_row_bind (GlsAnnotationRow *self,
                                     GlsDocument      *document,
                                     GlsAnnotation    *annotation);
 
+char      *gls_excerpt_from_text      (const char    *text,
+                                       guint          max_chars,
+                                       gboolean       more);
 char      *gls_annotation_dup_excerpt (GlsDocument   *document,
                                        GlsAnnotation *annotation,
                                        guint          max_chars);

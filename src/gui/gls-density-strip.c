@@ -28,7 +28,8 @@ struct _GlsDensityStrip
 
   guint           update_source;
   guint           n_lanes;
-  guint           dirty : 1;
+  guint           dirty : 1;    /* the marks need bucketing again */
+  guint           moved : 1;    /* the marks followed a change already */
 };
 
 G_DEFINE_FINAL_TYPE (GlsDensityStrip, gls_density_strip, GTK_TYPE_WIDGET)
@@ -76,6 +77,7 @@ update (gpointer data)
 
   self->update_source = 0;
   self->dirty = FALSE;
+  self->moved = FALSE;
   g_clear_pointer (&self->density, gls_density_free);
   if (self->document != NULL)
     self->density = gls_density_new (self->document, n_rows_for (self));
@@ -105,12 +107,6 @@ queue_update (GlsDensityStrip *self)
  * changes the document at each key, and must not bucket again a hundred
  * thousand annotations each time. */
 static void
-mark_dirty (GlsDensityStrip *self)
-{
-  self->dirty = TRUE;
-}
-
-static void
 on_annotation_changed (GlsDensityStrip *self,
                        GlsAnnotation   *annotation)
 {
@@ -118,11 +114,44 @@ on_annotation_changed (GlsDensityStrip *self,
     self->dirty = TRUE;
 }
 
+/* An annotation added or removed moves only its own marks: a key that
+ * adds one costs what the strip's rows do, not what the document has. */
+static void
+on_annotation_added (GlsDensityStrip *self,
+                     GlsAnnotation   *annotation)
+{
+  if (self->dirty || self->density == NULL || !gls_density_add (self->density, annotation))
+    self->dirty = TRUE;
+  else
+    self->moved = TRUE;
+}
+
+static void
+on_annotation_removed (GlsDensityStrip *self,
+                       GlsAnnotation   *annotation)
+{
+  if (self->dirty || self->density == NULL || !gls_density_remove (self->density, annotation))
+    self->dirty = TRUE;
+  else
+    self->moved = TRUE;
+}
+
 static void
 on_changed (GlsDensityStrip *self)
 {
   if (self->dirty)
-    queue_update (self);
+    {
+      queue_update (self);
+      return;
+    }
+
+  if (self->moved)
+    {
+      self->moved = FALSE;
+      update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_signal_emit (self, signals[UPDATED], 0);
+    }
 }
 
 static void
@@ -138,8 +167,10 @@ on_document_notify (GlsDensityStrip *self)
   g_set_object (&self->document, document);
   if (document != NULL)
     {
-      g_signal_connect_object (document, "annotation-added", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "annotation-removed", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "annotation-added", G_CALLBACK (on_annotation_added), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "annotation-removed", G_CALLBACK (on_annotation_removed), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "annotation-changed", G_CALLBACK (on_annotation_changed), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::codebook", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);

@@ -10,10 +10,10 @@
 
 #include "gls-accessible.h"
 #include "gls-annotation-row.h"
+#include "gls-annotation-search.h"
 #include "gls-color-swatch.h"
 #include "gls-palette-row.h"
 #include "gls-sidebar-private.h"
-#include "gls-text-filter.h"
 
 struct _GlsSidebar
 {
@@ -33,10 +33,9 @@ struct _GlsSidebar
 
   /* Owned */
   GlsDocument          *document;
-  GtkFilterListModel   *filtered;
+  GlsAnnotationSearch  *search;         /* the annotations that quote or note the search */
+  GtkFilterListModel   *filtered;       /* of those, the ones of the category chosen */
   GtkCustomFilter      *filter;         /* by category, or what is left to review */
-  GlsTextFilter        *search;
-  GtkEveryFilter       *every;          /* both */
   GtkSingleSelection   *selection;
   GPtrArray            *filter_ids;     /* category ids behind the filter drop-down */
 
@@ -250,49 +249,30 @@ filter_annotation (gpointer item,
   return category == NULL || g_strcmp0 (category, gls_annotation_get_category (annotation)) == 0;
 }
 
-/* The filter the list needs: by category (or review), by text, both or
- * none; the one in use alone costs a list of 100,000 less to filter. */
-static GtkFilter *
-wanted_filter (GlsSidebar *self)
+/* The list filters by category only while the user asks it to: an
+ * unfiltered list passes 100,000 annotations through at no cost. */
+static void
+apply_filter (GlsSidebar *self)
 {
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
   gboolean by_category = self->reviewing ||
                          (selected != GTK_INVALID_LIST_POSITION && selected < self->filter_ids->len &&
                           g_ptr_array_index (self->filter_ids, selected) != NULL);
-  gboolean by_text = gls_text_filter_get_active (self->search);
-
-  if (by_category && by_text)
-    return GTK_FILTER (self->every);
-  if (by_category)
-    return GTK_FILTER (self->filter);
-  if (by_text)
-    return GTK_FILTER (self->search);
-
-  return NULL;
-}
-
-/* The list filters only while the user asks it to: an unfiltered list
- * passes 100,000 annotations through at no cost when a document opens.
- * @changed, if the list filters already, says what changed. */
-static void
-apply_filter (GlsSidebar *self,
-              GtkFilter  *changed)
-{
-  GtkFilter *wanted = wanted_filter (self);
+  GtkFilter *wanted = by_category ? GTK_FILTER (self->filter) : NULL;
 
   if (self->filtered == NULL)
     return;
 
   if (gtk_filter_list_model_get_filter (self->filtered) != wanted)
     gtk_filter_list_model_set_filter (self->filtered, wanted);
-  else if (wanted != NULL && changed != NULL)
-    gtk_filter_changed (changed, GTK_FILTER_CHANGE_DIFFERENT);
+  else if (wanted != NULL)
+    gtk_filter_changed (wanted, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
 on_category_filter_changed (GlsSidebar *self)
 {
-  apply_filter (self, GTK_FILTER (self->filter));
+  apply_filter (self);
 }
 
 /* The search shows its results once it has them all: until then the
@@ -300,21 +280,13 @@ on_category_filter_changed (GlsSidebar *self)
 static void
 on_filter_changed (GlsSidebar *self)
 {
-  gls_text_filter_set_search (self->search, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
-}
-
-/* A search has its results (which the list, if it filters by text, has
- * already taken): the list starts, changes or stops filtering. */
-static void
-on_search_done (GlsSidebar *self)
-{
-  apply_filter (self, NULL);
+  gls_annotation_search_set_search (self->search, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
 }
 
 static void
 on_filter_entry_focused (GlsSidebar *self)
 {
-  gls_text_filter_prepare (self->search);
+  gls_annotation_search_prepare (self->search);
 }
 
 static void
@@ -351,10 +323,8 @@ find_in_list (GlsSidebar    *self,
   GListModel *model = G_LIST_MODEL (self->filtered);
   guint n = g_list_model_get_n_items (model);
 
-  if (gtk_drop_down_get_selected (self->filter_dropdown) == 0 &&
-      *gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) == '\0' &&
-      n == gls_document_get_n_annotations (self->document))
-    return gls_annotation_list_find (gls_document_get_annotations (self->document), annotation, position);
+  if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    return gls_annotation_search_find (self->search, annotation, position);
 
   for (guint i = 0; i < n; i++)
     {
@@ -462,7 +432,6 @@ gls_sidebar_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->every);
   g_clear_object (&self->search);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->filter_ids, g_ptr_array_unref);
@@ -575,11 +544,10 @@ gls_sidebar_init (GlsSidebar *self)
   gls_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
-  self->search = gls_text_filter_new ();
-  self->every = gtk_every_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every), g_object_ref (GTK_FILTER (self->filter)));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every), g_object_ref (GTK_FILTER (self->search)));
-  g_signal_connect_object (self->search, "changed", G_CALLBACK (on_search_done), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->search = gls_annotation_search_new ();
+  /* not incremental: the list would empty and fill again in steps; the
+   * category test is cheap, and searching the text runs in a worker */
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->search)), NULL);
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();
 
@@ -626,7 +594,6 @@ void
 gls_sidebar_set_document (GlsSidebar  *self,
                           GlsDocument *document)
 {
-  g_autoptr(GtkFilterListModel) filtered = NULL;
   GtkTextBuffer *note_buffer;
 
   g_return_if_fail (GLS_IS_SIDEBAR (self));
@@ -640,7 +607,7 @@ gls_sidebar_set_document (GlsSidebar  *self,
   g_set_object (&self->document, document);
 
   gls_annotation_details_set_document (self->details, document);
-  gls_text_filter_set_document (self->search, document);
+  gls_annotation_search_set_document (self->search, document);
 
   if (document == NULL)
     {
@@ -653,13 +620,8 @@ gls_sidebar_set_document (GlsSidebar  *self,
   g_signal_connect_object (document, "notify::codebook", G_CALLBACK (on_codebook_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::note", G_CALLBACK (on_note_notify), self, G_CONNECT_SWAPPED);
 
-  /* not incremental: the list would empty and fill again in steps; the
-   * filters' tests are cheap, and the slow part, searching the text, runs
-   * in steps inside the text filter */
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (gls_document_get_annotations (document))), NULL);
-  g_set_object (&self->filtered, filtered);
-  apply_filter (self, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
+  apply_filter (self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
 
   note_buffer = gtk_text_view_get_buffer (self->document_note_view);
   self->updating = TRUE;
@@ -730,7 +692,7 @@ _gls_sidebar_is_searching (GlsSidebar *self)
 {
   g_return_val_if_fail (GLS_IS_SIDEBAR (self), FALSE);
 
-  return gls_text_filter_get_searching (self->search);
+  return gls_annotation_search_get_searching (self->search);
 }
 
 guint
@@ -759,7 +721,7 @@ gls_sidebar_set_reviewing (GlsSidebar *self,
     return;
 
   self->reviewing = reviewing;
-  apply_filter (self, GTK_FILTER (self->filter));
+  apply_filter (self);
 }
 
 gboolean

@@ -114,6 +114,7 @@ main (int   argc,
   GtkApplication *application;
   GlsWindow *window;
   GtkWidget *entry;
+  guint expected[G_N_ELEMENTS (keys)];
   Listing listing = { NULL, 0, 0, FALSE };
   gboolean emptied = FALSE;
   double block, worst, median;
@@ -137,6 +138,18 @@ main (int   argc,
   entry = find_widget (GTK_WIDGET (listing.sidebar), GTK_TYPE_SEARCH_ENTRY);
   g_assert (listing.sidebar != NULL && entry != NULL);
 
+  /* the oracle's answers first: counting them between the keys would
+   * fill the caches and the allocator with its own work */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (g_str_equal (keys[i], "BackSpace"))
+        g_string_truncate (typed, typed->len - 1);
+      else
+        g_string_append (typed, keys[i]);
+      expected[i] = count_matches (gls_window_get_document (window), typed->str);
+    }
+  g_string_truncate (typed, 0);
+
   bench_focus (GTK_WINDOW (window));
   /* as a click in the entry would: the quotes are folded from now on, in
    * steps; a person takes about this long to start typing */
@@ -155,7 +168,7 @@ main (int   argc,
         g_string_truncate (typed, typed->len - 1);
       else
         g_string_append (typed, keys[i]);
-      listing.expected = count_matches (gls_window_get_document (window), typed->str);
+      listing.expected = expected[i];
       listing.emptied = FALSE;
 
       frame.start = g_get_monotonic_time ();
@@ -163,7 +176,9 @@ main (int   argc,
       cpu = cpu_ms ();
       /* from here: xdotool itself blocked the loop until then */
       bench_watchdog_start (&watchdog);
-      bench_wait_frame (GTK_WIDGET (window), &frame, BENCH_GIVE_UP_S);
+      /* a frame of the side panel, which the key changes: the article is
+       * not drawn again for it */
+      bench_wait_frame (GTK_WIDGET (listing.sidebar), &frame, BENCH_GIVE_UP_S);
       cpu = cpu_ms () - cpu;
       key_block = bench_watchdog_stop (&watchdog);
       ms = (frame.end - MAX (bench_last_key_time (), frame.start)) / 1000.0;
@@ -184,6 +199,7 @@ main (int   argc,
     if (getloadavg (load, 1) == 1)
       g_print ("\nload average while measuring: %.1f (on %u CPUs)", load[0], g_get_num_processors ());
   }
+  g_print ("\nrenderer: %s (GSK_RENDERER)", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "GTK's default");
   g_print ("\nkey to the list with its results  %8.2f ms median, %.2f ms worst of %u\n",
            median, worst, times->len);
   g_print ("longest main loop block           %8.2f ms\n\n", block);
