@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gls-application.h"
+#include "gls-cascade.h"
 #include "gls-install.h"
 #include "gls-corpus-window.h"
 #include "gls-preferences-window.h"
@@ -484,6 +485,17 @@ gls_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* A window of its own, not a dialog, opens beside the others, not over them. */
+static void
+gls_application_window_added (GtkApplication *application,
+                              GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (gls_application_parent_class)->window_added (application, window);
+
+  if (gtk_window_get_transient_for (window) == NULL)
+    gls_cascade_window (window);
+}
+
 static void
 gls_application_class_init (GlsApplicationClass *klass)
 {
@@ -497,6 +509,7 @@ gls_application_class_init (GlsApplicationClass *klass)
   application_class->open = gls_application_open;
   application_class->startup = gls_application_startup;
   application_class->shutdown = gls_application_shutdown;
+  GTK_APPLICATION_CLASS (klass)->window_added = gls_application_window_added;
   G_OBJECT_CLASS (klass)->finalize = gls_application_finalize;
 }
 
