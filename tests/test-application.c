@@ -1,6 +1,7 @@
 /* test-application.c
  * What the application does for the desktop: F1 and the menu open the user
- * guide (help:glossator) in the help viewer, told where our data is; About
+ * guide (help:glossator) in the help viewer, told where our data is, or
+ * say which viewer to install; About
  * names the version, website, copyright and translators; the style is
  * light or dark as the preference or the desktop's Settings portal says;
  * several files dropped on a window open, each in its own window. */
@@ -120,6 +121,52 @@ test_help (Fixture       *fixture,
   dirs = g_strsplit (lines[1], G_SEARCHPATH_SEPARATOR_S, -1);
   g_assert_cmpstr (dirs[0], ==, DATADIR);
   g_assert_true (g_strv_contains ((const char * const *) dirs, g_get_system_data_dirs ()[0]));
+}
+
+static gboolean
+no_help_viewer (gpointer data)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+
+  return viewer == NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return gls_test_find_message_dialog () != NULL;
+}
+
+/* Without a help viewer, F1 says which to install rather than GIO's
+ * “Operation not supported”. */
+static void
+test_help_missing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *viewers = g_app_info_get_all_for_type ("x-scheme-handler/help");
+  g_autoptr(GString) removed = g_string_new ("[Removed Associations]\nx-scheme-handler/help=");
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *secondary = NULL;
+  GtkWidget *dialog;
+
+  /* every program that could show help: hidden from the desktop */
+  for (GList *l = viewers; l != NULL; l = l->next)
+    g_string_append_printf (removed, "%s;", g_app_info_get_id (l->data));
+  g_string_append_c (removed, '\n');
+  g_list_free_full (viewers, g_object_unref);
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_config_dir (), 0755));
+  gls_test_write (mimeapps, removed->str, -1);
+  gls_test_wait_for (no_help_viewer, NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+  gls_test_wait_for (message_dialog_shown, NULL);
+
+  dialog = gls_test_find_message_dialog ();
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (secondary, ==, _("No help viewer is installed. Install GNOME Help "
+                                    "(the package “yelp”) to read the user guide."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (mimeapps);
 }
 
 static GtkWidget *
@@ -467,6 +514,7 @@ main (int   argc,
   g_test_add ("/application/style-preference", Fixture, NULL, gls_test_window_fixture_set_up, test_style_preference, gls_test_window_fixture_tear_down);
   g_test_add ("/application/drop-several", Fixture, NULL, gls_test_window_fixture_set_up, test_drop_several, gls_test_window_fixture_tear_down);
   g_test_add ("/application/help", Fixture, NULL, gls_test_window_fixture_set_up, test_help, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/help-missing", Fixture, NULL, gls_test_window_fixture_set_up, test_help_missing, gls_test_window_fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (application);
