@@ -13,6 +13,7 @@
 #include "gls-cascade.h"
 #include "gls-install.h"
 #include "gls-corpus-window.h"
+#include "gls-focus-return.h"
 #include "gls-preferences-window.h"
 #include "gls-settings.h"
 #include "gls-style-manager.h"
@@ -492,7 +493,8 @@ gls_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-/* A window of its own, not a dialog, opens beside the others, not over them. */
+/* A window of its own, not a dialog, opens beside the others, not over
+ * them; no window loses the keyboard to a menu. */
 static void
 gls_application_window_added (GtkApplication *application,
                               GtkWindow      *window)
@@ -501,6 +503,7 @@ gls_application_window_added (GtkApplication *application,
 
   if (gtk_window_get_transient_for (window) == NULL)
     gls_cascade_window (window);
+  gls_focus_return_watch (window);
 }
 
 static void
