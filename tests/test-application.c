@@ -382,8 +382,24 @@ test_about (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_about_dialog_get_copyright (about), "2026"));
   g_assert_nonnull (credits);
   g_assert_cmpstr (gtk_about_dialog_get_translator_credits (about), ==, credits);
+  g_assert_cmpstr (gtk_about_dialog_get_logo_icon_name (about), ==, APPLICATION_ID);
 
   gtk_window_destroy (GTK_WINDOW (about));
+}
+
+/* The icon, for the windows and About, is looked for in our data folder
+ * too, which the tests' isolated XDG_DATA_DIRS do not have (as the
+ * desktop does not have ./_install/share): the About logo showed GTK's
+ * “missing image”. */
+static void
+test_icon_found (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) paths = gtk_icon_theme_get_search_path (theme);
+  g_autofree char *icons = g_build_filename (DATADIR, "icons", NULL);
+
+  g_assert_true (g_strv_contains ((const char * const *) paths, icons));
 }
 
 /* ------------------------------------------------------------------ */
@@ -663,6 +679,7 @@ main (int   argc,
     return 0;
 
   g_test_add ("/application/about", Fixture, NULL, gls_test_window_fixture_set_up, test_about, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/icon-found", Fixture, NULL, gls_test_window_fixture_set_up, test_icon_found, gls_test_window_fixture_tear_down);
   g_test_add ("/application/style", Fixture, NULL, gls_test_window_fixture_set_up, test_style, gls_test_window_fixture_tear_down);
   g_test_add ("/application/style-preference", Fixture, NULL, gls_test_window_fixture_set_up, test_style_preference, gls_test_window_fixture_tear_down);
   g_test_add ("/application/drop-several", Fixture, NULL, gls_test_window_fixture_set_up, test_drop_several, gls_test_window_fixture_tear_down);

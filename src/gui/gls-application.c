@@ -398,6 +398,15 @@ gls_application_startup (GApplication *application)
   gtk_css_provider_load_from_resource (css, "/io/github/glossator/Glossator/ui/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* the icon, for the windows and About, where the desktop does not look
+   * (an install into ./_install) */
+  if (!gls_install_data_dir_searched ())
+    {
+      g_autofree char *data_dir = gls_install_dup_data_dir ();
+      g_autofree char *icons = g_build_filename (data_dir, "icons", NULL);
+
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+    }
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   {
