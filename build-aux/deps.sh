@@ -18,7 +18,7 @@ test_packages=(
   python3 libxml2-utils xvfb xauth dbus dbus-x11
   desktop-file-utils appstream xdotool imagemagick python3-pandas python3-nltk
   libreoffice-calc-nogui yelp-tools man-db bash-completion
-  at-spi2-core python3-pyatspi
+  at-spi2-core python3-pyatspi openbox x11-utils
 )
 
 # What build-aux/test --sanitize needs on top of that: clang with the

@@ -1,6 +1,7 @@
 /* test-application.c
  * What the application does for the desktop: F1 and the menu open the user
- * guide (help:glossator) in the help viewer, told where our data is; About
+ * guide (help:glossator) in the help viewer, told where our data is, or
+ * say which viewer to install; a menu gives the keyboard focus back; About
  * names the version, website, copyright and translators; the style is
  * light or dark as the preference or the desktop's Settings portal says;
  * several files dropped on a window open, each in its own window. */
@@ -11,6 +12,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+
+#ifdef HAVE_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "gls-preferences-window.h"
 #include "gls-test-gui.h"
@@ -46,23 +51,32 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
-/* The main menu: the model of the header bar's primary menu button */
-static GMenuModel *
-find_main_menu (GtkWidget *widget)
+/* The header bar's primary menu button */
+static GtkMenuButton *
+find_main_menu_button (GtkWidget *widget)
 {
   if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+    return GTK_MENU_BUTTON (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GMenuModel *found = find_main_menu (child);
+      GtkMenuButton *found = find_main_menu_button (child);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* The main menu: the model of the header bar's primary menu button */
+static GMenuModel *
+find_main_menu (GtkWidget *widget)
+{
+  GtkMenuButton *button = find_main_menu_button (widget);
+
+  return button != NULL ? gtk_menu_button_get_menu_model (button) : NULL;
 }
 
 static gboolean
@@ -120,6 +134,192 @@ test_help (Fixture       *fixture,
   dirs = g_strsplit (lines[1], G_SEARCHPATH_SEPARATOR_S, -1);
   g_assert_cmpstr (dirs[0], ==, DATADIR);
   g_assert_true (g_strv_contains ((const char * const *) dirs, g_get_system_data_dirs ()[0]));
+}
+
+static gboolean
+no_help_viewer (gpointer data)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+
+  return viewer == NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return gls_test_find_message_dialog () != NULL;
+}
+
+/* Without a help viewer, F1 says which to install rather than GIO's
+ * “Operation not supported”. */
+static void
+test_help_missing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *viewers = g_app_info_get_all_for_type ("x-scheme-handler/help");
+  g_autoptr(GString) removed = g_string_new ("[Removed Associations]\nx-scheme-handler/help=");
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *secondary = NULL;
+  GtkWidget *dialog;
+
+  /* every program that could show help: hidden from the desktop */
+  for (GList *l = viewers; l != NULL; l = l->next)
+    g_string_append_printf (removed, "%s;", g_app_info_get_id (l->data));
+  g_string_append_c (removed, '\n');
+  g_list_free_full (viewers, g_object_unref);
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_config_dir (), 0755));
+  gls_test_write (mimeapps, removed->str, -1);
+  gls_test_wait_for (no_help_viewer, NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+  gls_test_wait_for (message_dialog_shown, NULL);
+
+  dialog = gls_test_find_message_dialog ();
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (secondary, ==, _("No help viewer is installed. Install GNOME Help "
+                                    "(the package “yelp”) to read the user guide."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (mimeapps);
+}
+
+static gboolean
+hidden (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+focus_shown (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_get_mapped (focus);
+}
+
+/* @label, translated, as a menu shows it: without the underline that
+ * marks its mnemonic */
+static char *
+menu_text (const char *label)
+{
+  g_auto(GStrv) parts = g_strsplit (g_dgettext (GETTEXT_PACKAGE, label), "_", -1);
+
+  return g_strjoinv ("", parts);
+}
+
+/* The item of a popover menu, shown, whose text is @text */
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  if (gtk_widget_get_mapped (widget) && g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") != NULL)
+    {
+      g_autofree char *shown = NULL;
+
+      g_object_get (widget, "text", &shown, NULL);
+      if (g_strcmp0 (shown, text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *item = find_menu_item (child, text);
+
+      if (item != NULL)
+        return item;
+    }
+
+  return NULL;
+}
+
+static gboolean
+in_progress_shown (gpointer popover)
+{
+  g_autofree char *in_progress = menu_text ("_In Progress");
+
+  return find_menu_item (popover, in_progress) != NULL;
+}
+
+static gboolean
+deadline_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static gboolean
+has_size (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/* A real click, through the X server, in the middle of @widget, once it
+ * has its place */
+static void
+click (GtkWidget *widget)
+{
+#ifdef HAVE_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  gint64 deadline = g_get_monotonic_time () + 500 * 1000;
+  graphene_point_t middle;
+  graphene_point_t point;
+  g_autofree char *command = NULL;
+  double dx, dy;
+  Window child;
+  int x, y;
+
+  /* its size, and the end of the menu's slide to a submenu */
+  gls_test_wait_for (has_size, widget);
+  gls_test_wait_for (deadline_passed, &deadline);
+  middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f, gtk_widget_get_height (widget) / 2.f);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  g_assert_true (XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
+                                        (int) (point.x + dx), (int) (point.y + dy), &x, &y, &child));
+  command = g_strdup_printf ("xdotool mousemove --sync %d %d click 1", x, y);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+#endif
+}
+
+/* GTK 4.8 left the focus on a hidden widget of the main menu when an item
+ * of one of its submenus was clicked, and the keys did nothing until a
+ * click in the window: State of Work ▸ In Progress, with the mouse; the
+ * focus comes out of the menu once it has closed. */
+static void
+test_focus_back_from_menu (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (gls_window_get_article_view (fixture->window));
+  GtkMenuButton *button = find_main_menu_button (GTK_WIDGET (fixture->window));
+  g_autofree char *state_of_work = menu_text ("State of _Work");
+  g_autofree char *in_progress = menu_text ("_In Progress");
+  g_autofree char *state = NULL;
+  GtkWidget *popover;
+  GtkWidget *item;
+
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (view)) || g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("real clicks need X11 and xdotool");
+      return;
+    }
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, popover);
+
+  item = find_menu_item (popover, state_of_work);
+  g_assert_nonnull (item);
+  click (item);
+  gls_test_wait_for (in_progress_shown, popover);
+  click (find_menu_item (popover, in_progress));
+  gls_test_wait_for (hidden, popover);
+  g_object_get (fixture->window, "work-state", &state, NULL);
+  g_assert_cmpstr (state, ==, "in-progress");
+
+  gls_test_wait_for (focus_shown, fixture->window);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), popover));
 }
 
 static GtkWidget *
@@ -182,8 +382,24 @@ test_about (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_about_dialog_get_copyright (about), "2026"));
   g_assert_nonnull (credits);
   g_assert_cmpstr (gtk_about_dialog_get_translator_credits (about), ==, credits);
+  g_assert_cmpstr (gtk_about_dialog_get_logo_icon_name (about), ==, APPLICATION_ID);
 
   gtk_window_destroy (GTK_WINDOW (about));
+}
+
+/* The icon, for the windows and About, is looked for in our data folder
+ * too, which the tests' isolated XDG_DATA_DIRS do not have (as the
+ * desktop does not have ./_install/share): the About logo showed GTK's
+ * “missing image”. */
+static void
+test_icon_found (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) paths = gtk_icon_theme_get_search_path (theme);
+  g_autofree char *icons = g_build_filename (DATADIR, "icons", NULL);
+
+  g_assert_true (g_strv_contains ((const char * const *) paths, icons));
 }
 
 /* ------------------------------------------------------------------ */
@@ -463,10 +679,13 @@ main (int   argc,
     return 0;
 
   g_test_add ("/application/about", Fixture, NULL, gls_test_window_fixture_set_up, test_about, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/icon-found", Fixture, NULL, gls_test_window_fixture_set_up, test_icon_found, gls_test_window_fixture_tear_down);
   g_test_add ("/application/style", Fixture, NULL, gls_test_window_fixture_set_up, test_style, gls_test_window_fixture_tear_down);
   g_test_add ("/application/style-preference", Fixture, NULL, gls_test_window_fixture_set_up, test_style_preference, gls_test_window_fixture_tear_down);
   g_test_add ("/application/drop-several", Fixture, NULL, gls_test_window_fixture_set_up, test_drop_several, gls_test_window_fixture_tear_down);
   g_test_add ("/application/help", Fixture, NULL, gls_test_window_fixture_set_up, test_help, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/focus-back-from-menu", Fixture, NULL, gls_test_window_fixture_set_up, test_focus_back_from_menu, gls_test_window_fixture_tear_down);
+  g_test_add ("/application/help-missing", Fixture, NULL, gls_test_window_fixture_set_up, test_help_missing, gls_test_window_fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (application);

@@ -1,6 +1,6 @@
 /* test-window-details.c
  * The details of issue 17 a window test can see: the context menu's
- * "Annotate as" and its Undo, Ctrl+Home and Ctrl+End, the side panel's
+ * "Annotate as", shown whole, and its Undo, Ctrl+Home and Ctrl+End, the side panel's
  * width, the highlights' second cue and high contrast, the tooltip and the
  * overlap chooser, what the colour swatches and the article tell screen
  * readers. */
@@ -43,6 +43,7 @@ context_menu_actions (GlsArticleView *view)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.context-menu", NULL));
   g_assert_true (GTK_IS_POPOVER_MENU (view->context_menu));
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, view->context_menu);
   menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (view->context_menu));
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
@@ -86,6 +87,50 @@ test_context_menu (GlsTestWindowFixture *fixture,
                    "win.undo win.redo\n"
                    "clipboard.copy selection.select-all\n"
                    "Annotate as\n");
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The context menu shows all of itself, "Annotate as" too: GtkPopoverMenu
+ * measured before it had added the lines between its sections came out
+ * too short, "Annotate as" hidden below a scroll. */
+static void
+test_context_menu_fits (GlsTestWindowFixture *fixture,
+                        gconstpointer         data)
+{
+  GlsArticleView *view = gls_window_get_article_view (fixture->window);
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  gls_article_view_select_range (view, 0, 3);
+  spin (200);     /* the right click comes a moment after the selection */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.context-menu", NULL));
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, view->context_menu);
+  spin (200);
+
+  scrolled = find_descendant (view->context_menu, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment));
+  gtk_popover_popdown (GTK_POPOVER (view->context_menu));
 }
 
 static double
@@ -277,6 +322,7 @@ static const struct {
                      gconstpointer         data);
 } window_tests[] = {
   { "/window-details/context-menu", test_context_menu },
+  { "/window-details/context-menu-fits", test_context_menu_fits },
   { "/window-details/start-and-end", test_start_and_end },
   { "/window-details/side-panel-width", test_side_panel_width },
   { "/window-details/caret-announces", test_caret_announces },

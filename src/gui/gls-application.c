@@ -10,8 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "gls-application.h"
+#include "gls-cascade.h"
 #include "gls-install.h"
 #include "gls-corpus-window.h"
+#include "gls-focus-return.h"
 #include "gls-preferences-window.h"
 #include "gls-settings.h"
 #include "gls-style-manager.h"
@@ -298,7 +300,14 @@ on_help_launched (GObject      *object,
   g_debug ("Could not show help:glossator: %s", error->message);
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, _("The help could not be shown"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  /* no program on the desktop opens help: links; GIO would only say
+   * “Operation not supported” */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                              _("No help viewer is installed. Install GNOME Help "
+                                                "(the package “yelp”) to read the user guide."));
+  else
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -389,6 +398,15 @@ gls_application_startup (GApplication *application)
   gtk_css_provider_load_from_resource (css, "/io/github/glossator/Glossator/ui/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* the icon, for the windows and About, where the desktop does not look
+   * (an install into ./_install) */
+  if (!gls_install_data_dir_searched ())
+    {
+      g_autofree char *data_dir = gls_install_dup_data_dir ();
+      g_autofree char *icons = g_build_filename (data_dir, "icons", NULL);
+
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+    }
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   {
@@ -484,6 +502,19 @@ gls_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* A window of its own, not a dialog, opens beside the others, not over
+ * them; no window loses the keyboard to a menu. */
+static void
+gls_application_window_added (GtkApplication *application,
+                              GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (gls_application_parent_class)->window_added (application, window);
+
+  if (gtk_window_get_transient_for (window) == NULL)
+    gls_cascade_window (window);
+  gls_focus_return_watch (window);
+}
+
 static void
 gls_application_class_init (GlsApplicationClass *klass)
 {
@@ -497,6 +528,7 @@ gls_application_class_init (GlsApplicationClass *klass)
   application_class->open = gls_application_open;
   application_class->startup = gls_application_startup;
   application_class->shutdown = gls_application_shutdown;
+  GTK_APPLICATION_CLASS (klass)->window_added = gls_application_window_added;
   G_OBJECT_CLASS (klass)->finalize = gls_application_finalize;
 }
 

@@ -15,15 +15,12 @@
  * the buffer's, which only ever holds the article), Copy, Select All, and
  * what the window adds, "Annotate as" while text is selected. */
 static void
-popup_context_menu (GlsArticleView *self,
-                    double          x,
-                    double          y)
+update_context_menu (GlsArticleView *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) history = g_menu_new ();
   g_autoptr(GMenu) edit = g_menu_new ();
   GMenuModel *extra = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self));
-  GdkRectangle point = { (int) x, (int) y, 1, 1 };
 
   g_menu_append (history, _("_Undo"), "win.undo");
   g_menu_append (history, _("_Redo"), "win.redo");
@@ -34,16 +31,35 @@ popup_context_menu (GlsArticleView *self,
   if (extra != NULL)
     g_menu_append_section (menu, NULL, extra);
 
-  if (self->context_menu == NULL)
-    {
-      self->context_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-    }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), G_MENU_MODEL (menu));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &point);
+}
+
+static gboolean
+popup_later (gpointer data)
+{
+  GlsArticleView *self = data;
+
+  self->menu_source = 0;
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkPopoverMenu adds the lines between its sections from an idle: popped
+ * up at once, it is measured without them and comes out too short, its
+ * last item ("Annotate as") hidden below a scroll. It pops up once they
+ * are there. */
+static void
+popup_context_menu (GlsArticleView *self,
+                    double          x,
+                    double          y)
+{
+  GdkRectangle point = { (int) x, (int) y, 1, 1 };
+
+  update_context_menu (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &point);
+  if (self->menu_source == 0)
+    self->menu_source = g_idle_add_full (G_PRIORITY_LOW, popup_later, self, NULL);
 }
 
 static void
@@ -89,6 +105,11 @@ _gls_article_view_add_context_menu (GlsArticleView        *self,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  self->context_menu = gtk_popover_menu_new_from_model_full (NULL, GTK_POPOVER_MENU_NESTED);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_shortcut_controller_add_shortcut (shortcuts,

@@ -42,6 +42,7 @@ struct _GlsArticleView
   guint          click_source;
   GlsSpan        shift_selection;  /* the selection when Shift was pressed */
   guint          edge_source;
+  guint          menu_source;  /* pops the context menu up, once GTK has laid it out */
   guint          edge_end : 1;  /* Ctrl+End, not Ctrl+Home */
   char          *announced;
   gboolean       high_contrast;     /* the accessible description, of the annotations at the caret */

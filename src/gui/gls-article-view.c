@@ -254,6 +254,7 @@ gls_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->click_source, g_source_remove);
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_handle_id (&self->edge_source, g_source_remove);
+  g_clear_handle_id (&self->menu_source, g_source_remove);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->popover != NULL)
     {
