@@ -211,6 +211,37 @@ action_open (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A folder opens as a corpus (gls_application_open()). */
+static void
+on_open_folder_response (GtkNativeDialog *chooser,
+                         int              response,
+                         GlsApplication  *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    g_application_open (G_APPLICATION (self), &folder, 1, "");
+
+  g_object_unref (chooser);
+}
+
+static void
+action_open_folder (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GlsApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Folder as a Corpus"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), _("_Cancel"));
+  start_in_folder (self, GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_folder_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* The sample is copied where the user may write, and opened from there. */
 static void
 action_open_sample (GSimpleAction *action,
@@ -351,6 +382,7 @@ action_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "open", action_open },
+  { "open-folder", action_open_folder },
   { "open-sample", action_open_sample },
   { "new-window", action_new_window },
   { "preferences", action_preferences },
@@ -368,6 +400,7 @@ gls_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.open", { "<Control>o", NULL } },
+    { "app.open-folder", { "<Shift><Control>o", NULL } },
     { "app.new-window", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
