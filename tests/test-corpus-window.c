@@ -697,6 +697,76 @@ test_open_before (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (article_window));
 }
 
+static guint
+count_article_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    n += GLS_IS_WINDOW (l->data);
+
+  return n;
+}
+
+/* What a drop target of @widget does with @files dropped on it. */
+static void
+drop_files (GtkWidget *widget,
+            GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList files = { file, NULL };
+  gboolean handled = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 0.0, 0.0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static GlsCorpusWindow *
+find_corpus_window (void)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (GLS_IS_CORPUS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* A folder dropped on an open article opens as a corpus (it is not
+ * compared with the article); an article dropped on the corpus window
+ * opens in its window. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *b_path = g_build_filename (f->dir, "news", "b.txt", NULL);
+  g_autofree char *d_path = g_build_filename (f->dir, "reports", "d.txt", NULL);
+  g_autoptr(GFile) d_file = g_file_new_for_path (d_path);
+  GlsWindow *article_window = gls_test_open_window (application, b_path);
+  GlsCorpusWindow *window;
+
+  drop_files (GTK_WIDGET (article_window), folder);
+  g_assert_null (gls_window_get_compare (article_window));
+  window = find_corpus_window ();
+  g_assert_nonnull (window);
+  g_assert_true (g_file_equal (gls_corpus_window_get_folder (window), folder));
+
+  drop_files (GTK_WIDGET (window), d_file);
+  g_assert_cmpuint (count_article_windows (), ==, 2);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = gtk_application_get_windows (application))
+    gtk_window_destroy (l->data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +790,7 @@ main (int   argc,
   g_test_add ("/corpus-window/open-article", Fixture, NULL, fixture_setup, test_open_article, fixture_teardown);
   g_test_add ("/corpus-window/open-before", Fixture, NULL, fixture_setup, test_open_before, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
+  g_test_add ("/corpus-window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
 
   status = g_test_run ();
   g_object_unref (application);

@@ -509,6 +509,27 @@ on_activate (GlsCorpusWindow *self,
   g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
 }
 
+/* Folders dropped on the window open as corpora, articles in their
+ * windows. */
+static gboolean
+on_drop (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         GlsCorpusWindow *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+
+  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), (GFile **) files->pdata,
+                      files->len, "");
+  return TRUE;
+}
+
 /* The statistics page charts the articles the list shows, and sums them
  * again as their counts fill in (it throttles that itself). */
 static void
@@ -579,6 +600,7 @@ gls_corpus_window_init (GlsCorpusWindow *self)
 {
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->open = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
@@ -589,6 +611,10 @@ gls_corpus_window_init (GlsCorpusWindow *self)
                                           G_CALLBACK (gls_corpus_row_query_problem));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /**

@@ -639,7 +639,8 @@ on_font_changed (GlsWindow *self)
 }
 
 /* Articles dropped on the window open, each in its own window; one
- * dropped on an open article is put beside it, to compare. */
+ * dropped on an open article is put beside it, to compare. A folder opens
+ * as a corpus. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -662,7 +663,8 @@ on_drop (GtkDropTarget *target,
 
   /* one other article dropped on an open one is compared with it */
   if (files->len == 1 && self->document != NULL &&
-      (self->file == NULL || !g_file_equal (g_ptr_array_index (files, 0), self->file)))
+      (self->file == NULL || !g_file_equal (g_ptr_array_index (files, 0), self->file)) &&
+      g_file_query_file_type (g_ptr_array_index (files, 0), G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
     gls_window_compare (self, g_ptr_array_index (files, 0));
   else
     g_application_open (g_application_get_default (), (GFile **) files->pdata, files->len, "");
