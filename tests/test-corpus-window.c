@@ -697,6 +697,18 @@ test_open_before (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (article_window));
 }
 
+/* The list's row of @name, as the list shows it. */
+static guint
+shown_position (GListModel *shown,
+                const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    if (strcmp (shown_name (shown, i), name) == 0)
+      return i;
+
+  g_assert_not_reached ();
+}
+
 static guint
 count_article_windows (void)
 {
@@ -706,6 +718,67 @@ count_article_windows (void)
     n += GLS_IS_WINDOW (l->data);
 
   return n;
+}
+
+static gboolean
+compared_loaded (gpointer compare)
+{
+  return gls_compare_view_get_document (compare) != NULL;
+}
+
+/* Opened from the list while the article window in front compares: on the
+ * compare view's other side; but in a window of its own while that side
+ * has changes not saved yet. */
+static void
+test_open_compare (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *b_path = g_build_filename (f->dir, "news", "b.txt", NULL);
+  g_autofree char *c_path = g_build_filename (f->dir, "news", "c.html", NULL);
+  g_autofree char *d_path = g_build_filename (f->dir, "reports", "d.txt", NULL);
+  g_autoptr(GFile) b_file = g_file_new_for_path (b_path);
+  g_autoptr(GFile) c_file = g_file_new_for_path (c_path);
+  g_autoptr(GError) error = NULL;
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GListModel *shown = gls_corpus_window_get_shown (window);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GtkWidget *list = NULL;
+  GlsWindow *article_window;
+  GlsCompareView *compare;
+  GlsDocument *compared;
+
+  /* the articles' list, not a drop-down's */
+  collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (lists, i))) == shown)
+      list = g_ptr_array_index (lists, i);
+  g_assert_nonnull (list);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_counts (shown, G_N_ELEMENTS (corpus_articles));
+  article_window = gls_test_open_window (application, d_path);
+  gls_window_compare (article_window, b_file);
+  compare = gls_window_get_compare (article_window);
+  gls_test_wait_for (compared_loaded, compare);
+
+  g_signal_emit_by_name (list, "activate", shown_position (shown, "news/c.html"));
+  g_assert_true (g_file_equal (gls_compare_view_get_file (compare), c_file));
+  g_assert_cmpuint (count_article_windows (), ==, 1);
+  gls_test_wait_for (compared_loaded, compare);
+
+  /* a change on that side is not thrown away */
+  compared = gls_compare_view_get_document (compare);
+  gls_document_annotate (compared, "factual", 0, 5, &error);
+  g_assert_no_error (error);
+  g_signal_emit_by_name (list, "activate", shown_position (shown, "a.txt"));
+  g_assert_true (g_file_equal (gls_compare_view_get_file (compare), c_file));
+  g_assert_true (gls_compare_view_get_document (compare) == compared);
+  g_assert_cmpuint (count_article_windows (), ==, 2);
+
+  gls_document_undo (compared);
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = gtk_application_get_windows (application))
+    gtk_window_destroy (l->data);
 }
 
 /* What a drop target of @widget does with @files dropped on it. */
@@ -790,6 +863,7 @@ main (int   argc,
   g_test_add ("/corpus-window/open-article", Fixture, NULL, fixture_setup, test_open_article, fixture_teardown);
   g_test_add ("/corpus-window/open-before", Fixture, NULL, fixture_setup, test_open_before, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
+  g_test_add ("/corpus-window/open-compare", Fixture, NULL, fixture_setup, test_open_compare, fixture_teardown);
   g_test_add ("/corpus-window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
 
   status = g_test_run ();

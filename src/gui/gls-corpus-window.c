@@ -4,8 +4,9 @@
  * annotations or by state; a click opens the article in its own window,
  * and each row's button sets the article's state of work. An article open
  * in a window shows what its document has, with a mark while it has
- * unsaved changes. A second page searches the corpus
- * (GlsCorpusSearchPanel). */
+ * unsaved changes; while the article window in front compares, the
+ * article opens on the compare view's other side instead. A second page
+ * searches the corpus (GlsCorpusSearchPanel). */
 #define G_LOG_DOMAIN "gls-corpus-window"
 
 #include "config.h"
@@ -495,17 +496,53 @@ on_counted (GlsCorpusWindow *self)
   follow_windows (self);
 }
 
+/* The article window in front when it compares its article with another,
+ * and that other side can be replaced without losing a change. */
+static GlsWindow *
+find_comparing_window (GlsCorpusWindow *self,
+                       GFile           *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GlsCompareView *compare;
+
+  /* the windows, the one focused last first */
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      if (!GLS_IS_WINDOW (l->data))
+        continue;
+      if ((compare = gls_window_get_compare (l->data)) == NULL ||
+          gls_window_get_file (l->data) == NULL || g_file_equal (gls_window_get_file (l->data), file) ||
+          gls_compare_view_is_busy (compare) ||
+          (gls_compare_view_get_document (compare) != NULL &&
+           gls_document_get_modified (gls_compare_view_get_document (compare))))
+        return NULL;
+      return l->data;
+    }
+
+  return NULL;
+}
+
+/* An article opens in its own window, or, while the article window in
+ * front compares, on the compare view's other side. */
 static void
 on_activate (GlsCorpusWindow *self,
              guint            position)
 {
   g_autoptr(GlsCorpusArticle) article = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  GlsWindow *comparing;
   GFile *file;
 
   if (article == NULL)
     return;
 
   file = gls_corpus_article_get_file (article);
+  if ((comparing = find_comparing_window (self, file)) != NULL)
+    {
+      gls_window_compare (comparing, file);
+      gtk_window_present (GTK_WINDOW (comparing));
+      return;
+    }
+
   g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
 }
 
