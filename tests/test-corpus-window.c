@@ -840,6 +840,40 @@ test_drop (Fixture       *f,
     gtk_window_destroy (l->data);
 }
 
+/* The state of work in a selected row reads like the row's name, not in
+ * the theme's white for flat buttons on a selection (white on light grey). */
+static void
+test_selected_row_colors (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GListModel *shown = gls_corpus_window_get_shown (window);
+  GtkWidget *state, *button, *name;
+  GdkRGBA state_color, name_color;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_counts (shown, G_N_ELEMENTS (corpus_articles));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown), shown_position (shown, "news/b.txt"));
+  while (gtk_widget_get_mapped (GTK_WIDGET (window)) == FALSE || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+
+  state = find_state_button (window, "news/b.txt");
+  button = find_child (state, GTK_TYPE_BUTTON);
+  /* the row's first label is the article's name */
+  name = find_child (gtk_widget_get_parent (state), GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "news/b.txt");
+  g_assert_true (gtk_widget_get_state_flags (gtk_widget_get_parent (gtk_widget_get_parent (state))) &
+                 GTK_STATE_FLAG_SELECTED);
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (button), &state_color);
+  gtk_style_context_get_color (gtk_widget_get_style_context (name), &name_color);
+G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_true (gdk_rgba_equal (&state_color, &name_color));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -865,6 +899,8 @@ main (int   argc,
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
   g_test_add ("/corpus-window/open-compare", Fixture, NULL, fixture_setup, test_open_compare, fixture_teardown);
   g_test_add ("/corpus-window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
+  g_test_add ("/corpus-window/selected-row-colors", Fixture, NULL, fixture_setup, test_selected_row_colors,
+              fixture_teardown);
 
   status = g_test_run ();
   g_object_unref (application);

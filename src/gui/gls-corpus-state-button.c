@@ -173,6 +173,7 @@ gls_corpus_state_button_init (GlsCorpusStateButton *self)
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_create_popup_func (self->button, create_popup, NULL, NULL);
   gtk_menu_button_set_has_frame (self->button, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->button), "corpus-state");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
   update_label (self);
