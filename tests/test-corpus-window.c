@@ -577,8 +577,17 @@ count_unsaved_marks (GlsCorpusWindow *window)
 
       if (gtk_widget_has_css_class (label, "unsaved") && gtk_widget_get_visible (label))
         {
+          GdkRGBA color;
+
           /* in words, not by colour alone */
           g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "unsaved changes");
+          /* in the accent colour, which GTK 4.8's theme does not name:
+           * not white, which an unknown colour gave */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+G_GNUC_END_IGNORE_DEPRECATIONS
+          g_assert_cmpfloat (color.alpha, ==, 1.0);
+          g_assert_cmpfloat (color.blue, >, color.red + 0.2);
           n++;
         }
     }
