@@ -883,6 +883,63 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The count of a row as it reads, found by the row's name. */
+static const char *
+row_count_text (GlsCorpusWindow *window,
+                const char      *name)
+{
+  GtkWidget *state = find_state_button (window, name);
+  GtkWidget *row = gtk_widget_get_parent (state);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "numeric"))
+      return gtk_label_get_text (GTK_LABEL (child));
+
+  g_assert_not_reached ();
+}
+
+/* An article whose text changed under its annotations says how many are
+ * orphaned (their text is gone) and how many fuzzy (on similar text). */
+static void
+test_orphaned_fuzzy (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *b_path = g_build_filename (f->dir, "news", "b.txt", NULL);
+  g_autofree char *d_path = g_build_filename (f->dir, "reports", "d.txt", NULL);
+  GlsCorpusWindow *window;
+  GListModel *shown;
+
+  /* b.txt: its three annotations' words are gone; d.txt: a long one more
+   * over its sentence, which then changes by a letter */
+  gls_test_write (b_path, "Nothing of what it said is left in this article now.\n", -1);
+  {
+    g_autoptr(GFile) d_file = g_file_new_for_path (d_path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlsDocument) document = gls_test_load (d_file, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    gls_document_annotate (document, "opinion", 3, 51, &error);
+    g_assert_no_error (error);
+    gls_test_save (document, &error);
+    g_assert_no_error (error);
+  }
+  gls_test_write (d_path, "<p>Words words words words words wards words words.</p>\n", -1);
+
+  window = gls_corpus_window_new (application, folder);
+  shown = gls_corpus_window_get_shown (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_counts (shown, G_N_ELEMENTS (corpus_articles));
+  while (gtk_widget_get_mapped (GTK_WIDGET (window)) == FALSE || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (row_count_text (window, "news/b.txt"), ==, "3 (3 orphaned)");
+  g_assert_cmpstr (row_count_text (window, "reports/d.txt"), ==, "3 (1 fuzzy)");
+  g_assert_cmpstr (row_count_text (window, "news/c.html"), ==, "1");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,6 +965,7 @@ main (int   argc,
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
   g_test_add ("/corpus-window/open-compare", Fixture, NULL, fixture_setup, test_open_compare, fixture_teardown);
   g_test_add ("/corpus-window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
+  g_test_add ("/corpus-window/orphaned-fuzzy", Fixture, NULL, fixture_setup, test_orphaned_fuzzy, fixture_teardown);
   g_test_add ("/corpus-window/selected-row-colors", Fixture, NULL, fixture_setup, test_selected_row_colors,
               fixture_teardown);
 

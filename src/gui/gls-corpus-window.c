@@ -74,10 +74,19 @@ gls_corpus_row_count (GtkListItem *item,
   if (n_annotations < 0)
     /* Translators: an annotation count not known yet */
     return g_strdup ("…");
-  if (n_orphaned + n_fuzzy > 0)
-    /* Translators: annotations of an article, then how many wait for
-     * review after the article changed, e.g. "20 (2 to review)" */
-    return g_strdup_printf (_("%d (%u to review)"), n_annotations, n_orphaned + n_fuzzy);
+  if (n_orphaned > 0 && n_fuzzy > 0)
+    /* Translators: annotations of an article, then those that lost their
+     * text after the article changed and those that sit on similar text,
+     * e.g. "20 (2 orphaned, 1 fuzzy)" */
+    return g_strdup_printf (_("%d (%u orphaned, %u fuzzy)"), n_annotations, n_orphaned, n_fuzzy);
+  if (n_orphaned > 0)
+    /* Translators: annotations of an article, then those that lost their
+     * text after the article changed, e.g. "20 (2 orphaned)" */
+    return g_strdup_printf (_("%d (%u orphaned)"), n_annotations, n_orphaned);
+  if (n_fuzzy > 0)
+    /* Translators: annotations of an article, then those that sit on
+     * similar text after the article changed, e.g. "20 (1 fuzzy)" */
+    return g_strdup_printf (_("%d (%u fuzzy)"), n_annotations, n_fuzzy);
 
   return g_strdup_printf ("%d", n_annotations);
 }
