@@ -403,6 +403,28 @@ def check_category_keyboard(window, window_id):
               ['focus after the choice: %r' % (after_choice,), 'after Tab: %r' % (after_tab,)])
 
 
+def check_list_after_stepping(window, window_id):
+    """Stepping through the annotations from the article scrolls the list
+    far from the row it last focused: Tab still enters the list, at a row
+    that shows (GTK 4.8 alone sends the focus to a row out of sight)."""
+    if tab_to(window, window_id, 'Article', presses=20) is None:
+        return
+    for i in range(12):
+        press(window_id, 'ctrl+period')
+    press(window_id, 'Escape')
+    order = []
+    for i in range(6):
+        press(window_id, 'Tab')
+        now = focused(window)
+        order.append(now)
+        if now is not None and '/list[Annotations]' in now[2]:
+            break
+    TAP.check(order and order[-1] is not None and '/list[Annotations]' in order[-1][2]
+              and order[-1][0] == 'list item',
+              'after stepping through the annotations, Tab enters the list at a row that shows',
+              ['%s %s' % (o[0], o[1]) if o else 'nothing' for o in order])
+
+
 def main():
     if not os.environ.get('DISPLAY'):
         skip_all('no X display')
@@ -462,6 +484,7 @@ def main():
         check_density_strip(nodes)
         check_focus(window, window_id)
         check_category_keyboard(window, window_id)
+        check_list_after_stepping(window, window_id)
 
         with open(log_path, encoding='utf-8', errors='replace') as f:
             log = f.read()
