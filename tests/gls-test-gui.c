@@ -102,19 +102,7 @@ gls_test_gui_init (int          *argc,
     }
   gtk_recent_manager_get_default ();
 
-  /* the isolated data folders would hide the system's MIME database too,
-   * without which GTK cannot tell an SVG icon (ours, found in the data
-   * folder the build was configured with) from other XML */
-  {
-    const char * const *system = g_get_system_data_dirs ();
-    g_autoptr(GPtrArray) mime = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint i = 0; system[i] != NULL; i++)
-      g_ptr_array_add (mime, g_build_filename (system[i], "mime", NULL));
-    g_ptr_array_add (mime, NULL);
-    g_content_type_set_mime_dirs ((const char * const *) mime->pdata);
-  }
-
+  gls_test_keep_mime_database ();
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* the isolated data folders hide the system's icon themes */

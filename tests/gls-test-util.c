@@ -176,6 +176,26 @@ gls_test_read_manifest (const char *path,
   return (char **) g_ptr_array_free (g_steal_pointer (&cells), FALSE);
 }
 
+/**
+ * gls_test_keep_mime_database:
+ *
+ * Keeps the system's MIME database for the rest of the run; called before
+ * g_test_init(), whose isolated data folders would hide it. Without it GTK
+ * cannot tell an SVG icon (ours, found in the data folder the build was
+ * configured with) from other XML, and warns.
+ */
+void
+gls_test_keep_mime_database (void)
+{
+  const char * const *system = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; system[i] != NULL; i++)
+    g_ptr_array_add (mime, g_build_filename (system[i], "mime", NULL));
+  g_ptr_array_add (mime, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime->pdata);
+}
+
 void
 gls_test_rm_rf (const char *path)
 {

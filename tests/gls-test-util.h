@@ -52,6 +52,8 @@ GlsAnnotation *gls_test_annotate_spans (GlsDocument   *document,
                                         const GlsSpan *spans,
                                         guint          n_spans);
 
+void         gls_test_keep_mime_database (void);
+
 /* a log writer for window tests: see gls-test-util.c */
 GLogWriterOutput gls_test_log_writer (GLogLevelFlags   log_level,
                                       const GLogField *fields,

@@ -129,24 +129,24 @@ on_codebook_changed (GlsSidebar *self)
   update_counts (self);
 }
 
-/* The palette is one stop of Tab: the arrows move inside it (Right
- * reaches a row's quick mode button), Tab and Shift+Tab leave it. */
+/* The palette and the annotation list are one stop of Tab each: the
+ * arrows move inside them (in the palette, Right reaches a row's quick
+ * mode button), Tab and Shift+Tab leave them. */
 static gboolean
-on_palette_tab (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
+on_tab_leave (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
 {
   GtkDirectionType direction = g_variant_get_int32 (args);
-  GtkWidget *palette = widget;
   GtkRoot *root = gtk_widget_get_root (widget);
   gboolean moved;
 
   if (root == NULL)
     return FALSE;
 
-  /* with the palette out of the focus chain, the window moves on to what
+  /* with the widget out of the focus chain, the window moves on to what
    * comes before or after it, as GTK would from its last row */
-  gtk_widget_set_can_focus (palette, FALSE);
+  gtk_widget_set_can_focus (widget, FALSE);
   moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
   if (!moved)
     {
@@ -154,9 +154,44 @@ on_palette_tab (GtkWidget *widget,
       gtk_root_set_focus (root, NULL);
       moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
     }
-  gtk_widget_set_can_focus (palette, TRUE);
+  gtk_widget_set_can_focus (widget, TRUE);
 
   return moved;
+}
+
+static void
+add_tab_keys (GtkWidget       *widget,
+              GtkShortcutFunc  callback)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  const struct {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    GtkDirectionType direction;
+  } keys[] = {
+    { GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+  };
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                gtk_callback_action_new (callback, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].direction));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (widget, shortcuts);
+}
+
+static void
+make_one_tab_stop (GtkWidget *widget)
+{
+  add_tab_keys (widget, on_tab_leave);
 }
 
 /* Coming back with Shift+Tab, GtkListBox focuses the last row's quick
@@ -186,33 +221,11 @@ on_palette_enter (GtkEventControllerFocus *controller,
 static void
 add_palette_tab_keys (GlsSidebar *self)
 {
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_palette_enter), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->palette), focus);
-  const struct {
-    guint            keyval;
-    GdkModifierType  modifiers;
-    GtkDirectionType direction;
-  } keys[] = {
-    { GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD },
-    { GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD },
-    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
-    { GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
-    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
-  };
-
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
-                                                gtk_callback_action_new (on_palette_tab, NULL, NULL));
-
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].direction));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self->palette), shortcuts);
+  make_one_tab_stop (GTK_WIDGET (self->palette));
 }
 
 static void
@@ -222,6 +235,63 @@ on_palette_activated (GlsSidebar    *self,
   if (GLS_IS_PALETTE_ROW (row))
     g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0,
                    gls_category_get_id (gls_palette_row_get_category (GLS_PALETTE_ROW (row))));
+}
+
+/* GTK 4.8 enters the list at the row that last had the focus, even when
+ * the list has since scrolled far from it (stepping through the
+ * annotations from the article): the focus goes to a row that does not
+ * show, and Tab seems stuck. The list is entered at the selected row
+ * instead, or the first that shows. */
+static GtkWidget *
+find_showing_row (GlsSidebar *self)
+{
+  GtkWidget *first = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->annotation_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED)
+        return child;
+      if (first == NULL)
+        first = child;
+    }
+
+  return first;
+}
+
+static gboolean
+on_sidebar_tab (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  GlsSidebar *self = GLS_SIDEBAR (widget);
+  GtkWidget *list = GTK_WIDGET (self->annotation_list);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  /* the palette and the list move the focus on themselves */
+  if (focus == NULL ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->palette)) ||
+      gtk_widget_is_ancestor (focus, list))
+    return FALSE;
+
+  /* past the last control, GTK goes round to the first */
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), g_variant_get_int32 (args)))
+    return FALSE;
+
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, list) && !gtk_widget_get_mapped (focus))
+    {
+      row = find_showing_row (self);
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
+
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -566,6 +636,8 @@ gls_sidebar_init (GlsSidebar *self)
 
   gls_accessible_name_drop_down (self->filter_dropdown, _("Show One Category"));
   add_palette_tab_keys (self);
+  make_one_tab_stop (GTK_WIDGET (self->annotation_list));
+  add_tab_keys (GTK_WIDGET (self), on_sidebar_tab);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->document_note_view), "changed",
                            G_CALLBACK (on_document_note_edited), self, G_CONNECT_SWAPPED);
