@@ -3,7 +3,9 @@
 # The user guide: every page is valid Mallard (yelp-check validate), linked
 # from the guide and installed; its links resolve; it names every command
 # glossator-cli lists; and it can be translated: itstool extracts its
-# messages and merges a translation into pages that still validate.
+# messages and merges a translation into pages that still validate; and
+# each language in data/help/LINGUAS translates every message of the guide
+# as it is now, into pages that validate.
 #
 # Usage: test-help.py SOURCE_ROOT GLOSSATOR_CLI
 
@@ -83,7 +85,51 @@ def main():
                "a translation merges into a page that still validates",
                run.stderr + (valid.stdout if valid else ""))
 
+        check_translations(tap, root, pages, pot, itstool, yelp_check, tmp)
+
     tap.done()
+
+
+def catalog(path):
+    """The translated messages of a po file: msgid → msgstr, fuzzy ones left out."""
+    run = subprocess.run(["msgattrib", "--translated", "--no-fuzzy", "--no-obsolete",
+                          "--no-wrap", str(path)], capture_output=True, text=True)
+    entries = {}
+    for block in run.stdout.split("\n\n"):
+        msgid = re.search(r'^msgid "(.*)"$', block, re.M)
+        msgstr = re.search(r'^msgstr "(.*)"$', block, re.M)
+        if msgid and msgstr and msgid.group(1) and msgstr.group(1):
+            entries[msgid.group(1)] = msgstr.group(1)
+    return entries
+
+
+def check_translations(tap, root, pages, pot, itstool, yelp_check, tmp):
+    linguas = root / "data" / "help" / "LINGUAS"
+    languages = [line.strip() for line in linguas.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
+    tap.ok(languages, "data/help/LINGUAS names the guide's translations", languages)
+    wanted = set(catalog(pot) or re.findall(r'^msgid "(.+)"$',
+                                            subprocess.run(["msgcat", "--no-wrap", str(pot)],
+                                                           capture_output=True, text=True).stdout,
+                                            re.M))
+    for lang in languages:
+        po = root / "data" / "help" / lang / f"{lang}.po"
+        run = subprocess.run(["msgfmt", "-c", "--check-format", "-o", str(tmp / f"{lang}.mo"), str(po)],
+                             capture_output=True, text=True)
+        tap.ok(run.returncode == 0, f"help {lang}: {po.name} is a valid catalogue", run.stderr)
+        missing = sorted(wanted - set(catalog(po))) if po.exists() else sorted(wanted)
+        tap.ok(not missing, f"help {lang}: every message of the guide is translated",
+               f"{len(missing)} missing, the first: {missing[:3]}")
+        out = tmp / f"pages-{lang}"
+        out.mkdir()
+        run = subprocess.run([itstool, "-m", str(tmp / f"{lang}.mo"), "-l", lang, "-o", str(out),
+                              *map(str, pages)], capture_output=True, text=True)
+        merged = sorted(out.glob("*.page"))
+        valid = subprocess.run([yelp_check, "validate", *map(str, merged)],
+                               capture_output=True, text=True) if merged else None
+        tap.ok(run.returncode == 0 and len(merged) == len(pages) and valid and valid.returncode == 0,
+               f"help {lang}: the translated pages validate",
+               run.stderr + (valid.stdout if valid else ""))
 
 
 if __name__ == "__main__":
