@@ -8,8 +8,9 @@ tree through AT-SPI with pyatspi, and checks it against what a user needs:
 every control named (not after its class, no mnemonic underscore, no doubled
 label), the article a text with the article's text, every annotation row
 named with its category, quote and whether it has a note, the palette and
-the list one Tab stop each, within a dozen Tabs of the article, and no
-critical warning while it happens.  Keys are typed with xdotool.
+the list one Tab stop each, within a dozen Tabs of the article, the rows
+of the drop-downs' popups (opened with the keyboard) named with their
+text, and no critical warning while it happens.  Keys are typed with xdotool.
 
 pyatspi comes with Debian's python3 (python3-pyatspi), the bus with
 at-spi2-core: when either is missing the test is skipped.  Prints TAP.
@@ -37,6 +38,7 @@ BIN = os.path.abspath(os.environ.get('GLOSSATOR_BIN') or os.path.join(ROOT, '_bu
 SAMPLES = os.path.join(ROOT, 'data', 'samples')
 ARTICLE = 'riverside-library.txt'
 NS = '{https://glossator.github.io/ns/annotations/1}'
+XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 BUS_LAUNCHER = '/usr/libexec/at-spi-bus-launcher'
 
 # Names that only repeat the widget's class are no names.
@@ -370,7 +372,37 @@ def tab_to(window, window_id, wanted, presses=15):
     return focused(window)
 
 
-def check_category_keyboard(window, window_id):
+def codebook_labels(path):
+    """The label of each category of the sample's codebook, in order."""
+    tree = ET.parse(path)
+    return [label.text for category in tree.iter(NS + 'category')
+            for label in category.findall(NS + 'label') if label.get(XML_LANG) is None]
+
+
+def popup_rows(window, drop_down):
+    """The names of the rows of the open popup of the drop-down named
+    @drop_down (not the item its button shows)."""
+    return [name for acc, role, name, path in walk(window)
+            if role == 'list item' and 'combo box[%s' % drop_down[:30] in path and '/list[' in path]
+
+
+def check_popup_rows(window, window_id, drop_down, expected):
+    """Opens the drop-down named @drop_down with the keyboard, as a user
+    does, and checks that its popup's rows are named with their text."""
+    now = tab_to(window, window_id, drop_down, presses=25)
+    if not TAP.check(now is not None and now[1] == drop_down,
+                     'Tab reaches the drop-down "%s"' % drop_down, repr(now)):
+        return
+    press(window_id, 'space')
+    time.sleep(0.5)
+    rows = popup_rows(window, drop_down)
+    TAP.check(rows == expected, 'the rows of the drop-down "%s" are named with their text' % drop_down,
+              ['rows: %r' % rows, 'expected: %r' % expected])
+    press(window_id, 'Escape')
+    time.sleep(0.3)
+
+
+def check_category_keyboard(window, window_id, categories):
     """After choosing a category with the details pane's drop-down, by
     keyboard, the keyboard still moves the focus."""
     in_list = tab_to(window, window_id, 'Annotations')
@@ -388,6 +420,9 @@ def check_category_keyboard(window, window_id):
         return
     press(window_id, 'space')
     time.sleep(0.4)
+    rows = popup_rows(window, 'Category')
+    TAP.check(rows == categories, 'the rows of the category drop-down are named with their category',
+              ['rows: %r' % rows, 'expected: %r' % categories])
     press(window_id, 'Down')
     press(window_id, 'Return')
     time.sleep(0.6)
@@ -483,7 +518,9 @@ def main():
         check_lists(nodes, article + '.annotations.xml')
         check_density_strip(nodes)
         check_focus(window, window_id)
-        check_category_keyboard(window, window_id)
+        categories = codebook_labels(article + '.annotations.xml')
+        check_popup_rows(window, window_id, 'Show One Category', ['All Categories'] + categories)
+        check_category_keyboard(window, window_id, categories)
         check_list_after_stepping(window, window_id)
 
         with open(log_path, encoding='utf-8', errors='replace') as f:

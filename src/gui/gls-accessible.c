@@ -79,11 +79,88 @@ gls_accessible_set_label (GtkWidget  *widget,
                                   -1);
 }
 
+/* A row of a drop-down's popup as GTK draws it, its text and a check mark
+ * on the chosen one; named, as GTK 4.8 does not: it announces the list
+ * item's widget, the row's parent, and names it with nothing. */
+static void
+setup_drop_down_row (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GtkDropDown              *drop_down)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "object-select-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+update_drop_down_check (GtkListItem *item,
+                        GParamSpec  *pspec,
+                        GtkDropDown *drop_down)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_visible (check, gtk_list_item_get_item (item) == gtk_drop_down_get_selected_item (drop_down));
+}
+
+static void
+bind_drop_down_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    GtkDropDown              *drop_down)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkStringObject *object = gtk_list_item_get_item (item);
+  const char *text = GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (object) : "";
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (row)), text);
+  if (gtk_widget_get_parent (row) != NULL)
+    gls_accessible_set_label (gtk_widget_get_parent (row), text);
+
+  update_drop_down_check (item, NULL, drop_down);
+  g_signal_connect_object (drop_down, "notify::selected-item",
+                           G_CALLBACK (update_drop_down_check), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_drop_down_row (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      GtkDropDown              *drop_down)
+{
+  g_signal_handlers_disconnect_by_func (drop_down, update_drop_down_check, item);
+}
+
+/**
+ * gls_accessible_name_drop_down_rows:
+ *
+ * Gives the rows of @drop_down's popup, which show strings, their text as
+ * their names.  They look as GTK's own do.
+ */
+void
+gls_accessible_name_drop_down_rows (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  /* the factory lives no longer than the drop-down that holds it */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_drop_down_row), drop_down);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_drop_down_row), drop_down);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_drop_down_row), drop_down);
+  gtk_drop_down_set_list_factory (drop_down, factory);
+}
+
 /**
  * gls_accessible_name_drop_down:
  *
  * Names @drop_down and the button inside it, which GTK 4.8 announces
- * without a name, the one that takes the focus.
+ * without a name, the one that takes the focus, and the rows of its popup.
  */
 void
 gls_accessible_name_drop_down (GtkDropDown *drop_down,
@@ -92,6 +169,7 @@ gls_accessible_name_drop_down (GtkDropDown *drop_down,
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
 
   gls_accessible_set_label (GTK_WIDGET (drop_down), label);
+  gls_accessible_name_drop_down_rows (drop_down);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -11,6 +11,7 @@ void        gls_accessible_set_label             (GtkWidget  *widget,
                                                   const char *label);
 void        gls_accessible_name_drop_down        (GtkDropDown *drop_down,
                                                   const char  *label);
+void        gls_accessible_name_drop_down_rows   (GtkDropDown *drop_down);
 void        gls_accessible_name_close_button     (GtkWidget  *container,
                                                   const char *label);
 const char *gls_accessible_color_name            (const char *color);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-adjudication-window.h"
+#include "gls-accessible.h"
 #include "gls-dialogs.h"
 
 struct _GlsAdjudicationWindow
@@ -695,6 +696,7 @@ static void
 gls_adjudication_window_init (GlsAdjudicationWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gls_accessible_name_drop_down_rows (self->category_dropdown);
 
   self->current = -1;
   self->last_decided = -1;

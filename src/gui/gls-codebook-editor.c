@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-codebook-editor-private.h"
+#include "gls-accessible.h"
 #include "gls-color-swatch.h"
 #include "gls-palette-row.h"
 
@@ -825,6 +826,8 @@ gls_codebook_editor_init (GlsCodebookEditor *self)
   self->merge_ids = g_ptr_array_new_with_free_func (g_free);
   self->merge_targets = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->merge_dropdown, G_LIST_MODEL (self->merge_targets));
+  gls_accessible_name_drop_down_rows (self->key_dropdown);
+  gls_accessible_name_drop_down_rows (self->merge_dropdown);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self,

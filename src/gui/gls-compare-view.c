@@ -580,6 +580,7 @@ new_links_popover (GlsCompareView *self)
 
   self->type_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_filter), _("Show Links of One Type"));
+  gls_accessible_name_drop_down (self->type_filter, _("Show Links of One Type"));
   g_signal_connect_object (self->type_filter, "notify::selected", G_CALLBACK (on_filter_selected), self, G_CONNECT_SWAPPED);
   self->link_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_placeholder (self->link_list, gtk_label_new (_("No links between the two articles yet")));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-corpus-search-panel.h"
+#include "gls-accessible.h"
 #include "gls-window.h"
 
 #define ROW_RESOURCE "/io/github/glossator/Glossator/ui/gls-corpus-hit-row.ui"
@@ -231,10 +232,8 @@ gls_corpus_search_panel_init (GlsCorpusSearchPanel *self)
                                           G_CALLBACK (gls_corpus_hit_snippet));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Where to search"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->category_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Only within annotations of this category"), -1);
+  gls_accessible_name_drop_down (self->scope_dropdown, _("Where to search"));
+  gls_accessible_name_drop_down (self->category_dropdown, _("Only within annotations of this category"));
 }
 
 /**

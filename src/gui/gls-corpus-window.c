@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-core.h"
+#include "gls-accessible.h"
 #include "gls-corpus-search-panel.h"
 #include "gls-corpus-state-button.h"
 #include "gls-bar-chart.h"
@@ -657,6 +658,8 @@ gls_corpus_window_init (GlsCorpusWindow *self)
                                           G_CALLBACK (gls_corpus_row_query_problem));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
+  gls_accessible_name_drop_down (self->sort_dropdown, _("Order of the Articles"));
+  gls_accessible_name_drop_down (self->state_dropdown, _("Show Articles in This State of Work"));
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
