@@ -121,6 +121,58 @@ has_stacked_bar (GtkWidget  *page,
   return FALSE;
 }
 
+/* The button of the page titled @title in the window's switcher. */
+static GtkWidget *
+find_page_button (GtkWidget  *window,
+                  const char *title)
+{
+  GtkWidget *switcher = first_of_type (window, GTK_TYPE_STACK_SWITCHER);
+  g_autoptr(GPtrArray) buttons = widgets_of_type (switcher, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *label = first_of_type (buttons->pdata[i], GTK_TYPE_LABEL);
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
+        return buttons->pdata[i];
+    }
+
+  return NULL;
+}
+
+/* A click on the switcher's page button: a real one where it can be */
+static void
+show_page (GtkWidget  *window,
+           const char *title)
+{
+  GtkWidget *button = find_page_button (window, title);
+
+  g_assert_nonnull (button);
+  if (gls_test_can_send_input (button))
+    gls_test_click (button);
+  else
+    gtk_widget_activate (button);
+}
+
+/* The list of articles: the list view of the articles the window shows */
+static GtkWidget *
+find_article_list (GlsCorpusWindow *window)
+{
+  g_autoptr(GPtrArray) lists = widgets_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+
+  for (guint i = 0; i < lists->len; i++)
+    if (G_LIST_MODEL (gtk_list_view_get_model (lists->pdata[i])) == gls_corpus_window_get_shown (window))
+      return lists->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 static void
 test_corpus_statistics (Fixture       *f,
                         gconstpointer  data)
@@ -128,21 +180,21 @@ test_corpus_statistics (Fixture       *f,
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
   GlsCorpusStatistics *page = gls_corpus_window_get_statistics (window);
-  g_autoptr(GPtrArray) toggles = widgets_of_type (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON);
-  GtkToggleButton *button = NULL;
+  GtkWidget *list = find_article_list (window);
+  GtkWidget *filter = first_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   ChartWait wait = { gls_corpus_statistics_get_chart (page), NULL };
 
-  for (guint i = 0; i < toggles->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), "Statistics") == 0)
-      button = toggles->pdata[i];
-  g_assert_nonnull (button);
-
+  g_assert_nonnull (list);
   gtk_window_present (GTK_WINDOW (window));
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, list);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
-  /* the page is the Statistics button's, in place of the list */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
-  gtk_toggle_button_set_active (button, TRUE);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  /* the third page of the switcher, in place of the list; the list's
+   * filter above it still chooses the articles */
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, page);
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (filter));
 
   /* the whole corpus: the most used category first, every category of
    * the codebook a bar, the figures its text alternative */
@@ -161,9 +213,20 @@ test_corpus_statistics (Fixture       *f,
   wait.prefix = "Opinion or evaluation: 2, Factual claim: 0, ";
   gls_test_wait_for (chart_says, &wait);
 
-  /* the list again */
-  gtk_toggle_button_set_active (button, FALSE);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
+  /* Articles goes back to the list */
+  show_page (GTK_WIDGET (window), "Articles");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, list);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  /* the search page has its own field, not the list's filter */
+  show_page (GTK_WIDGET (window), "Search");
+  gls_test_wait_for (unmapped, list);
+  g_assert_false (gtk_widget_get_mapped (filter));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, page);
+  g_assert_true (gtk_widget_get_mapped (filter));
 }
 
 /* An article longer than the window: factual annotations in its first

@@ -6,7 +6,9 @@
  * in a window shows what its document has, with a mark while it has
  * unsaved changes; while the article window in front compares, the
  * article opens on the compare view's other side instead. A second page
- * searches the corpus (GlsCorpusSearchPanel). */
+ * searches the corpus (GlsCorpusSearchPanel), a third charts the articles
+ * listed (GlsCorpusStatistics); the list's filters stay above both the
+ * list and the charts. */
 #define G_LOG_DOMAIN "gls-corpus-window"
 
 #include "config.h"
@@ -40,6 +42,7 @@ struct _GlsCorpusWindow
   /* Template widgets */
   GtkLabel             *title_label;
   GtkLabel             *status_label;
+  GtkWidget            *filter_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;
   GtkDropDown          *state_dropdown;
@@ -576,6 +579,21 @@ on_drop (GtkDropTarget   *target,
   return TRUE;
 }
 
+/* The filters choose what the list and the statistics show; the search
+ * page has its own. */
+static void
+on_page_changed (GlsCorpusWindow *self)
+{
+  const char *page;
+
+  /* the stack shows its first page before the template binds the bar */
+  if (self->filter_bar == NULL)
+    return;
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  gtk_widget_set_visible (self->filter_bar, g_strcmp0 (page, "search") != 0);
+}
+
 /* The statistics page charts the articles the list shows, and sums them
  * again as their counts fill in (it throttles that itself). */
 static void
@@ -627,6 +645,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-corpus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, state_dropdown);
@@ -636,6 +655,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_install_action (widget_class, "corpus.set-state", "(ss)", action_set_state);
   gtk_widget_class_install_action (widget_class, "corpus.export-statistics", NULL, action_export_statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
@@ -774,8 +794,8 @@ gls_corpus_window_get_shown (GlsCorpusWindow *self)
 /**
  * gls_corpus_window_get_statistics:
  *
- * Returns: (transfer none): the statistics page, shown by the window's
- *   Statistics button
+ * Returns: (transfer none): the statistics page, the third of the
+ *   window's pages
  */
 GlsCorpusStatistics *
 gls_corpus_window_get_statistics (GlsCorpusWindow *self)
