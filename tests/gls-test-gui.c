@@ -254,6 +254,7 @@ gls_test_press_keys (GtkWidget  *widget,
 #ifdef HAVE_X11
   GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
   g_autofree char *command = NULL;
+  gint64 deadline;
   int status = 0;
 
   gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, widget);
@@ -261,5 +262,8 @@ gls_test_press_keys (GtkWidget  *widget,
                              (gulong) gdk_x11_surface_get_xid (surface), keys);
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* the keys come back from the X server as events */
+  deadline = g_get_monotonic_time () + 200 * 1000;
+  gls_test_wait_for (deadline_passed, &deadline);
 #endif
 }

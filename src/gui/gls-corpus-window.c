@@ -2,7 +2,8 @@
  * A folder opened as a corpus: its articles (GlsCorpus, filled by a worker
  * thread) filtered by name and by state of work, sorted by name, by
  * annotations or by state; a click opens the article in its own window,
- * and each row's button sets the article's state of work. An article open
+ * and each row's button sets the article's state of work (from the
+ * keyboard, Shift+F10 or the Menu key opens its menu). An article open
  * in a window shows what its document has, with a mark while it has
  * unsaved changes; while the article window in front compares, the
  * article opens on the compare view's other side instead. A second page
@@ -194,6 +195,54 @@ state_changed (GlsCorpusWindow *self)
   if (gtk_drop_down_get_selected (self->sort_dropdown) == SORT_BY_STATE && sorter != NULL)
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
   refilter_states (self);
+}
+
+/* The state button of the row that has the focus, or holds it. */
+static GlsCorpusStateButton *
+find_focused_state_button (GlsCorpusWindow *self)
+{
+  GtkWidget *row = gtk_root_get_focus (GTK_ROOT (self));
+
+  while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (self->list_view))
+    row = gtk_widget_get_parent (row);
+  if (row == NULL)
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (row)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GLS_IS_CORPUS_STATE_BUTTON (child))
+      return GLS_CORPUS_STATE_BUTTON (child);
+
+  return NULL;
+}
+
+/* Shift+F10 or the Menu key on a row: the menu of its state button, as a
+ * row's context menu */
+static gboolean
+show_state_menu (GtkWidget *list_view,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GlsCorpusWindow *self = GLS_CORPUS_WINDOW (gtk_widget_get_root (list_view));
+  GlsCorpusStateButton *button = find_focused_state_button (self);
+
+  if (button == NULL)
+    return FALSE;
+
+  gls_corpus_state_button_popup (button);
+  return TRUE;
+}
+
+static void
+add_state_menu_shortcut (GlsCorpusWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                               gtk_callback_action_new (show_state_menu, NULL, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 }
 
 static void
@@ -677,6 +726,7 @@ gls_corpus_window_init (GlsCorpusWindow *self)
                                           G_CALLBACK (gls_corpus_row_query_problem));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
+  add_state_menu_shortcut (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
