@@ -174,6 +174,55 @@ test_open_folder (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+chooser_has_folder (gpointer data)
+{
+  GtkFileChooser *chooser = find_chooser ();
+  g_autoptr(GFile) folder = chooser != NULL ? gtk_file_chooser_get_current_folder (chooser) : NULL;
+
+  return folder != NULL;
+}
+
+/* Open Folder… with the corpus window in front starts in the corpus's
+ * folder, as Open… does in the article's. */
+static void
+test_open_folder_chooser (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GFile) current = NULL;
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GtkFileChooser *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_application_get_active_window (application) == GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-folder", NULL);
+  gls_test_wait_for (chooser_has_folder, NULL);
+  chooser = find_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  current = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_true (g_file_equal (current, folder));
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -1059,6 +1108,8 @@ main (int   argc,
   g_test_add ("/corpus-window/open-article", Fixture, NULL, fixture_setup, test_open_article, fixture_teardown);
   g_test_add ("/corpus-window/open-before", Fixture, NULL, fixture_setup, test_open_before, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
+  g_test_add ("/corpus-window/open-folder-chooser", Fixture, NULL, fixture_setup, test_open_folder_chooser,
+              fixture_teardown);
   g_test_add ("/corpus-window/open-compare", Fixture, NULL, fixture_setup, test_open_compare, fixture_teardown);
   g_test_add ("/corpus-window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
   g_test_add ("/corpus-window/orphaned-fuzzy", Fixture, NULL, fixture_setup, test_orphaned_fuzzy, fixture_teardown);
