@@ -225,8 +225,9 @@ gls_test_click (GtkWidget *widget)
   graphene_point_t point;
   g_autofree char *command = NULL;
   double dx, dy;
-  Window child;
-  int x, y;
+  Window root, child;
+  int x, y, pointer_x, pointer_y, win_x, win_y;
+  unsigned int mask;
 
   gls_test_wait_for (has_size, widget);
   gls_test_wait_for (deadline_passed, &deadline);
@@ -235,7 +236,14 @@ gls_test_click (GtkWidget *widget)
   gtk_native_get_surface_transform (native, &dx, &dy);
   g_assert_true (XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
                                         (int) (point.x + dx), (int) (point.y + dy), &x, &y, &child));
-  command = g_strdup_printf ("xdotool mousemove --sync %d %d click 1", x, y);
+  /* xdotool waits for a move that never comes when the pointer is there
+   * already; and a window that came under it needs the pointer to move
+   * in before it takes a click */
+  if (XQueryPointer (xdisplay, DefaultRootWindow (xdisplay), &root, &child, &pointer_x, &pointer_y, &win_x, &win_y,
+                     &mask) && pointer_x == x && pointer_y == y)
+    command = g_strdup_printf ("xdotool mousemove --sync %d %d mousemove --sync %d %d click 1", x + 1, y, x, y);
+  else
+    command = g_strdup_printf ("xdotool mousemove --sync %d %d click 1", x, y);
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
 #endif
 }

@@ -229,6 +229,78 @@ test_corpus_statistics (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (filter));
 }
 
+/* The label of the statistics row of @name, once the list shows it */
+static GtkLabel *
+find_name_label (GtkWidget  *page,
+                 const char *name)
+{
+  g_autoptr(GPtrArray) labels = widgets_of_type (page, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), name) == 0)
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+names_listed (gpointer page)
+{
+  return find_name_label (page, "semeval/article111111111.txt") != NULL &&
+         find_name_label (page, "brat-example-data/example-data/corpora/CoNLL-ST_2002/esp/esp.train-doc-1400.txt") != NULL;
+}
+
+static gboolean
+label_drawn (gpointer label)
+{
+  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
+}
+
+/* The names of the statistics page: a usual corpus path whole, a deep one
+ * shortened in the middle (its folder's start and its file name), the
+ * whole of it in the tooltip and for screen readers; every row's name as
+ * wide, so that the bars line up. */
+static void
+test_statistics_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *usual = "semeval/article111111111.txt";
+  const char *deep = "brat-example-data/example-data/corpora/CoNLL-ST_2002/esp/esp.train-doc-1400.txt";
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GlsCorpusWindow *window;
+  GtkWidget *page;
+  GtkLabel *label;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, i == 0 ? usual : deep, NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      gls_test_write (path, "Words words words words words words words words.\n", -1);
+      annotate_and_save (path, 1, 1);
+    }
+
+  window = gls_corpus_window_new (application, folder);
+  page = GTK_WIDGET (gls_corpus_window_get_statistics (window));
+  gtk_window_present (GTK_WINDOW (window));
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, page);
+  gls_test_wait_for (names_listed, page);
+
+  label = find_name_label (page, usual);
+  gls_test_wait_for (label_drawn, label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), ==,
+                   gtk_widget_get_width (GTK_WIDGET (find_name_label (page, "a.txt"))));
+
+  label = find_name_label (page, deep);
+  gls_test_wait_for (label_drawn, label);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_MIDDLE);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, deep);
+}
+
 /* An article longer than the window: factual annotations in its first
  * lines, opinion in its last. */
 static GlsWindow *
@@ -407,6 +479,8 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   g_test_add ("/charts-window/corpus-statistics", Fixture, NULL, fixture_setup, test_corpus_statistics,
+              gls_test_window_fixture_tear_down);
+  g_test_add ("/charts-window/statistics-names", Fixture, NULL, fixture_setup, test_statistics_names,
               gls_test_window_fixture_tear_down);
   g_test_add ("/charts-window/density-strip", Fixture, NULL, fixture_setup, test_density_strip,
               gls_test_window_fixture_tear_down);
