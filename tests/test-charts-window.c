@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "gls-bar-chart.h"
@@ -301,6 +302,71 @@ test_statistics_names (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, deep);
 }
 
+static const char *
+corpus_color (GlsBarChart *chart,
+              const char  *id)
+{
+  GPtrArray *counts = gls_bar_chart_get_counts (chart);
+
+  for (guint i = 0; counts != NULL && i < counts->len; i++)
+    if (g_strcmp0 (((GlsCategoryCount *) counts->pdata[i])->id, id) == 0)
+      return ((GlsCategoryCount *) counts->pdata[i])->color;
+
+  return NULL;
+}
+
+/* Two categories of the corpus with one colour, as imported categories
+ * take the palette's colours article by article: the corpus chart gives
+ * the less used one a palette colour no bar has, and the files keep
+ * theirs. */
+static void
+test_statistics_colors (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *factual_color = NULL;
+  GlsCorpusWindow *window;
+  GlsCorpusStatistics *page;
+  ChartWait wait = { NULL, "Opinion or evaluation: 3, Factual claim: 2, " };
+
+  /* a.txt and b.txt written again, their opinion in factual's colour */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, corpus_articles[i].name, NULL);
+      g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+      g_autoptr(GlsDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      GlsCodebook *codebook;
+
+      g_assert_cmpint (g_remove (sidecar), ==, 0);
+      document = gls_test_document_from_file (path);
+      codebook = gls_document_get_codebook (document);
+      g_free (factual_color);
+      factual_color = g_strdup (gls_category_get_color (gls_codebook_lookup (codebook, "factual")));
+      g_assert_true (gls_document_set_category_color (document, "opinion", factual_color, &error));
+      g_assert_no_error (error);
+      for (guint j = 0; j < corpus_articles[i].n_factual + corpus_articles[i].n_opinion; j++)
+        {
+          gls_document_annotate (document, j < corpus_articles[i].n_factual ? "factual" : "opinion", j * 6, j * 6 + 5,
+                                 &error);
+          g_assert_no_error (error);
+        }
+      g_assert_true (gls_test_save (document, &error));
+    }
+
+  window = gls_corpus_window_new (application, folder);
+  page = gls_corpus_window_get_statistics (window);
+  wait.chart = gls_corpus_statistics_get_chart (page);
+  gtk_window_present (GTK_WINDOW (window));
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for (chart_says, &wait);
+
+  /* the most used keeps its colour */
+  g_assert_cmpstr (corpus_color (wait.chart, "opinion"), ==, factual_color);
+  g_assert_nonnull (corpus_color (wait.chart, "factual"));
+  g_assert_cmpstr (corpus_color (wait.chart, "factual"), !=, factual_color);
+}
+
 /* An article longer than the window: factual annotations in its first
  * lines, opinion in its last. */
 static GlsWindow *
@@ -481,6 +547,8 @@ main (int   argc,
   g_test_add ("/charts-window/corpus-statistics", Fixture, NULL, fixture_setup, test_corpus_statistics,
               gls_test_window_fixture_tear_down);
   g_test_add ("/charts-window/statistics-names", Fixture, NULL, fixture_setup, test_statistics_names,
+              gls_test_window_fixture_tear_down);
+  g_test_add ("/charts-window/statistics-colors", Fixture, NULL, fixture_setup, test_statistics_colors,
               gls_test_window_fixture_tear_down);
   g_test_add ("/charts-window/density-strip", Fixture, NULL, fixture_setup, test_density_strip,
               gls_test_window_fixture_tear_down);
