@@ -1,7 +1,12 @@
 /* gls-test-gui.c
  * Helpers shared by the window tests: running the main loop until
- * something is true, and a window that has loaded its article. */
+ * something is true, a window that has loaded its article, and real
+ * clicks and keys through the X server. */
 #include "config.h"
+
+#ifdef HAVE_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "gls-application.h"
 #include "gls-test-gui.h"
@@ -158,4 +163,103 @@ gls_test_window_fixture_tear_down (GlsTestWindowFixture *fixture,
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->article, g_free);
   fixture->window = NULL;
+}
+
+/**
+ * gls_test_can_send_input:
+ *
+ * Whether real clicks and keys can reach @widget: an X11 display and
+ * xdotool.
+ */
+gboolean
+gls_test_can_send_input (GtkWidget *widget)
+{
+#ifdef HAVE_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return GDK_IS_X11_DISPLAY (gtk_widget_get_display (widget)) && xdotool != NULL;
+#else
+  return FALSE;
+#endif
+}
+
+static gboolean
+deadline_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static gboolean
+has_size (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/**
+ * gls_test_click:
+ *
+ * A real click, through the X server, in the middle of @widget, once it
+ * has its place (and a menu has ended its slide to a submenu).
+ */
+void
+gls_test_click (GtkWidget *widget)
+{
+#ifdef HAVE_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  gint64 deadline = g_get_monotonic_time () + 500 * 1000;
+  graphene_point_t middle;
+  graphene_point_t point;
+  g_autofree char *command = NULL;
+  double dx, dy;
+  Window root, child;
+  int x, y, pointer_x, pointer_y, win_x, win_y;
+  unsigned int mask;
+
+  gls_test_wait_for (has_size, widget);
+  gls_test_wait_for (deadline_passed, &deadline);
+  middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f, gtk_widget_get_height (widget) / 2.f);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  g_assert_true (XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
+                                        (int) (point.x + dx), (int) (point.y + dy), &x, &y, &child));
+  /* xdotool waits for a move that never comes when the pointer is there
+   * already; and a window that came under it needs the pointer to move
+   * in before it takes a click */
+  if (XQueryPointer (xdisplay, DefaultRootWindow (xdisplay), &root, &child, &pointer_x, &pointer_y, &win_x, &win_y,
+                     &mask) && pointer_x == x && pointer_y == y)
+    command = g_strdup_printf ("xdotool mousemove --sync %d %d mousemove --sync %d %d click 1", x + 1, y, x, y);
+  else
+    command = g_strdup_printf ("xdotool mousemove --sync %d %d click 1", x, y);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+#endif
+}
+
+/**
+ * gls_test_press_keys:
+ * @keys: xdotool's names of the keys, e.g. "shift+F10 Down Return"
+ *
+ * Real key presses, through the X server, in the window of @widget once
+ * the X server has given it the focus.
+ */
+void
+gls_test_press_keys (GtkWidget  *widget,
+                     const char *keys)
+{
+#ifdef HAVE_X11
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autofree char *command = NULL;
+  gint64 deadline;
+  int status = 0;
+
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, widget);
+  command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s",
+                             (gulong) gdk_x11_surface_get_xid (surface), keys);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* the keys come back from the X server as events */
+  deadline = g_get_monotonic_time () + 200 * 1000;
+  gls_test_wait_for (deadline_passed, &deadline);
+#endif
 }

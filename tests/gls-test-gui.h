@@ -23,6 +23,10 @@ void       gls_test_wait_for        (GlsTestDoneFunc  done,
                                      gpointer         data);
 gboolean   gls_test_window_loaded   (gpointer         window);
 GtkWidget *gls_test_find_message_dialog (void);
+gboolean   gls_test_can_send_input  (GtkWidget       *widget);
+void       gls_test_click           (GtkWidget       *widget);
+void       gls_test_press_keys      (GtkWidget       *widget,
+                                     const char      *keys);
 GlsWindow *gls_test_open_window     (GtkApplication  *application,
                                      const char      *path);
 GtkApplication *gls_test_gui_init   (int             *argc,

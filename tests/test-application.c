@@ -13,10 +13,6 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#ifdef HAVE_X11
-#include <gdk/x11/gdkx.h>
-#endif
-
 #include "gls-preferences-window.h"
 #include "gls-test-gui.h"
 #include "gls-test-util.h"
@@ -240,48 +236,6 @@ in_progress_shown (gpointer popover)
   return find_menu_item (popover, in_progress) != NULL;
 }
 
-static gboolean
-deadline_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static gboolean
-has_size (gpointer widget)
-{
-  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
-}
-
-/* A real click, through the X server, in the middle of @widget, once it
- * has its place */
-static void
-click (GtkWidget *widget)
-{
-#ifdef HAVE_X11
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
-  gint64 deadline = g_get_monotonic_time () + 500 * 1000;
-  graphene_point_t middle;
-  graphene_point_t point;
-  g_autofree char *command = NULL;
-  double dx, dy;
-  Window child;
-  int x, y;
-
-  /* its size, and the end of the menu's slide to a submenu */
-  gls_test_wait_for (has_size, widget);
-  gls_test_wait_for (deadline_passed, &deadline);
-  middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f, gtk_widget_get_height (widget) / 2.f);
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  g_assert_true (XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
-                                        (int) (point.x + dx), (int) (point.y + dy), &x, &y, &child));
-  command = g_strdup_printf ("xdotool mousemove --sync %d %d click 1", x, y);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-#endif
-}
-
 /* GTK 4.8 left the focus on a hidden widget of the main menu when an item
  * of one of its submenus was clicked, and the keys did nothing until a
  * click in the window: State of Work ▸ In Progress, with the mouse; the
@@ -298,7 +252,7 @@ test_focus_back_from_menu (Fixture       *fixture,
   GtkWidget *popover;
   GtkWidget *item;
 
-  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (view)) || g_find_program_in_path ("xdotool") == NULL)
+  if (!gls_test_can_send_input (view))
     {
       g_test_skip ("real clicks need X11 and xdotool");
       return;
@@ -311,9 +265,9 @@ test_focus_back_from_menu (Fixture       *fixture,
 
   item = find_menu_item (popover, state_of_work);
   g_assert_nonnull (item);
-  click (item);
+  gls_test_click (item);
   gls_test_wait_for (in_progress_shown, popover);
-  click (find_menu_item (popover, in_progress));
+  gls_test_click (find_menu_item (popover, in_progress));
   gls_test_wait_for (hidden, popover);
   g_object_get (fixture->window, "work-state", &state, NULL);
   g_assert_cmpstr (state, ==, "in-progress");

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "gls-bar-chart.h"
@@ -121,6 +122,58 @@ has_stacked_bar (GtkWidget  *page,
   return FALSE;
 }
 
+/* The button of the page titled @title in the window's switcher. */
+static GtkWidget *
+find_page_button (GtkWidget  *window,
+                  const char *title)
+{
+  GtkWidget *switcher = first_of_type (window, GTK_TYPE_STACK_SWITCHER);
+  g_autoptr(GPtrArray) buttons = widgets_of_type (switcher, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *label = first_of_type (buttons->pdata[i], GTK_TYPE_LABEL);
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
+        return buttons->pdata[i];
+    }
+
+  return NULL;
+}
+
+/* A click on the switcher's page button: a real one where it can be */
+static void
+show_page (GtkWidget  *window,
+           const char *title)
+{
+  GtkWidget *button = find_page_button (window, title);
+
+  g_assert_nonnull (button);
+  if (gls_test_can_send_input (button))
+    gls_test_click (button);
+  else
+    gtk_widget_activate (button);
+}
+
+/* The list of articles: the list view of the articles the window shows */
+static GtkWidget *
+find_article_list (GlsCorpusWindow *window)
+{
+  g_autoptr(GPtrArray) lists = widgets_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+
+  for (guint i = 0; i < lists->len; i++)
+    if (G_LIST_MODEL (gtk_list_view_get_model (lists->pdata[i])) == gls_corpus_window_get_shown (window))
+      return lists->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 static void
 test_corpus_statistics (Fixture       *f,
                         gconstpointer  data)
@@ -128,21 +181,21 @@ test_corpus_statistics (Fixture       *f,
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
   GlsCorpusStatistics *page = gls_corpus_window_get_statistics (window);
-  g_autoptr(GPtrArray) toggles = widgets_of_type (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON);
-  GtkToggleButton *button = NULL;
+  GtkWidget *list = find_article_list (window);
+  GtkWidget *filter = first_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   ChartWait wait = { gls_corpus_statistics_get_chart (page), NULL };
 
-  for (guint i = 0; i < toggles->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), "Statistics") == 0)
-      button = toggles->pdata[i];
-  g_assert_nonnull (button);
-
+  g_assert_nonnull (list);
   gtk_window_present (GTK_WINDOW (window));
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, list);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
-  /* the page is the Statistics button's, in place of the list */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
-  gtk_toggle_button_set_active (button, TRUE);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  /* the third page of the switcher, in place of the list; the list's
+   * filter above it still chooses the articles */
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, page);
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (filter));
 
   /* the whole corpus: the most used category first, every category of
    * the codebook a bar, the figures its text alternative */
@@ -161,9 +214,157 @@ test_corpus_statistics (Fixture       *f,
   wait.prefix = "Opinion or evaluation: 2, Factual claim: 0, ";
   gls_test_wait_for (chart_says, &wait);
 
-  /* the list again */
-  gtk_toggle_button_set_active (button, FALSE);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
+  /* Articles goes back to the list */
+  show_page (GTK_WIDGET (window), "Articles");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, list);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  /* the search page has its own field, not the list's filter */
+  show_page (GTK_WIDGET (window), "Search");
+  gls_test_wait_for (unmapped, list);
+  g_assert_false (gtk_widget_get_mapped (filter));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, page);
+  g_assert_true (gtk_widget_get_mapped (filter));
+}
+
+/* The label of the statistics row of @name, once the list shows it */
+static GtkLabel *
+find_name_label (GtkWidget  *page,
+                 const char *name)
+{
+  g_autoptr(GPtrArray) labels = widgets_of_type (page, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), name) == 0)
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+names_listed (gpointer page)
+{
+  return find_name_label (page, "semeval/article111111111.txt") != NULL &&
+         find_name_label (page, "brat-example-data/example-data/corpora/CoNLL-ST_2002/esp/esp.train-doc-1400.txt") != NULL;
+}
+
+static gboolean
+label_drawn (gpointer label)
+{
+  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
+}
+
+/* The names of the statistics page: a usual corpus path whole, a deep one
+ * shortened in the middle (its folder's start and its file name), the
+ * whole of it in the tooltip and for screen readers; every row's name as
+ * wide, so that the bars line up. */
+static void
+test_statistics_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *usual = "semeval/article111111111.txt";
+  const char *deep = "brat-example-data/example-data/corpora/CoNLL-ST_2002/esp/esp.train-doc-1400.txt";
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GlsCorpusWindow *window;
+  GtkWidget *page;
+  GtkLabel *label;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, i == 0 ? usual : deep, NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      gls_test_write (path, "Words words words words words words words words.\n", -1);
+      annotate_and_save (path, 1, 1);
+    }
+
+  window = gls_corpus_window_new (application, folder);
+  page = GTK_WIDGET (gls_corpus_window_get_statistics (window));
+  gtk_window_present (GTK_WINDOW (window));
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, page);
+  gls_test_wait_for (names_listed, page);
+
+  label = find_name_label (page, usual);
+  gls_test_wait_for (label_drawn, label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), ==,
+                   gtk_widget_get_width (GTK_WIDGET (find_name_label (page, "a.txt"))));
+
+  label = find_name_label (page, deep);
+  gls_test_wait_for (label_drawn, label);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_MIDDLE);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, deep);
+}
+
+static const char *
+corpus_color (GlsBarChart *chart,
+              const char  *id)
+{
+  GPtrArray *counts = gls_bar_chart_get_counts (chart);
+
+  for (guint i = 0; counts != NULL && i < counts->len; i++)
+    if (g_strcmp0 (((GlsCategoryCount *) counts->pdata[i])->id, id) == 0)
+      return ((GlsCategoryCount *) counts->pdata[i])->color;
+
+  return NULL;
+}
+
+/* Two categories of the corpus with one colour, as imported categories
+ * take the palette's colours article by article: the corpus chart gives
+ * the less used one a palette colour no bar has, and the files keep
+ * theirs. */
+static void
+test_statistics_colors (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *factual_color = NULL;
+  GlsCorpusWindow *window;
+  GlsCorpusStatistics *page;
+  ChartWait wait = { NULL, "Opinion or evaluation: 3, Factual claim: 2, " };
+
+  /* a.txt and b.txt written again, their opinion in factual's colour */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, corpus_articles[i].name, NULL);
+      g_autofree char *sidecar = g_strconcat (path, ".annotations.xml", NULL);
+      g_autoptr(GlsDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      GlsCodebook *codebook;
+
+      g_assert_cmpint (g_remove (sidecar), ==, 0);
+      document = gls_test_document_from_file (path);
+      codebook = gls_document_get_codebook (document);
+      g_free (factual_color);
+      factual_color = g_strdup (gls_category_get_color (gls_codebook_lookup (codebook, "factual")));
+      g_assert_true (gls_document_set_category_color (document, "opinion", factual_color, &error));
+      g_assert_no_error (error);
+      for (guint j = 0; j < corpus_articles[i].n_factual + corpus_articles[i].n_opinion; j++)
+        {
+          gls_document_annotate (document, j < corpus_articles[i].n_factual ? "factual" : "opinion", j * 6, j * 6 + 5,
+                                 &error);
+          g_assert_no_error (error);
+        }
+      g_assert_true (gls_test_save (document, &error));
+    }
+
+  window = gls_corpus_window_new (application, folder);
+  page = gls_corpus_window_get_statistics (window);
+  wait.chart = gls_corpus_statistics_get_chart (page);
+  gtk_window_present (GTK_WINDOW (window));
+  show_page (GTK_WIDGET (window), "Statistics");
+  gls_test_wait_for (chart_says, &wait);
+
+  /* the most used keeps its colour */
+  g_assert_cmpstr (corpus_color (wait.chart, "opinion"), ==, factual_color);
+  g_assert_nonnull (corpus_color (wait.chart, "factual"));
+  g_assert_cmpstr (corpus_color (wait.chart, "factual"), !=, factual_color);
 }
 
 /* An article longer than the window: factual annotations in its first
@@ -344,6 +545,10 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   g_test_add ("/charts-window/corpus-statistics", Fixture, NULL, fixture_setup, test_corpus_statistics,
+              gls_test_window_fixture_tear_down);
+  g_test_add ("/charts-window/statistics-names", Fixture, NULL, fixture_setup, test_statistics_names,
+              gls_test_window_fixture_tear_down);
+  g_test_add ("/charts-window/statistics-colors", Fixture, NULL, fixture_setup, test_statistics_colors,
               gls_test_window_fixture_tear_down);
   g_test_add ("/charts-window/density-strip", Fixture, NULL, fixture_setup, test_density_strip,
               gls_test_window_fixture_tear_down);

@@ -174,6 +174,55 @@ test_open_folder (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+chooser_has_folder (gpointer data)
+{
+  GtkFileChooser *chooser = find_chooser ();
+  g_autoptr(GFile) folder = chooser != NULL ? gtk_file_chooser_get_current_folder (chooser) : NULL;
+
+  return folder != NULL;
+}
+
+/* Open Folder… with the corpus window in front starts in the corpus's
+ * folder, as Open… does in the article's. */
+static void
+test_open_folder_chooser (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GFile) current = NULL;
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GtkFileChooser *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_application_get_active_window (application) == GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-folder", NULL);
+  gls_test_wait_for (chooser_has_folder, NULL);
+  chooser = find_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  current = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_true (g_file_equal (current, folder));
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -321,6 +370,101 @@ test_state (Fixture       *f,
 
   gls_document_undo (document);
   gtk_window_destroy (GTK_WINDOW (article_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkPopover *
+state_menu (GtkWidget *state_button)
+{
+  return gtk_menu_button_get_popover (GTK_MENU_BUTTON (gtk_widget_get_first_child (state_button)));
+}
+
+static gboolean
+state_menu_shown (gpointer state_button)
+{
+  GtkPopover *popover = state_menu (state_button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+state_menu_hidden (gpointer state_button)
+{
+  return !state_menu_shown (state_button);
+}
+
+/* The name of the article whose row has the focus, or NULL */
+static const char *
+focused_article (GlsCorpusWindow *window)
+{
+  GtkWidget *row = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *button;
+
+  while (row != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || (button = find_child (row, GLS_TYPE_CORPUS_STATE_BUTTON)) == NULL ||
+      gls_corpus_state_button_get_article (GLS_CORPUS_STATE_BUTTON (button)) == NULL)
+    return NULL;
+
+  return gls_corpus_article_get_name (gls_corpus_state_button_get_article (GLS_CORPUS_STATE_BUTTON (button)));
+}
+
+static gboolean
+focus_on_b (gpointer window)
+{
+  return g_strcmp0 (focused_article (window), "news/b.txt") == 0;
+}
+
+/* The state of work from the keyboard alone: Tab to the list, the arrows
+ * to a row, and Shift+F10 or the Menu key opens the row's menu of states,
+ * as a GNOME list's context menu; the arrows and Return choose one, and
+ * the focus is back on the row. */
+static void
+test_state_keys (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GlsCorpusWindow *window = gls_corpus_window_new (application, folder);
+  GListModel *shown = gls_corpus_window_get_shown (window);
+  GtkWidget *button;
+
+  if (!gls_test_can_send_input (GTK_WIDGET (window)))
+    {
+      g_test_skip ("real keys need X11 and xdotool");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_counts (shown, G_N_ELEMENTS (corpus_articles));
+  while (gtk_widget_get_mapped (GTK_WIDGET (window)) == FALSE || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* from the filter, past the order and the state, to the list's rows */
+  g_assert_true (gtk_widget_grab_focus (find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY)));
+  for (guint i = 0; i < 6 && focused_article (window) == NULL; i++)
+    gls_test_press_keys (GTK_WIDGET (window), "Tab");
+  g_assert_nonnull (focused_article (window));
+  if (!focus_on_b (window))
+    gls_test_press_keys (GTK_WIDGET (window), g_strcmp0 (focused_article (window), "a.txt") == 0 ? "Down" : "Up");
+  gls_test_wait_for (focus_on_b, window);
+
+  button = find_state_button (window, "news/b.txt");
+  gls_test_press_keys (GTK_WIDGET (window), "shift+F10");
+  gls_test_wait_for (state_menu_shown, button);
+  /* the menu opens on its first state */
+  gls_test_press_keys (GTK_WIDGET (window), "Down Return");
+  wait_for_state (find_article (shown, "news/b.txt"), GLS_WORK_STATE_IN_PROGRESS);
+  gls_test_wait_for (state_menu_hidden, button);
+  gls_test_wait_for (focus_on_b, window);
+
+  /* the Menu key */
+  gls_test_press_keys (GTK_WIDGET (window), "Menu");
+  gls_test_wait_for (state_menu_shown, button);
+  gls_test_press_keys (GTK_WIDGET (window), "Down Down Return");
+  wait_for_state (find_article (shown, "news/b.txt"), GLS_WORK_STATE_DONE);
+  g_assert_cmpint (gls_corpus_article_get_state (find_article (shown, "a.txt")), ==, GLS_WORK_STATE_NOT_STARTED);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -955,6 +1099,7 @@ main (int   argc,
 
   g_test_add ("/corpus-window/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/corpus-window/state", Fixture, NULL, fixture_setup, test_state, fixture_teardown);
+  g_test_add ("/corpus-window/state-keys", Fixture, NULL, fixture_setup, test_state_keys, fixture_teardown);
   g_test_add ("/corpus-window/state-refused", Fixture, NULL, fixture_setup, test_state_refused, fixture_teardown);
   g_test_add ("/corpus-window/export-statistics", Fixture, NULL, fixture_setup, test_export_statistics, fixture_teardown);
   g_test_add ("/corpus-window/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
@@ -963,6 +1108,8 @@ main (int   argc,
   g_test_add ("/corpus-window/open-article", Fixture, NULL, fixture_setup, test_open_article, fixture_teardown);
   g_test_add ("/corpus-window/open-before", Fixture, NULL, fixture_setup, test_open_before, fixture_teardown);
   g_test_add ("/corpus-window/open-folder", Fixture, NULL, fixture_setup, test_open_folder, fixture_teardown);
+  g_test_add ("/corpus-window/open-folder-chooser", Fixture, NULL, fixture_setup, test_open_folder_chooser,
+              fixture_teardown);
   g_test_add ("/corpus-window/open-compare", Fixture, NULL, fixture_setup, test_open_compare, fixture_teardown);
   g_test_add ("/corpus-window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
   g_test_add ("/corpus-window/orphaned-fuzzy", Fixture, NULL, fixture_setup, test_orphaned_fuzzy, fixture_teardown);

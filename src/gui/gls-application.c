@@ -151,8 +151,9 @@ on_open_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-/* The chooser starts in the folder of the article in front, else in the
- * documents folder, rather than in the chooser's “Recent”. */
+/* The chooser starts in the folder of the article in front, or in the
+ * corpus in front, else in the documents folder, rather than in the
+ * chooser's “Recent”. */
 static void
 start_in_folder (GlsApplication *self,
                  GtkFileChooser *chooser)
@@ -162,6 +163,8 @@ start_in_folder (GlsApplication *self,
 
   if (GLS_IS_WINDOW (window) && gls_window_get_file (GLS_WINDOW (window)) != NULL)
     folder = g_file_get_parent (gls_window_get_file (GLS_WINDOW (window)));
+  else if (GLS_IS_CORPUS_WINDOW (window))
+    folder = g_object_ref (gls_corpus_window_get_folder (GLS_CORPUS_WINDOW (window)));
   else if (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
     folder = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
   else

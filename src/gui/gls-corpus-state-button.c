@@ -2,7 +2,7 @@
  * The state of work of one article in the corpus list: a menu button
  * labelled with the state; its items ask the corpus window to change it
  * (its action corpus.set-state), which knows whether the article is open
- * in a window. */
+ * in a window. The corpus window opens the menu from the keyboard. */
 #define G_LOG_DOMAIN "gls-corpus-window"
 
 #include "config.h"
@@ -208,4 +208,17 @@ gls_corpus_state_button_set_article (GlsCorpusStateButton *self,
   if (self->button != NULL)
     update_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/**
+ * gls_corpus_state_button_popup:
+ *
+ * Opens the menu of states, as a click on the button does.
+ */
+void
+gls_corpus_state_button_popup (GlsCorpusStateButton *self)
+{
+  g_return_if_fail (GLS_IS_CORPUS_STATE_BUTTON (self));
+
+  gtk_menu_button_popup (self->button);
 }

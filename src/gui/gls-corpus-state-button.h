@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (GlsCorpusStateButton, gls_corpus_state_button, GLS, CORPUS
 GlsCorpusArticle *gls_corpus_state_button_get_article (GlsCorpusStateButton *self);
 void              gls_corpus_state_button_set_article (GlsCorpusStateButton *self,
                                                        GlsCorpusArticle     *article);
+void              gls_corpus_state_button_popup       (GlsCorpusStateButton *self);
 
 G_END_DECLS

@@ -45,6 +45,41 @@ gls_corpus_statistics_count (GtkListItem *item,
   return g_strdup_printf ("%d", n_annotations);
 }
 
+/* Imported categories take the palette's colours article by article, so
+ * that categories of different articles share a colour (and a category
+ * has several). In the corpus chart, a colour an earlier bar has goes to
+ * the next palette colour no bar has yet, while there is one; the
+ * articles' files and their own bars keep theirs. */
+static void
+distinguish_colors (GPtrArray *totals)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *palette = gls_palette_get_colors (NULL);
+  guint next = 0;
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      GlsCategoryCount *count = g_ptr_array_index (totals, i);
+      char *color;
+
+      /* no colour of its own: grey, as its highlights */
+      if (count->color == NULL)
+        continue;
+
+      color = g_ascii_strdown (count->color, -1);
+      if (g_hash_table_add (used, color))
+        continue;
+
+      while (palette[next] != NULL && g_hash_table_contains (used, palette[next]))
+        next++;
+      if (palette[next] == NULL)
+        return;
+      g_free (count->color);
+      count->color = g_strdup (palette[next]);
+      g_hash_table_add (used, g_strdup (palette[next]));
+    }
+}
+
 /* Sums the categories of every article listed, read or not yet. */
 static void
 update (GlsCorpusStatistics *self)
@@ -59,6 +94,8 @@ update (GlsCorpusStatistics *self)
 
       gls_category_counts_add (totals, gls_corpus_article_get_categories (article));
     }
+  gls_category_counts_sort (totals);
+  distinguish_colors (totals);
 
   gls_bar_chart_set_counts (self->corpus_chart, totals);
 }

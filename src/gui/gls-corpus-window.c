@@ -2,11 +2,14 @@
  * A folder opened as a corpus: its articles (GlsCorpus, filled by a worker
  * thread) filtered by name and by state of work, sorted by name, by
  * annotations or by state; a click opens the article in its own window,
- * and each row's button sets the article's state of work. An article open
+ * and each row's button sets the article's state of work (from the
+ * keyboard, Shift+F10 or the Menu key opens its menu). An article open
  * in a window shows what its document has, with a mark while it has
  * unsaved changes; while the article window in front compares, the
  * article opens on the compare view's other side instead. A second page
- * searches the corpus (GlsCorpusSearchPanel). */
+ * searches the corpus (GlsCorpusSearchPanel), a third charts the articles
+ * listed (GlsCorpusStatistics); the list's filters stay above both the
+ * list and the charts. */
 #define G_LOG_DOMAIN "gls-corpus-window"
 
 #include "config.h"
@@ -41,6 +44,7 @@ struct _GlsCorpusWindow
   /* Template widgets */
   GtkLabel             *title_label;
   GtkLabel             *status_label;
+  GtkWidget            *filter_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;
   GtkDropDown          *state_dropdown;
@@ -192,6 +196,54 @@ state_changed (GlsCorpusWindow *self)
   if (gtk_drop_down_get_selected (self->sort_dropdown) == SORT_BY_STATE && sorter != NULL)
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
   refilter_states (self);
+}
+
+/* The state button of the row that has the focus, or holds it. */
+static GlsCorpusStateButton *
+find_focused_state_button (GlsCorpusWindow *self)
+{
+  GtkWidget *row = gtk_root_get_focus (GTK_ROOT (self));
+
+  while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (self->list_view))
+    row = gtk_widget_get_parent (row);
+  if (row == NULL)
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (row)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GLS_IS_CORPUS_STATE_BUTTON (child))
+      return GLS_CORPUS_STATE_BUTTON (child);
+
+  return NULL;
+}
+
+/* Shift+F10 or the Menu key on a row: the menu of its state button, as a
+ * row's context menu */
+static gboolean
+show_state_menu (GtkWidget *list_view,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GlsCorpusWindow *self = GLS_CORPUS_WINDOW (gtk_widget_get_root (list_view));
+  GlsCorpusStateButton *button = find_focused_state_button (self);
+
+  if (button == NULL)
+    return FALSE;
+
+  gls_corpus_state_button_popup (button);
+  return TRUE;
+}
+
+static void
+add_state_menu_shortcut (GlsCorpusWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                               gtk_callback_action_new (show_state_menu, NULL, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 }
 
 static void
@@ -577,6 +629,21 @@ on_drop (GtkDropTarget   *target,
   return TRUE;
 }
 
+/* The filters choose what the list and the statistics show; the search
+ * page has its own. */
+static void
+on_page_changed (GlsCorpusWindow *self)
+{
+  const char *page;
+
+  /* the stack shows its first page before the template binds the bar */
+  if (self->filter_bar == NULL)
+    return;
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  gtk_widget_set_visible (self->filter_bar, g_strcmp0 (page, "search") != 0);
+}
+
 /* The statistics page charts the articles the list shows, and sums them
  * again as their counts fill in (it throttles that itself). */
 static void
@@ -628,6 +695,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-corpus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, state_dropdown);
@@ -637,6 +705,7 @@ gls_corpus_window_class_init (GlsCorpusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsCorpusWindow, statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_install_action (widget_class, "corpus.set-state", "(ss)", action_set_state);
   gtk_widget_class_install_action (widget_class, "corpus.export-statistics", NULL, action_export_statistics);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
@@ -660,6 +729,7 @@ gls_corpus_window_init (GlsCorpusWindow *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gls_accessible_name_drop_down (self->sort_dropdown, _("Order of the Articles"));
   gls_accessible_name_drop_down (self->state_dropdown, _("Show Articles in This State of Work"));
+  add_state_menu_shortcut (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
@@ -777,8 +847,8 @@ gls_corpus_window_get_shown (GlsCorpusWindow *self)
 /**
  * gls_corpus_window_get_statistics:
  *
- * Returns: (transfer none): the statistics page, shown by the window's
- *   Statistics button
+ * Returns: (transfer none): the statistics page, the third of the
+ *   window's pages
  */
 GlsCorpusStatistics *
 gls_corpus_window_get_statistics (GlsCorpusWindow *self)
