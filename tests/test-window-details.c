@@ -12,6 +12,7 @@
 #include "gls-accessible.h"
 #include "gls-article-view-private.h"
 #include "gls-settings.h"
+#include "gls-sidebar-private.h"
 #include "gls-window-private.h"
 #include "gls-test-gui.h"
 #include "gls-test-util.h"
@@ -315,6 +316,62 @@ test_caret_announces (GlsTestWindowFixture *fixture,
   g_assert_cmpstr (view->announced, ==, "");
 }
 
+/* The annotation list, not the category drop-down's */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+list_filled (gpointer sidebar)
+{
+  return !gls_sidebar_get_filling (sidebar);
+}
+
+/* The side panel lists a document's annotations once the article's frame
+ * with it is painted, and then selects what was selected meanwhile. */
+static void
+test_list_after_frame (GlsTestWindowFixture *fixture,
+                       gconstpointer         data)
+{
+  GlsWindow *window = fixture->window;
+  GlsSidebar *sidebar = window->sidebar;
+  GlsDocument *document = gls_window_get_document (window);
+  GlsAnnotation *annotation = gls_annotation_list_get (gls_document_get_annotations (document), 1);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (find_list_view (GTK_WIDGET (sidebar))));
+  g_autoptr(GlsAnnotation) selected = NULL;
+
+  g_assert_false (gls_window_is_loading (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, _gls_sidebar_n_listed (sidebar));
+  g_assert_cmpuint (_gls_sidebar_n_listed (sidebar), >, 1);
+
+  gls_sidebar_set_document (sidebar, NULL);
+  gls_sidebar_set_document (sidebar, document);
+  gls_sidebar_select (sidebar, annotation);
+  g_assert_true (gls_sidebar_get_filling (sidebar));
+  g_assert_true (gls_window_is_loading (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  gls_test_wait_for (list_filled, sidebar);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, _gls_sidebar_n_listed (sidebar));
+  selected = g_list_model_get_item (G_LIST_MODEL (selection),
+                                    gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)));
+  g_assert_true (selected == annotation);
+}
+
 /* The tests on a window showing the sample article */
 static const struct {
   const char *path;
@@ -329,6 +386,7 @@ static const struct {
   { "/window-details/patterns", test_patterns },
   { "/window-details/high-contrast", test_high_contrast },
   { "/window-details/tooltip-and-choice", test_tooltip_and_choice },
+  { "/window-details/list-after-frame", test_list_after_frame },
 };
 
 int

@@ -526,6 +526,19 @@ gls_annotation_details_set_annotation (GlsAnnotationDetails *self,
   update (self);
 }
 
+/**
+ * gls_annotation_details_get_annotation:
+ *
+ * Returns: (transfer none) (nullable): the annotation shown
+ */
+GlsAnnotation *
+gls_annotation_details_get_annotation (GlsAnnotationDetails *self)
+{
+  g_return_val_if_fail (GLS_IS_ANNOTATION_DETAILS (self), NULL);
+
+  return self->annotation;
+}
+
 void
 gls_annotation_details_focus_note (GlsAnnotationDetails *self)
 {

@@ -16,6 +16,7 @@ void gls_annotation_details_set_document   (GlsAnnotationDetails *self,
                                             GlsDocument          *document);
 void gls_annotation_details_set_annotation (GlsAnnotationDetails *self,
                                             GlsAnnotation        *annotation);
+GlsAnnotation *gls_annotation_details_get_annotation (GlsAnnotationDetails *self);
 void gls_annotation_details_focus_note     (GlsAnnotationDetails *self);
 GtkTextView *gls_annotation_details_get_note_view (GlsAnnotationDetails *self);
 void gls_annotation_details_set_resolver   (GlsAnnotationDetails *self,

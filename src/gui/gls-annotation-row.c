@@ -35,6 +35,24 @@ gls_annotation_row_dispose (GObject *object)
   G_OBJECT_CLASS (gls_annotation_row_parent_class)->dispose (object);
 }
 
+/* The icons' tooltips: given when asked for, as setting them on each of
+ * the list's rows would cost a round trip to the X server per icon. */
+static gboolean
+on_icon_query_tooltip (GtkWidget        *icon,
+                       int               x,
+                       int               y,
+                       gboolean          keyboard,
+                       GtkTooltip       *tooltip,
+                       GlsAnnotationRow *self)
+{
+  if (icon == GTK_WIDGET (self->orphan_icon))
+    gtk_tooltip_set_text (tooltip, _("The article changed: this annotation’s text is gone"));
+  else
+    gtk_tooltip_set_text (tooltip, _("The article changed: this annotation moved to similar text; review it"));
+
+  return TRUE;
+}
+
 static void
 gls_annotation_row_class_init (GlsAnnotationRowClass *klass)
 {
@@ -53,6 +71,7 @@ gls_annotation_row_class_init (GlsAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, fuzzy_icon);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlsAnnotationRow, note_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_icon_query_tooltip);
 }
 
 static void

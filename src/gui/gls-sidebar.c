@@ -38,6 +38,8 @@ struct _GlsSidebar
   GtkCustomFilter      *filter;         /* by category, or what is left to review */
   GtkSingleSelection   *selection;
   GPtrArray            *filter_ids;     /* category ids behind the filter drop-down */
+  GdkFrameClock        *list_clock;     /* whose next frame the list waits for */
+  gulong                list_handler;
 
   guint                 updating : 1;
   guint                 reviewing : 1;   /* the list shows what a re-anchoring left to check */
@@ -476,6 +478,58 @@ on_document_note_toggled (GlsSidebar      *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->document_note_view));
 }
 
+/* The list shows the document's annotations once the frame with the
+ * document is painted: a list view makes its first 200 rows at once,
+ * which costs the main thread about 100 ms that the article's first
+ * frame would otherwise wait for. */
+static void
+stop_waiting_for_frame (GlsSidebar *self)
+{
+  if (self->list_clock == NULL)
+    return;
+
+  g_clear_signal_handler (&self->list_handler, self->list_clock);
+  g_clear_object (&self->list_clock);
+}
+
+static void
+fill_list (GlsSidebar *self)
+{
+  stop_waiting_for_frame (self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
+  gls_sidebar_select (self, gls_annotation_details_get_annotation (self->details));
+}
+
+static void
+fill_list_after_frame (GlsSidebar *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  stop_waiting_for_frame (self);
+  gtk_single_selection_set_model (self->selection, NULL);
+  if (clock == NULL)
+    {
+      fill_list (self);
+      return;
+    }
+
+  self->list_clock = g_object_ref (clock);
+  self->list_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (fill_list), self);
+}
+
+/* The frame clock goes with the window's surface: a list still waiting
+ * for its frame is filled at once. */
+static void
+gls_sidebar_unrealize (GtkWidget *widget)
+{
+  GlsSidebar *self = GLS_SIDEBAR (widget);
+
+  if (self->list_clock != NULL)
+    fill_list (self);
+
+  GTK_WIDGET_CLASS (gls_sidebar_parent_class)->unrealize (widget);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -483,6 +537,8 @@ gls_sidebar_dispose (GObject *object)
 {
   GlsSidebar *self = (GlsSidebar *)object;
   GtkWidget *child;
+
+  stop_waiting_for_frame (self);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -557,6 +613,7 @@ gls_sidebar_class_init (GlsSidebarClass *klass)
   object_class->finalize = gls_sidebar_finalize;
   object_class->get_property = gls_sidebar_get_property;
   object_class->set_property = gls_sidebar_set_property;
+  widget_class->unrealize = gls_sidebar_unrealize;
 
   /* the document shown, or NULL */
   properties[PROP_DOCUMENT] =
@@ -683,6 +740,7 @@ gls_sidebar_set_document (GlsSidebar  *self,
 
   if (document == NULL)
     {
+      stop_waiting_for_frame (self);
       gtk_single_selection_set_model (self->selection, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
       return;
@@ -693,7 +751,7 @@ gls_sidebar_set_document (GlsSidebar  *self,
   g_signal_connect_object (document, "notify::note", G_CALLBACK (on_note_notify), self, G_CONNECT_SWAPPED);
 
   apply_filter (self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
+  fill_list_after_frame (self);
 
   note_buffer = gtk_text_view_get_buffer (self->document_note_view);
   self->updating = TRUE;
@@ -722,7 +780,8 @@ gls_sidebar_select (GlsSidebar    *self,
 
   gls_annotation_details_set_annotation (self->details, annotation);
 
-  if (self->updating)
+  /* a list still to fill selects it once filled */
+  if (self->updating || self->list_clock != NULL)
     return;
 
   self->updating = TRUE;
@@ -742,6 +801,20 @@ gls_sidebar_get_details (GlsSidebar *self)
   g_return_val_if_fail (GLS_IS_SIDEBAR (self), NULL);
 
   return self->details;
+}
+
+/**
+ * gls_sidebar_get_filling:
+ *
+ * Returns: whether the list waits for the frame with the document to be
+ *   painted before it shows the document's annotations
+ */
+gboolean
+gls_sidebar_get_filling (GlsSidebar *self)
+{
+  g_return_val_if_fail (GLS_IS_SIDEBAR (self), FALSE);
+
+  return self->list_clock != NULL;
 }
 
 /* What typing in the list's filter and choosing a category do. */

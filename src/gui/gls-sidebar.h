@@ -24,5 +24,6 @@ void                  gls_sidebar_set_reviewing (GlsSidebar   *self,
                                                  gboolean      reviewing);
 gboolean              gls_sidebar_get_reviewing (GlsSidebar   *self);
 void                  gls_sidebar_update_review (GlsSidebar   *self);
+gboolean              gls_sidebar_get_filling   (GlsSidebar   *self);
 
 G_END_DECLS

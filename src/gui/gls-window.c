@@ -804,12 +804,19 @@ gls_window_get_article_view (GlsWindow *self)
   return self->article_view;
 }
 
+/**
+ * gls_window_is_loading:
+ *
+ * Returns: whether the article and its annotations are still being read,
+ *   or not yet listed in the side panel
+ */
 gboolean
 gls_window_is_loading (GlsWindow *self)
 {
   g_return_val_if_fail (GLS_IS_WINDOW (self), FALSE);
 
-  return self->loading;
+  /* until the side panel lists the annotations too */
+  return self->loading || gls_sidebar_get_filling (self->sidebar);
 }
 
 /**
