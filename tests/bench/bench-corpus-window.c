@@ -106,7 +106,7 @@ main (int   argc,
   g_set_prgname ("bench-corpus-window");
   if (g_getenv ("BENCH_RUNS"))
     n_runs = MAX (1, atoi (g_getenv ("BENCH_RUNS")));
-  if (!gtk_init_check ())
+  if (!bench_gtk_init ())
     {
       g_print ("bench-corpus-window: no display, nothing measured\n");
       return 0;

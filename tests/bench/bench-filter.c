@@ -120,7 +120,7 @@ main (int   argc,
   double block, worst, median;
 
   g_set_prgname ("bench-filter");
-  if (!gtk_init_check () || !bench_can_press_keys ())
+  if (!bench_gtk_init () || !bench_can_press_keys ())
     {
       g_print ("bench-filter: needs an X display and xdotool, nothing measured\n");
       return 0;

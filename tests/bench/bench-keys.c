@@ -44,7 +44,7 @@ main (int   argc,
   g_set_prgname ("bench-keys");
   if (g_getenv ("BENCH_KEYS"))
     KEYS = MAX (1, atoi (g_getenv ("BENCH_KEYS")));
-  if (!gtk_init_check () || !bench_can_press_keys ())
+  if (!bench_gtk_init () || !bench_can_press_keys ())
     {
       g_print ("bench-keys: needs an X display and xdotool, nothing measured\n");
       return 0;

@@ -125,7 +125,7 @@ main (int   argc,
   double peak, rss, floor_peak, floor_rss;
 
   g_set_prgname ("bench-memory");
-  if (!gtk_init_check ())
+  if (!bench_gtk_init ())
     {
       g_print ("bench-memory: needs a display, nothing measured\n");
       return 0;

@@ -258,7 +258,7 @@ main (int   argc,
   g_set_prgname ("bench-paragraphs");
   if (g_getenv ("BENCH_RUNS"))
     RUNS = MAX (1, atoi (g_getenv ("BENCH_RUNS")));
-  if (!gtk_init_check () || !bench_can_press_keys ())
+  if (!bench_gtk_init () || !bench_can_press_keys ())
     {
       g_print ("bench-paragraphs: needs an X display and xdotool, nothing measured\n");
       return 0;

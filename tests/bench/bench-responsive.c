@@ -343,7 +343,7 @@ main (int   argc,
   g_set_prgname ("bench-responsive");
   if (g_getenv ("BENCH_RUNS"))
     RUNS = atoi (g_getenv ("BENCH_RUNS"));
-  if (!gtk_init_check ())
+  if (!bench_gtk_init ())
     {
       g_print ("bench-responsive: no display, nothing measured\n");
       return 0;

@@ -48,6 +48,7 @@ double   bench_watchdog_stop  (BenchWatchdog *watchdog);
 /* The longest the main loop stays busy in the next @ms milliseconds. */
 double   bench_longest_block (guint        ms);
 
+gboolean bench_gtk_init       (void);
 gboolean bench_can_press_keys (void);
 
 /* A new window of @application showing @source, returned once its

@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "bench-data.h"
+#include "gls-test-util.h"
 #include "gls-application.h"
 #include "gls-window.h"
 
@@ -237,6 +238,7 @@ main (int   argc,
     RUNS = atoi (g_getenv ("BENCH_RUNS"));
   if (g_getenv ("BENCH_ADDS"))
     ADDS = atoi (g_getenv ("BENCH_ADDS"));
+  g_log_set_writer_func (gls_test_log_writer, NULL, NULL);
   if (!gtk_init_check ())
     {
       g_print ("bench-window: no display, nothing measured\n");
