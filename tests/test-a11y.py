@@ -17,9 +17,11 @@ at-spi2-core: when either is missing the test is skipped.  Prints TAP.
 Set GLOSSATOR_A11Y_DUMP=1 to print the whole tree as diagnostics.
 """
 
+import ctypes
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -122,14 +124,37 @@ def start_bus():
         except GLib.Error:
             return None
 
+    def registry_answers():
+        # pyatspi's first call registers with the registry on the
+        # accessibility bus, and a registry that does not answer then (still
+        # starting, or gone with the previous test's application) ends the
+        # process with dbind-ERROR: wait until it answers a ping
+        bus_address = address()
+        deadline = time.monotonic() + 20
+        while bus_address and time.monotonic() < deadline:
+            try:
+                bus = Gio.DBusConnection.new_for_address_sync(
+                    bus_address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
+                    Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+                bus.call_sync('org.a11y.atspi.Registry', '/org/a11y/atspi/registry',
+                              'org.freedesktop.DBus.Peer', 'Ping', None, None,
+                              Gio.DBusCallFlags.NONE, 5000, None)
+                bus.close_sync(None)
+                return True
+            except GLib.Error:
+                time.sleep(0.5)
+        return False
+
     if address():
-        return None
+        return None if registry_answers() else False
     launcher = subprocess.Popen([BUS_LAUNCHER, '--launch-immediately'],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if address():
-            return launcher
+            if registry_answers():
+                return launcher
+            break
         time.sleep(0.2)
     launcher.terminate()
     return False
@@ -497,8 +522,10 @@ def main():
                     'GSETTINGS_BACKEND': 'memory', 'G_DEBUG': ''})
         log_path = os.path.join(home, 'glossator.log')
         with open(log_path, 'wb') as log:
+            # the application ends with this test, even one killed by a signal
             proc = subprocess.Popen([BIN, article], env=env, stdin=subprocess.DEVNULL,
-                                    stdout=log, stderr=log, cwd=home)
+                                    stdout=log, stderr=log, cwd=home,
+                                    preexec_fn=lambda: ctypes.CDLL(None).prctl(1, signal.SIGKILL))
         app, window = find_window(ARTICLE)
         if not TAP.check(window is not None, 'the window shows in the accessible tree',
                          open(log_path, encoding='utf-8', errors='replace').read()[-2000:]):

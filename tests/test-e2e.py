@@ -19,6 +19,7 @@ Expected offsets are computed here by FORMAT.md §1 (code points of the text
 decoded with newline='').  Python 3 standard library only.
 """
 
+import ctypes
 import glob
 import hashlib
 import os
@@ -204,6 +205,16 @@ GLIB_WARNING = re.compile(r'-(WARNING|CRITICAL|ERROR) \*\*')
 GTK_OWN_WARNING = re.compile(r'Gtk-WARNING \*\*: .*Trying to snapshot GtkGizmo \S+ without a current allocation')
 
 
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent():
+    """Run in a started application before it execs: it ends when the test
+    does, even a test killed by a signal, so that no window of it is left
+    to take the next test's files or its place on the session bus."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
 class App:
     """One run of the application on one article, in its own environment."""
 
@@ -273,7 +284,7 @@ class App:
         started = time.monotonic()
         self.proc = subprocess.Popen([BIN] + self.args, env=self.environment(),
                                      stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                     cwd=self.home)
+                                     cwd=self.home, preexec_fn=die_with_parent)
         log.close()
         self.window = None
 

@@ -11,6 +11,7 @@
 import os
 import pathlib
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -165,13 +166,17 @@ def check_window_binary(tap, glossator, share, version, sample):
         tap.skip("the installed glossator starts from any shell", "no X display or xdotool")
         return
 
-    process = subprocess.Popen([str(glossator), str(sample)], env=env,
+    # on a session bus of its own: a Glossator left running by another test
+    # would otherwise take the article and let this one end at once
+    session = shutil.which("dbus-run-session")
+    command = ([session, "--"] if session else []) + [str(glossator), str(sample)]
+    process = subprocess.Popen(command, env=env, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         shown = window_shows(sample.name, 30)
         alive = process.poll() is None
     finally:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
         output = process.communicate(timeout=30)[0]
     tap.ok(shown and alive, "the installed glossator starts from any shell and shows the article",
            f"shown {shown}, running {alive}\n{output}")
