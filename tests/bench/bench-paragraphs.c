@@ -102,7 +102,7 @@ measure_glossator (GtkApplication *application,
   bench_focus (GTK_WINDOW (window));
   figures.scroll = bench_scroll_by_keys (GTK_WIDGET (gls_window_get_article_view (window)), RUNS, NULL);
   if (annotated)
-    figures.add = bench_add_by_keys (window, RUNS, NULL, NULL);
+    figures.add = bench_add_by_keys (window, RUNS, NULL, NULL, NULL);
 
   close_window (GTK_WINDOW (window));
 

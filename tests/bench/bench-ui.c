@@ -273,13 +273,16 @@ added_and_drawn (gpointer data)
 
 /* Selects a word with Ctrl+Shift+Right and presses 1, @n times after one
  * to warm up: the median from the key 1 to the frame that draws the new
- * annotation; each time in @all, and the longest the main loop stays busy
- * in the 100 ms after that frame in @blocks, if given. */
+ * annotation; each time in @all, the longest the main loop stays busy
+ * in the 100 ms after that frame in @blocks, and the time from
+ * Ctrl+Shift+Right to the frame showing the selection in @selections, if
+ * given. */
 double
 bench_add_by_keys (GlsWindow *window,
                    int        n,
                    GArray    *all,
-                   GArray    *blocks)
+                   GArray    *blocks,
+                   GArray    *selections)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GlsArticleView *view = gls_window_get_article_view (window);
@@ -304,6 +307,9 @@ bench_add_by_keys (GlsWindow *window,
 
       bench_press ("ctrl+shift+Right");
       bench_wait_frame (GTK_WIDGET (view), &selected, BENCH_GIVE_UP_S);
+      ms = (selected.end - MAX (bench_last_key_time (), selected.start)) / 1000.0;
+      if (i > 0 && selections != NULL)
+        g_array_append_val (selections, ms);
 
       frame.start = g_get_monotonic_time ();
       bench_press ("1");

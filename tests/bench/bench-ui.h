@@ -65,7 +65,8 @@ double   bench_scroll_by_keys (GtkWidget  *view,
 double   bench_add_by_keys    (GlsWindow  *window,
                                int         n,
                                GArray     *all,
-                               GArray     *blocks);
+                               GArray     *blocks,
+                               GArray     *selections);
 
 double   bench_worst         (GArray      *values);
 
