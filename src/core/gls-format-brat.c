@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gls-format-private.h"
+#include "gls-names-private.h"
 
 /* Attributes that keep what Glossator does not model; none of them is
  * written back as an A line. Notes of another type than AnnotatorNotes
@@ -236,7 +237,7 @@ static gboolean
 parse_uint (const char *text,
             guint64    *value)
 {
-  return g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, value, NULL);
+  return _gls_parse_unsigned (text, G_MAXUINT, value);
 }
 
 /* "T1<TAB>Person 0 5;10 15<TAB>Alice Smith" */

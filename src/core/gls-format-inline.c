@@ -380,7 +380,7 @@ parse_uint (const char *value,
 {
   guint64 number;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
+  if (value == NULL || !_gls_parse_unsigned (value, G_MAXUINT, &number))
     return FALSE;
 
   *out = (guint) number;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gls-format-private.h"
+#include "gls-names-private.h"
 
 /* "article111111111.txt" is article "111111111"; any other file is known
  * by its name without the extension. */
@@ -89,7 +90,7 @@ static gboolean
 parse_offset (const char *text,
               guint64    *value)
 {
-  return g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, value, NULL);
+  return _gls_parse_unsigned (text, G_MAXUINT, value);
 }
 
 gboolean

@@ -19,6 +19,12 @@ const char *_gls_find_non_xml_char  (const char  *text);
 char       *_gls_clean_xml_text     (const char  *text);
 gboolean    _gls_limit_text         (char       **text);
 gboolean    _gls_is_count           (const char  *value);
+gboolean    _gls_parse_unsigned     (const char  *text,
+                                     guint64      max,
+                                     guint64     *value);
+gboolean    _gls_parse_count        (const char  *value,
+                                     guint64      max,
+                                     guint64     *number);
 gboolean    _gls_is_date_time       (const char  *value);
 
 static inline void

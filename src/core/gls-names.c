@@ -86,6 +86,87 @@ skip_blanks (const char *p)
   return p;
 }
 
+/* Reads the digits at *@p, at least one, as a number of at most @max.
+ * This is what g_ascii_string_to_unsigned() does in base 10, but it is
+ * safe in threads: GLib 2.74 sets up its C locale on the first call and,
+ * when two threads make that call at once, the waiting one sees errno
+ * changed and refuses a good number, so parsing sidecars in parallel
+ * read "2130" as not a number now and then. */
+static gboolean
+parse_digits (const char **p,
+              guint64      max,
+              guint64     *value)
+{
+  const char *start = *p;
+  guint64 number = 0;
+
+  for (; g_ascii_isdigit (**p); (*p)++)
+    {
+      guint digit = (guint) (**p - '0');
+
+      if (digit > max || number > (max - digit) / 10)
+        return FALSE;
+      number = 10 * number + digit;
+    }
+
+  if (*p == start)
+    return FALSE;
+
+  *value = number;
+  return TRUE;
+}
+
+/**
+ * _gls_parse_unsigned:
+ *
+ * Reads @text, decimal digits and nothing else, as a number of at most
+ * @max, in any thread.
+ *
+ * Returns: %TRUE with @value set, or %FALSE (and @value untouched)
+ */
+gboolean
+_gls_parse_unsigned (const char *text,
+                     guint64     max,
+                     guint64    *value)
+{
+  guint64 number;
+
+  if (text == NULL || !parse_digits (&text, max, &number) || *text != '\0')
+    return FALSE;
+
+  *value = number;
+  return TRUE;
+}
+
+/**
+ * _gls_parse_count:
+ *
+ * Reads an attribute's value that _gls_is_count() accepts (blanks and a
+ * "+" allowed) as a number of at most @max, in any thread.
+ *
+ * Returns: %TRUE with @number set, or %FALSE (and @number untouched)
+ */
+gboolean
+_gls_parse_count (const char *value,
+                  guint64     max,
+                  guint64    *number)
+{
+  const char *p;
+  guint64 parsed;
+
+  if (value == NULL || !_gls_is_count (value))
+    return FALSE;
+
+  p = skip_blanks (value);
+  if (*p == '+')
+    p++;
+  if (!parse_digits (&p, max, &parsed))
+    return FALSE;
+
+  *number = parsed;
+  return TRUE;
+}
+
 /* xsd:nonNegativeInteger as libxml2 takes it: blanks, an optional "+",
  * 1 to 24 digits, blanks. */
 gboolean

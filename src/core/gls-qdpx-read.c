@@ -590,8 +590,8 @@ read_selection (Import     *import,
   gboolean first = TRUE;
 
   if (start_value == NULL || end_value == NULL ||
-      !g_ascii_string_to_unsigned (start_value, 10, 0, length, &start, NULL) ||
-      !g_ascii_string_to_unsigned (end_value, 10, 0, length, &end, NULL) || start >= end)
+      !_gls_parse_unsigned (start_value, length, &start) ||
+      !_gls_parse_unsigned (end_value, length, &end) || start >= end)
     {
       skip (import, node, _("a selection of “%s” from %s to %s is not inside its text (%u characters): left out"),
             article->name, start_value ? start_value : "?", end_value ? end_value : "?", length);

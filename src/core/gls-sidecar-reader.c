@@ -98,14 +98,14 @@ parse_offset (GlsXmlReader *r,
 {
   guint64 number;
 
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
+  if (_gls_parse_count (value, G_MAXUINT, &number))
     {
       *offset = (guint) number;
       return TRUE;
     }
 
   /* Not a number at all is the schema's to report; too large is ours. */
-  if (value[0] != '\0' && strspn (value, "0123456789") == strlen (value))
+  if (_gls_is_count (value))
     {
       g_autofree char *message =
         g_strdup_printf (_("the offset %s is larger than any text Glossator can open"), value);
@@ -271,7 +271,7 @@ source_attribute (GlsXmlReader *r,
   else if (strcmp (name, "bom") == 0)
     data->bom = strcmp (value, "true") == 0;
   else if (strcmp (name, "length") == 0)
-    g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &data->length, NULL);
+    _gls_parse_count (value, G_MAXUINT64, &data->length);
   else
     return FALSE;
 
