@@ -277,6 +277,11 @@ test_tooltip_and_choice (GlsTestWindowFixture *fixture,
   g_assert_true (gtk_widget_get_visible (_gls_article_view_get_popover (view)));
   during = _gls_article_view_dup_tooltip (view, x, y);
   g_assert_null (during);
+
+  /* an open popover keeps its grab past the window's end, and the next
+   * test's real clicks would go nowhere */
+  gtk_popover_popdown (GTK_POPOVER (_gls_article_view_get_popover (view)));
+  spin (50);
 }
 
 /* Colours in words, for the swatches' names: each of the built-in
@@ -372,6 +377,93 @@ test_list_after_frame (GlsTestWindowFixture *fixture,
   g_assert_true (selected == annotation);
 }
 
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+list_height (GlsWindow *window)
+{
+  return gtk_widget_get_height (gtk_widget_get_parent (find_list_view (GTK_WIDGET (window->sidebar))));
+}
+
+static guint
+n_annotations (GlsWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gls_document_get_annotations (gls_window_get_document (window))));
+}
+
+/* Clicking the codebook's heading folds the categories away and gives
+ * their room to the annotation list; the category keys still annotate;
+ * the next window remembers it, and a click brings them back. */
+static void
+test_palette_folds (GlsTestWindowFixture *fixture,
+                    gconstpointer         data)
+{
+  g_autoptr(GSettings) settings = gls_settings_new ();
+  GlsWindow *window = fixture->window;
+  GtkWidget *heading = find_by_class (GTK_WIDGET (window->sidebar), "palette-heading");
+  GtkWidget *palette = find_by_class (GTK_WIDGET (window->sidebar), "palette");
+  GlsArticleView *view = gls_window_get_article_view (window);
+  guint before = n_annotations (window);
+  int unfolded;
+
+  if (!gls_test_can_send_input (GTK_WIDGET (window)))
+    {
+      g_test_skip ("real clicks and keys need X11 and xdotool");
+      return;
+    }
+
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (heading)));
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, palette);
+  unfolded = list_height (window);
+
+  gls_test_click (heading);
+  spin (800);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (heading)));
+  g_assert_false (gtk_widget_get_mapped (palette));
+  g_assert_false (g_settings_get_boolean (settings, "palette-expanded"));
+  /* nine categories' rows, about 28 px each */
+  g_assert_cmpint (list_height (window), >=, unfolded + 200);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  gls_article_view_select_range (view, 3, 10);
+  gls_test_press_keys (GTK_WIDGET (view), "1");
+  spin (200);
+  g_assert_cmpuint (n_annotations (window), ==, before + 1);
+  /* unsaved, the window would ask before it closes */
+  gls_test_press_keys (GTK_WIDGET (view), "ctrl+z");
+  spin (200);
+  g_assert_cmpuint (n_annotations (window), ==, before);
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  window = gls_test_open_window (application, fixture->article);
+  heading = find_by_class (GTK_WIDGET (window->sidebar), "palette-heading");
+  palette = find_by_class (GTK_WIDGET (window->sidebar), "palette");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (heading)));
+  g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_parent (gtk_widget_get_parent (palette))));
+
+  gls_test_click (heading);
+  gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, palette);
+  g_assert_true (g_settings_get_boolean (settings, "palette-expanded"));
+}
+
 /* The tests on a window showing the sample article */
 static const struct {
   const char *path;
@@ -387,6 +479,7 @@ static const struct {
   { "/window-details/high-contrast", test_high_contrast },
   { "/window-details/tooltip-and-choice", test_tooltip_and_choice },
   { "/window-details/list-after-frame", test_list_after_frame },
+  { "/window-details/palette-folds", test_palette_folds },
 };
 
 int

@@ -13,6 +13,7 @@
 #include "gls-annotation-search.h"
 #include "gls-color-swatch.h"
 #include "gls-palette-row.h"
+#include "gls-settings.h"
 #include "gls-sidebar-private.h"
 
 struct _GlsSidebar
@@ -20,6 +21,8 @@ struct _GlsSidebar
   GtkWidget             parent_instance;
 
   /* Template widgets */
+  GtkToggleButton      *palette_button;
+  GtkImage             *palette_arrow;
   GtkLabel             *codebook_label;
   GtkListBox           *palette;
   GtkSearchEntry       *filter_entry;
@@ -32,6 +35,7 @@ struct _GlsSidebar
   GtkImage             *document_note_arrow;
 
   /* Owned */
+  GSettings            *settings;       /* whether the palette is folded away */
   GlsDocument          *document;
   GlsAnnotationSearch  *search;         /* the annotations that quote or note the search */
   GtkFilterListModel   *filtered;       /* of those, the ones of the category chosen */
@@ -126,6 +130,9 @@ on_codebook_changed (GlsSidebar *self)
     /* Translators: the name of the codebook in use, such as "Claims" */
     g_autofree char *text = g_strdup_printf (_("Codebook: %s"), gls_codebook_get_label (codebook));
     gtk_label_set_text (self->codebook_label, text);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->palette_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                    -1);
   }
   rebuild_filter_categories (self);
   update_counts (self);
@@ -463,19 +470,49 @@ on_document_note_edited (GlsSidebar    *self,
   self->updating = FALSE;
 }
 
+/* A disclosure button's arrow: down when open, else towards the text's
+ * end (left in a right-to-left language) */
+static void
+set_disclosure (GlsSidebar      *self,
+                GtkToggleButton *button,
+                GtkImage        *arrow)
+{
+  gboolean open = gtk_toggle_button_get_active (button);
+
+  gtk_image_set_from_icon_name (arrow,
+                                open ? "pan-down-symbolic"
+                                     : gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                       ? "pan-start-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, open,
+                               -1);
+}
+
 static void
 on_document_note_toggled (GlsSidebar      *self,
                           GParamSpec      *pspec,
                           GtkToggleButton *button)
 {
-  gboolean open = gtk_toggle_button_get_active (button);
-
-  gtk_image_set_from_icon_name (self->document_note_arrow,
-                                open ? "pan-down-symbolic"
-                                     : gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
-                                       ? "pan-start-symbolic" : "pan-end-symbolic");
-  if (open)
+  set_disclosure (self, button, self->document_note_arrow);
+  if (gtk_toggle_button_get_active (button))
     gtk_widget_grab_focus (GTK_WIDGET (self->document_note_view));
+}
+
+/* Folding the palette away gives its rows to the annotation list; the
+ * category keys work all the same. A focus inside it stays on the
+ * heading rather than vanishing with it. */
+static void
+on_palette_toggled (GlsSidebar      *self,
+                    GParamSpec      *pspec,
+                    GtkToggleButton *button)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  set_disclosure (self, button, self->palette_arrow);
+  if (!gtk_toggle_button_get_active (button) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->palette)))
+    gtk_widget_grab_focus (GTK_WIDGET (button));
 }
 
 /* The list shows the document's annotations once the frame with the
@@ -555,6 +592,7 @@ gls_sidebar_finalize (GObject *object)
 {
   GlsSidebar *self = (GlsSidebar *)object;
 
+  g_clear_object (&self->settings);
   g_clear_object (&self->document);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -643,6 +681,8 @@ gls_sidebar_class_init (GlsSidebarClass *klass)
 
   g_type_ensure (GLS_TYPE_ANNOTATION_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossator/Glossator/ui/gls-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, palette_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsSidebar, palette_arrow);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, codebook_label);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, palette);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, filter_entry);
@@ -654,6 +694,7 @@ gls_sidebar_class_init (GlsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_view);
   gtk_widget_class_bind_template_child (widget_class, GlsSidebar, document_note_arrow);
   gtk_widget_class_bind_template_callback (widget_class, on_document_note_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_palette_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_category_filter_changed);
@@ -690,6 +731,10 @@ gls_sidebar_init (GlsSidebar *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->annotation_list, factory);
+
+  self->settings = gls_settings_new ();
+  g_settings_bind (self->settings, "palette-expanded", self->palette_button, "active", G_SETTINGS_BIND_DEFAULT);
+  set_disclosure (self, self->palette_button, self->palette_arrow);
 
   gls_accessible_name_drop_down (self->filter_dropdown, _("Show One Category"));
   add_palette_tab_keys (self);
