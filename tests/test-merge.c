@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gls-core.h"
+#include "gls-packed-bytes-private.h"
 #include "gls-test-util.h"
 
 static GlsDocument *
@@ -220,6 +221,45 @@ test_merge_broken (void)
   gls_test_rm_rf (dir);
 }
 
+/* The base of the next merge is packed in a thread of its own: whoever
+ * reads it gets it whole, however soon; replaced or dropped while still
+ * being packed, nothing is lost or leaked. */
+static void
+test_base_packed_later (void)
+{
+  GString *xml = g_string_new ("<annotations>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) unpacked = NULL;
+  g_autoptr(GBytes) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GlsPackedSlot slot = { NULL, NULL };
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (xml, "<annotation id=\"a%u\"/>", i);
+  g_string_append (xml, "</annotations>");
+  bytes = g_string_free_to_bytes (xml);
+
+  _gls_packed_slot_pack (&slot, bytes);
+  unpacked = _gls_bytes_unpack (_gls_packed_slot_get (&slot), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (unpacked, bytes));
+  g_assert_cmpuint (_gls_bytes_unpacked_size (_gls_packed_slot_get (&slot)), ==, g_bytes_get_size (bytes));
+
+  /* replaced while being packed */
+  other = _gls_bytes_pack (unpacked);
+  _gls_packed_slot_pack (&slot, bytes);
+  _gls_packed_slot_set (&slot, other);
+  g_assert_true (_gls_packed_slot_get (&slot) == other);
+
+  /* dropped while being packed */
+  _gls_packed_slot_pack (&slot, bytes);
+  _gls_packed_slot_clear (&slot);
+  g_assert_null (_gls_packed_slot_get (&slot));
+
+  _gls_packed_slot_pack (&slot, NULL);
+  g_assert_null (_gls_packed_slot_get (&slot));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/merge/three-way", test_merge);
   g_test_add_func ("/merge/broken", test_merge_broken);
   g_test_add_func ("/merge/undo", test_merge_undo);
+  g_test_add_func ("/merge/base-packed-later", test_base_packed_later);
 
   return g_test_run ();
 }

@@ -215,7 +215,7 @@ point_gold_at (GlsAdjudication *self,
   info = g_file_query_info (gold_file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_free (gold->etag);
   gold->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-  g_clear_pointer (&gold->base, g_bytes_unref);
+  _gls_packed_slot_clear (&gold->base);
   g_clear_object (&self->gold_owner);
 }
 

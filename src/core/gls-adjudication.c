@@ -148,7 +148,7 @@ open_gold (GlsSource    *source,
   g_set_object (&gold->sidecar, gold_file);
   gold->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
   /* the base of a merge is kept packed, as every load keeps it */
-  gold->base = _gls_bytes_pack (bytes);
+  _gls_packed_slot_pack (&gold->base, bytes);
 
   return g_steal_pointer (&gold);
 }

@@ -585,7 +585,7 @@ load_files (GlsFileJob    *job,
    * never saves has no use for (packing it was half the time of
    * glossator-cli stats on a corpus) */
   if (!(job->load_flags & GLS_LOAD_READ_ONLY))
-    document->base = _gls_bytes_pack (bytes);
+    _gls_packed_slot_pack (&document->base, bytes);
 
   /* the article changed since the annotations were saved: they follow
    * their text (FORMAT.md §2.1), one step to undo, unsaved */

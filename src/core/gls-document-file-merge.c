@@ -17,7 +17,9 @@ merge_job_new (GlsDocumentFile *self,
   job->keep_mine = keep_mine;
   job->source = g_object_ref (gls_document_get_source (self->document));
   job->codebook = g_object_ref (gls_document_get_codebook (self->document));
-  job->base = self->document->base ? g_bytes_ref (self->document->base) : NULL;
+  job->base = _gls_packed_slot_get (&self->document->base);
+  if (job->base != NULL)
+    g_bytes_ref (job->base);
 
   return job;
 }
@@ -50,8 +52,8 @@ take_disk_version (GlsDocumentFile *self,
 
   g_free (document->etag);
   document->etag = g_steal_pointer (&job->new_etag);
-  g_clear_pointer (&document->base, g_bytes_unref);
-  document->base = g_steal_pointer (&job->bytes);
+  _gls_packed_slot_set (&document->base, job->bytes);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
 }
 
 gboolean

@@ -51,7 +51,7 @@ _gls_file_job_reload_article (GlsFileJob    *job,
 
   /* the file on disk is still the one the next save may replace */
   document->etag = g_steal_pointer (&job->expected_etag);
-  document->base = job->base ? g_bytes_ref (job->base) : NULL;
+  _gls_packed_slot_set (&document->base, job->base);
 
   if (gls_document_get_source_changed (document) &&
       !gls_document_reanchor (document, cancellable, error))

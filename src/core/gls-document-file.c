@@ -144,10 +144,12 @@ prepare_job (GlsDocumentFile *self,
 
   if (job->operation == GLS_FILE_OPERATION_SAVE)
     {
+      GBytes *base = _gls_packed_slot_get (&document->base);
+
       job->target = g_object_ref (self->sidecar);
       job->check_etag = TRUE;
       job->expected_etag = g_strdup (document->etag);
-      job->expected_size = document->base ? (goffset) _gls_bytes_unpacked_size (document->base) : -1;
+      job->expected_size = base != NULL ? (goffset) _gls_bytes_unpacked_size (base) : -1;
       job->broken = self->broken_sidecar ? g_object_ref (self->broken_sidecar) : NULL;
       job->draft = gls_document_file_dup_draft_file (self);
       g_clear_handle_id (&self->draft_source, g_source_remove);
@@ -161,7 +163,9 @@ prepare_job (GlsDocumentFile *self,
     {
       job->target = g_object_ref (self->file);
       job->expected_etag = g_strdup (document->etag);
-      job->base = document->base ? g_bytes_ref (document->base) : NULL;
+      job->base = _gls_packed_slot_get (&document->base);
+      if (job->base != NULL)
+        g_bytes_ref (job->base);
       job->encoding = g_strdup (gls_source_get_encoding (gls_document_get_source (document)));
       job->was_modified = gls_document_get_modified (document);
     }
@@ -926,6 +930,7 @@ gls_document_file_changed_on_disk (GlsDocumentFile *self)
 {
   g_autofree char *etag = NULL;
   GlsDocument *document;
+  GBytes *base;
   goffset size;
 
   g_return_val_if_fail (GLS_IS_DOCUMENT_FILE (self), FALSE);
@@ -939,6 +944,8 @@ gls_document_file_changed_on_disk (GlsDocumentFile *self)
 
   /* file times are only as fine as the kernel's clock tick: two writes in
    * one tick have one etag, but rarely one size */
-  return document->base != NULL && size >= 0 && (gsize) size != _gls_bytes_unpacked_size (document->base);
+  base = _gls_packed_slot_get (&document->base);
+
+  return base != NULL && size >= 0 && (gsize) size != _gls_bytes_unpacked_size (base);
 }
 

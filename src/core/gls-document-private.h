@@ -7,6 +7,7 @@
 #include "gls-annotation-private.h"
 #include "gls-history-private.h"
 #include "gls-interval-tree-private.h"
+#include "gls-packed-bytes-private.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
 
@@ -30,7 +31,7 @@ struct _GlsDocument
   char            *version;
   GFile           *sidecar;
   char            *etag;
-  GBytes          *base;            /* the sidecar as last loaded or saved, packed (gls-packed-bytes.c) */
+  GlsPackedSlot    base;            /* the sidecar as last loaded or saved, packed (gls-packed-bytes.c) */
   char            *source_etag;     /* the article's file when it was read */
   GlsForeign      *foreign;
   GlsForeign      *source_foreign;

@@ -68,7 +68,7 @@ gls_document_finalize (GObject *object)
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->etag, g_free);
-  g_clear_pointer (&self->base, g_bytes_unref);
+  _gls_packed_slot_clear (&self->base);
   g_clear_pointer (&self->foreign, _gls_foreign_free);
   g_clear_pointer (&self->source_foreign, _gls_foreign_free);
   g_clear_pointer (&self->retired_foreign, g_ptr_array_unref);
@@ -426,8 +426,7 @@ _gls_document_apply (GlsDocument *self,
 
     case GLS_CHANGE_DISK_VERSION:
       _gls_set_string (&self->etag, change->text[to]);
-      g_clear_pointer (&self->base, g_bytes_unref);
-      self->base = change->bytes[to] ? g_bytes_ref (change->bytes[to]) : NULL;
+      _gls_packed_slot_set (&self->base, change->bytes[to]);
       return;
 
     default:
@@ -936,8 +935,7 @@ _gls_document_saved (GlsDocument        *self,
 
   before = get_state (self);
   _gls_set_string (&self->etag, etag);
-  g_clear_pointer (&self->base, g_bytes_unref);
-  self->base = base ? g_bytes_ref (base) : NULL;
+  _gls_packed_slot_set (&self->base, base);
   self->source_changed = FALSE;
   clear_moved_marks (self);
   _gls_history_mark_saved_at (self->history, snapshot->serial);

@@ -269,7 +269,8 @@ gls_document_merge_disk_version (GlsDocument  *self,
   g_return_val_if_fail (GLS_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (self->sidecar != NULL, NULL);
 
-  if ((versions = _gls_merge_read_versions (self->source, self->codebook, self->base, self->sidecar, error)) == NULL)
+  if ((versions = _gls_merge_read_versions (self->source, self->codebook, _gls_packed_slot_get (&self->base),
+                                           self->sidecar, error)) == NULL)
     return NULL;
 
   conflicts = _gls_document_merge_versions (self, versions);
@@ -401,7 +402,9 @@ _gls_document_merge_versions (GlsDocument      *self,
 
     change->text[0] = g_strdup (self->etag);
     change->text[1] = g_strdup (versions->disk_etag);
-    change->bytes[0] = self->base ? g_bytes_ref (self->base) : NULL;
+    change->bytes[0] = _gls_packed_slot_get (&self->base);
+    if (change->bytes[0] != NULL)
+      g_bytes_ref (change->bytes[0]);
     change->bytes[1] = g_bytes_ref (disk);
     _gls_document_commit (self, change);
   }
