@@ -11,6 +11,7 @@
 
 #include "gls-accessible.h"
 #include "gls-article-view-private.h"
+#include "gls-renderer.h"
 #include "gls-settings.h"
 #include "gls-sidebar-private.h"
 #include "gls-window-private.h"
@@ -18,6 +19,8 @@
 #include "gls-test-util.h"
 
 static GtkApplication *application;
+/* GSK_RENDERER as the tests were started, before the application chose */
+static char *renderer_asked;
 
 static gboolean
 deadline_passed (gpointer data)
@@ -464,6 +467,43 @@ test_palette_folds (GlsTestWindowFixture *fixture,
   g_assert_true (g_settings_get_boolean (settings, "palette-expanded"));
 }
 
+/* A software OpenGL is told from a GPU's by its GL_RENDERER */
+static void
+test_software_gl (void)
+{
+  g_assert_true (gls_renderer_is_software_gl ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (gls_renderer_is_software_gl ("softpipe"));
+  g_assert_true (gls_renderer_is_software_gl ("Software Rasterizer"));
+  g_assert_false (gls_renderer_is_software_gl ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (gls_renderer_is_software_gl ("AMD Radeon RX 580 Series (polaris10, LLVM 15.0.6, DRM 3.49)"));
+  g_assert_false (gls_renderer_is_software_gl ("NVIDIA GeForce GTX 1650/PCIe/SSE2"));
+  g_assert_false (gls_renderer_is_software_gl (NULL));
+}
+
+/* On a software OpenGL (Xvfb's is llvmpipe) the window is drawn with
+ * Cairo, which draws only what changed; on a GPU, with GTK's default;
+ * GSK_RENDERER, when set, decides. */
+static void
+test_renderer (GlsTestWindowFixture *fixture,
+               gconstpointer         data)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
+  g_autofree char *gl = gls_renderer_dup_gl_renderer (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+
+  g_test_message ("OpenGL: %s; GSK_RENDERER: %s; drawn by %s", gl ? gl : "none",
+                  renderer_asked ? renderer_asked : "unset", G_OBJECT_TYPE_NAME (renderer));
+  if (renderer_asked != NULL)
+    {
+      g_test_skip ("GSK_RENDERER chooses the renderer");
+      return;
+    }
+
+  if (gls_renderer_is_software_gl (gl))
+    g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+  else if (gl != NULL)
+    g_assert_false (GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 /* The tests on a window showing the sample article */
 static const struct {
   const char *path;
@@ -480,6 +520,7 @@ static const struct {
   { "/window-details/tooltip-and-choice", test_tooltip_and_choice },
   { "/window-details/list-after-frame", test_list_after_frame },
   { "/window-details/palette-folds", test_palette_folds },
+  { "/window-details/renderer", test_renderer },
 };
 
 int
@@ -489,6 +530,7 @@ main (int   argc,
   g_autofree char *recent_home = NULL;
   int status;
 
+  renderer_asked = g_strdup (g_getenv ("GSK_RENDERER"));
   application = gls_test_gui_init (&argc, &argv, "io.github.glossator.GlossatorDetailsTest", &recent_home);
   if (application == NULL)
     return 0;
@@ -498,6 +540,7 @@ main (int   argc,
     g_test_add (window_tests[i].path, GlsTestWindowFixture, NULL,
                 gls_test_window_fixture_set_up, window_tests[i].func, gls_test_window_fixture_tear_down);
   g_test_add_func ("/window-details/color-names", test_color_names);
+  g_test_add_func ("/window-details/software-gl", test_software_gl);
 
   status = g_test_run ();
 

@@ -15,6 +15,7 @@
 #include "gls-corpus-window.h"
 #include "gls-focus-return.h"
 #include "gls-preferences-window.h"
+#include "gls-renderer.h"
 #include "gls-settings.h"
 #include "gls-style-manager.h"
 #include "gls-window.h"
@@ -426,6 +427,7 @@ gls_application_startup (GApplication *application)
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (gls_application_parent_class)->startup (application);
+  gls_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions, G_N_ELEMENTS (app_actions), application);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
