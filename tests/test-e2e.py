@@ -302,6 +302,9 @@ class App:
             # business, not the application's, so once more
             self.display_retries += 1
             TAP.diag('the X server refused the connection (%s); starting again' % self.log_tail().strip())
+            # the refusal is said above; the run's warning is not the
+            # application's, for the check of its warnings
+            os.replace(self.log_path, self.log_path + '.refused')
             time.sleep(1.0)
             return self.start()
         if not found or found == 'exited':
