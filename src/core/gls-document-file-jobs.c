@@ -16,6 +16,7 @@
 #include "gls-error.h"
 #include "gls-sidecar-reader-private.h"
 #include "gls-sidecar-writer-private.h"
+#include "gls-xml-private.h"
 #include "gls-file-reader.h"
 #include "gls-qdpx.h"
 
@@ -239,6 +240,7 @@ write_sidecar (GlsFileJob    *job,
   if ((file = _gls_atomic_file_new (job->target, error)) == NULL)
     return FALSE;
 
+  _gls_xml_init ();
   output = xmlOutputBufferCreateIO (atomic_write_cb, atomic_close_cb, file, NULL);
   if (!_gls_sidecar_write (job->snapshot, output, report_progress, job, cancellable, error))
     {

@@ -939,6 +939,7 @@ _gls_format_inline_import (GlsDocument      *document,
                          _("a DOCTYPE is not allowed in Glossator files (no DTDs, no entities)"));
   else
     {
+      _gls_xml_init ();
       r.reader = xmlReaderForMemory (data, (int) len, display_name, NULL,
                                      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
       if (r.reader == NULL)

@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "gls-html-private.h"
+#include "gls-xml-private.h"
 
 /* The options of FORMAT.md §5; the text handed to the parser is already
  * UTF-8, so a meta charset must not switch it again. */
@@ -242,6 +243,7 @@ _gls_html_sniff_encoding (const guint8 *data,
   if (len == 0)
     return g_strdup ("UTF-8");
 
+  _gls_xml_init ();
   doc = htmlReadMemory ((const char *) data, (int) len, NULL, "ISO-8859-1",
                         PARSE_OPTIONS | HTML_PARSE_IGNORE_ENC);
   if (doc == NULL)
@@ -420,6 +422,7 @@ _gls_html_extract (const char *utf8,
 
   x.out = g_string_sized_new (len / 2 + 1);
 
+  _gls_xml_init ();
   if (len > 0)
     doc = htmlReadMemory (utf8, (int) len, NULL, "UTF-8", PARSE_OPTIONS | HTML_PARSE_IGNORE_ENC);
 

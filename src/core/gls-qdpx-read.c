@@ -272,6 +272,7 @@ parse_project (Import  *import,
       return NULL;
     }
 
+  _gls_xml_init ();
   context = xmlNewParserCtxt ();
   doc = xmlCtxtReadMemory (context, data, (int) len, "project.qde", "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);

@@ -418,6 +418,7 @@ parse (Reading *reading,
       return NULL;
     }
 
+  _gls_xml_init ();
   context = xmlNewParserCtxt ();
   doc = xmlCtxtReadMemory (context, data, (int) len, reading->name, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 
 const char      *_gls_xml_describe_start  (const char        *data,
                                            gsize              len);
+void             _gls_xml_init            (void);
 gboolean         _gls_xml_is_utf8_xml     (const char        *data,
                                            gsize              len);
 guint            _gls_xml_find_doctype    (const char        *data,

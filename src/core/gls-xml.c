@@ -19,6 +19,26 @@
 #define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
 #define XMLNS_NAMESPACE "http://www.w3.org/2000/xmlns/"
 
+/**
+ * _gls_xml_init:
+ *
+ * Sets libxml2 up, once, before anything parses or writes XML. Its 2.9
+ * series builds its global tables (the encoding handlers among them) on
+ * first use without a lock: two threads doing it at once, as parallel
+ * reads of a corpus do, race on them.
+ */
+void
+_gls_xml_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
 static void
 ignore_structured_error (void        *user_data,
                          xmlErrorPtr  error)
@@ -723,6 +743,7 @@ _gls_xml_open_reader (GlsXmlReader *r,
       return FALSE;
     }
 
+  _gls_xml_init ();
   r->reader = xmlReaderForMemory (data, (int) len, r->name, NULL,
                                   XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
   if (r->reader == NULL)
@@ -835,6 +856,7 @@ _gls_xml_new_peek_reader (GBytes *bytes)
   if (len == 0 || len > G_MAXINT || !_gls_xml_is_utf8_xml (data, len) || _gls_xml_find_doctype (data, len) > 0)
     return NULL;
 
+  _gls_xml_init ();
   reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (reader != NULL)
     xmlTextReaderSetStructuredErrorHandler (reader, ignore_structured_error, NULL);
@@ -938,8 +960,10 @@ _gls_xml_finish_writer (xmlTextWriterPtr writer,
 xmlTextWriterPtr
 _gls_xml_new_writer (xmlOutputBufferPtr output)
 {
-  xmlTextWriterPtr writer = xmlNewTextWriter (output);
+  xmlTextWriterPtr writer;
 
+  _gls_xml_init ();
+  writer = xmlNewTextWriter (output);
   xmlTextWriterSetIndent (writer, 1);
   xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
   xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
@@ -954,6 +978,7 @@ _gls_xml_start_writer (xmlBufferPtr *buffer,
 {
   xmlTextWriterPtr writer;
 
+  _gls_xml_init ();
   *buffer = xmlBufferCreateSize (MAX (size_hint, 4096));
   xmlBufferSetAllocationScheme (*buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   writer = xmlNewTextWriterMemory (*buffer, 0);
