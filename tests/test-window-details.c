@@ -93,17 +93,21 @@ test_context_menu (GlsTestWindowFixture *fixture,
                    "Annotate as\n");
 }
 
+/* The first widget under @widget (itself included) of @type that has
+ * @css_class, when one is given */
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_descendant (child, type, css_class);
 
       if (found != NULL)
         return found;
@@ -129,7 +133,7 @@ test_context_menu_fits (GlsTestWindowFixture *fixture,
   gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, view->context_menu);
   spin (200);
 
-  scrolled = find_descendant (view->context_menu, GTK_TYPE_SCROLLED_WINDOW);
+  scrolled = find_descendant (view->context_menu, GTK_TYPE_SCROLLED_WINDOW, NULL);
   g_assert_nonnull (scrolled);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
@@ -328,18 +332,7 @@ test_caret_announces (GlsTestWindowFixture *fixture,
 static GtkWidget *
 find_list_view (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_descendant (widget, GTK_TYPE_LIST_VIEW, "navigation-sidebar");
 }
 
 static gboolean
@@ -380,23 +373,6 @@ test_list_after_frame (GlsTestWindowFixture *fixture,
   g_assert_true (selected == annotation);
 }
 
-static GtkWidget *
-find_by_class (GtkWidget  *widget,
-               const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static int
 list_height (GlsWindow *window)
@@ -419,8 +395,8 @@ test_palette_folds (GlsTestWindowFixture *fixture,
 {
   g_autoptr(GSettings) settings = gls_settings_new ();
   GlsWindow *window = fixture->window;
-  GtkWidget *heading = find_by_class (GTK_WIDGET (window->sidebar), "palette-heading");
-  GtkWidget *palette = find_by_class (GTK_WIDGET (window->sidebar), "palette");
+  GtkWidget *heading = find_descendant (GTK_WIDGET (window->sidebar), GTK_TYPE_WIDGET, "palette-heading");
+  GtkWidget *palette = find_descendant (GTK_WIDGET (window->sidebar), GTK_TYPE_WIDGET, "palette");
   GlsArticleView *view = gls_window_get_article_view (window);
   guint before = n_annotations (window);
   int unfolded;
@@ -457,10 +433,11 @@ test_palette_folds (GlsTestWindowFixture *fixture,
   gtk_window_close (GTK_WINDOW (window));
   spin (100);
   window = gls_test_open_window (application, fixture->article);
-  heading = find_by_class (GTK_WIDGET (window->sidebar), "palette-heading");
-  palette = find_by_class (GTK_WIDGET (window->sidebar), "palette");
+  heading = find_descendant (GTK_WIDGET (window->sidebar), GTK_TYPE_WIDGET, "palette-heading");
+  palette = find_descendant (GTK_WIDGET (window->sidebar), GTK_TYPE_WIDGET, "palette");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (heading)));
-  g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_parent (gtk_widget_get_parent (palette))));
+  g_assert_true (gtk_widget_get_mapped (heading));
+  g_assert_false (gtk_widget_get_mapped (palette));
 
   gls_test_click (heading);
   gls_test_wait_for ((GlsTestDoneFunc) gtk_widget_get_mapped, palette);

@@ -9,7 +9,6 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <glib/gi18n.h>
-#include <libxml/parser.h>
 
 #include "gls-cli-private.h"
 
@@ -375,8 +374,6 @@ gls_cli_run_parallel (GPtrArray        *sources,
 
   progress_init (&progress, sources->len);
 
-  /* libxml2 sets itself up once, before any thread uses it */
-  xmlInitParser ();
   g_mutex_init (&run.mutex);
   g_cond_init (&run.cond);
   old_print = g_set_print_handler (print_handler);
